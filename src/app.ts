@@ -1,0 +1,48 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './deps.js';
+import { registerApiKeyRoutes } from './features/api-keys/api-keys.routes.js';
+import type { Principal } from './features/auth/auth.js';
+import { SESSION_COOKIE } from './features/auth/auth.js';
+import { registerAuthRoutes } from './features/auth/auth.routes.js';
+import { authenticate } from './features/auth/auth.service.js';
+import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
+import { registerKosRoutes } from './features/kos/kos.routes.js';
+import { registerMemberRoutes } from './features/members/members.routes.js';
+import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
+import { registerProductRoutes } from './features/products/products.routes.js';
+import { registerUnitRoutes } from './features/units/units.routes.js';
+import { installErrorHandler, sendProblem } from './http/error-handler.js';
+import { registerPlatformRoutes } from './http/platform-routes.js';
+import { createRouter } from './lib/http/route.js';
+
+/** Builds the whole HTTP application without listening, so tests can `inject()` requests. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  await app.register(cookie);
+  installErrorHandler(app);
+
+  const router = createRouter<Principal>(app, (request) =>
+    authenticate(database.db, config.secret, { authorization: request.headers.authorization, cookie: request.cookies[SESSION_COOKIE] }, Date.now()),
+  );
+  registerAuthRoutes(router, deps);
+  registerOrgRoutes(router, deps);
+  registerUnitRoutes(router, deps);
+  registerMemberRoutes(router, deps);
+  registerApiKeyRoutes(router, deps);
+  registerKosRoutes(router, deps);
+  registerAccountRoutes(router, deps);
+  registerProductRoutes(router, deps);
+  await registerPlatformRoutes(app, router.specs);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return sendProblem(reply, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+    return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>404</title><h1>404</h1><p>Not found · Không tìm thấy · 未找到</p>');
+  });
+  return app;
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { loadDemoIfEmpty } from '../features/demo/demo.service.js';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('migrate, then serve the API, console, redirects and bio pages')
+    .option('--demo', 'load the demo organisation when the database is empty')
+    .action(async (options: { demo?: boolean }) => {
+      const config = loadConfig();
+      const database = createDatabase(config.databaseUrl);
+      await migrateToLatest(database.db);
+      const demo = options.demo ? await loadDemoIfEmpty(database.db, (msg) => process.stderr.write(`${msg}\n`)) : null;
+      const app = await buildApp({ config, database });
+      await app.listen({ host: config.host, port: config.port });
+      const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+      process.stdout.write(`kosmatrix is serving on ${base} (console ${base}/app/, API docs ${base}/api/docs)\n`);
+      if (demo) {
+        process.stdout.write(`demo login: ${demo.email} / ${demo.password} (organisation "${demo.orgSlug}")\n`);
+      }
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        process.stderr.write(`${signal}: stopping…\n`);
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+      process.on('SIGINT', () => void stop('SIGINT'));
+    });
+}

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** The one validated, frozen configuration of a process. The only reader of `process.env`. */
+export interface Config {
+  readonly databaseUrl: string;
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  /** Folder for the SQLite file (when embedded), the generated secret and other local state. */
+  readonly dataDir: string;
+  /** Signs session cookies. Secret: never logged. */
+  readonly secret: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  readonly maxUploadBytes: number;
+}
+
+/** A configuration value that cannot be used; `variable` names the environment variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+/**
+ * Parses the environment into a frozen Config. Fails fast with the variable's name.
+ * When KOS_SECRET is unset, a secret is generated once into the data folder and reused.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = env.KOS_DATABASE_URL?.trim() || 'sqlite:./data/kos.db';
+  if (!/^sqlite:.+/.test(databaseUrl) && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    throw new ConfigError('KOS_DATABASE_URL', 'must be sqlite:<path> or postgres://…');
+  }
+  const host = env.KOS_HOST?.trim() || '127.0.0.1';
+  const port = parseIntVar('KOS_PORT', env.KOS_PORT, 8080, 0, 65535);
+  const publicUrl = (env.KOS_PUBLIC_URL?.trim() || 'http://localhost:8080').replace(/\/+$/, '');
+  if (!isHttpUrl(publicUrl)) throw new ConfigError('KOS_PUBLIC_URL', 'must be an http(s) URL');
+  const logLevel = (env.KOS_LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('KOS_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const maxUploadBytes = parseIntVar('KOS_MAX_UPLOAD_MB', env.KOS_MAX_UPLOAD_MB, 200, 1, 10_000) * 1024 * 1024;
+  const dataDir = resolve(
+    env.KOS_DATA_DIR?.trim() ||
+      (databaseUrl.startsWith('sqlite:') ? dirname(sqlitePath(databaseUrl)) : './data'),
+  );
+  const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
+  if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
+  return Object.freeze({ databaseUrl, host, port, publicUrl, dataDir, secret, logLevel, maxUploadBytes });
+}
+
+/** The file path of a `sqlite:<path>` URL (`:memory:` stays as is). */
+export function sqlitePath(databaseUrl: string): string {
+  const path = databaseUrl.slice('sqlite:'.length);
+  return path === ':memory:' ? path : resolve(path);
+}
+
+function parseIntVar(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw new ConfigError('KOS_SECRET', `unset, and no secret could be written to ${file}`);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Everything that differs between SQLite and PostgreSQL lives here, chosen once at start-up
+ * (like Kysely's DialectAdapter). Features ask these helpers instead of testing the dialect.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DialectHelpers {
+  readonly name: DialectName;
+  /** Whether INSERT … RETURNING is available (both are, today; kept as a capability flag). */
+  readonly supportsReturning: boolean;
+  /** Whether SELECT … FOR UPDATE SKIP LOCKED can claim rows. */
+  readonly supportsSkipLocked: boolean;
+  /** True when the error is a unique-constraint violation. */
+  isUniqueViolation(error: unknown): boolean;
+  /** True when the error is a foreign-key violation. */
+  isForeignKeyViolation(error: unknown): boolean;
+}
+
+const sqlite: DialectHelpers = {
+  name: 'sqlite',
+  supportsReturning: true,
+  supportsSkipLocked: false,
+  isUniqueViolation: (e) => codeOf(e) === 'SQLITE_CONSTRAINT_UNIQUE' || codeOf(e) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
+  isForeignKeyViolation: (e) => codeOf(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+};
+
+const postgres: DialectHelpers = {
+  name: 'postgres',
+  supportsReturning: true,
+  supportsSkipLocked: true,
+  isUniqueViolation: (e) => codeOf(e) === '23505',
+  isForeignKeyViolation: (e) => codeOf(e) === '23503',
+};
+
+export const dialectHelpers = (name: DialectName): DialectHelpers => (name === 'sqlite' ? sqlite : postgres);
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}

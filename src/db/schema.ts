@@ -1,0 +1,142 @@
+/**
+ * Row types of the database, snake_case as stored. Times are epoch milliseconds (bigint), flags are
+ * integers 0/1 and structured values are JSON text, so that both dialects store the same thing.
+ * Repositories map rows to camelCase domain objects; nothing beyond a repository sees a row.
+ */
+export interface OrgsTable {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  timezone: string;
+  locale: string;
+  attribution_window_days: number;
+  post_live_window_hours: number;
+  min_payout_minor: number;
+  tax_rules: string;
+  target_categories: string;
+  webhook_secret: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UnitsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MembersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: string;
+  unit_id: string | null;
+  kos_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  role: string;
+  unit_id: string | null;
+  key_hash: string;
+  prefix: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  member_id: string;
+  org_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface KosTable {
+  id: string;
+  org_id: string;
+  code: string;
+  handle: string;
+  name: string;
+  relationship: string;
+  unit_id: string | null;
+  status: string;
+  tier: string | null;
+  categories: string;
+  voucher_codes: string;
+  tax_has_labour_contract_3m: number;
+  tax_commitment_08: number;
+  tax_code: string | null;
+  bio: string | null;
+  avatar_url: string | null;
+  contacts: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface KosVouchersTable {
+  org_id: string;
+  code_norm: string;
+  kos_id: string;
+}
+
+export interface PlatformAccountsTable {
+  id: string;
+  org_id: string;
+  kos_id: string;
+  platform: string;
+  handle: string;
+  handle_norm: string;
+  url: string | null;
+  followers: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface FollowerHistoryTable {
+  id: string;
+  org_id: string;
+  account_id: string;
+  followers: number;
+  recorded_at: number;
+}
+
+export interface ProductsTable {
+  id: string;
+  org_id: string;
+  sku: string;
+  name: string;
+  category: string | null;
+  price_minor: number;
+  stock: number | null;
+  usp: string | null;
+  faqs: string;
+  platform_ids: string;
+  delivery_days: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DB {
+  orgs: OrgsTable;
+  units: UnitsTable;
+  members: MembersTable;
+  api_keys: ApiKeysTable;
+  sessions: SessionsTable;
+  kos: KosTable;
+  kos_vouchers: KosVouchersTable;
+  platform_accounts: PlatformAccountsTable;
+  follower_history: FollowerHistoryTable;
+  products: ProductsTable;
+}

@@ -1,0 +1,81 @@
+import type { Db } from '../../db/database.js';
+import { DomainError } from '../../lib/errors.js';
+import {
+  type Principal,
+  type Role,
+  SESSION_DAYS,
+  newSessionCookie,
+  sessionIdHash,
+  sha256,
+  verifyPassword,
+} from './auth.js';
+import * as repo from './auth.repository.js';
+
+const DAY_MS = 86_400_000;
+const unauthorized = (detail = 'missing or invalid credentials') => new DomainError('unauthorized', detail);
+
+/** Checks e-mail and password; wrong password and unknown e-mail fail alike. */
+export async function login(
+  db: Db,
+  input: { email: string; password: string },
+  secret: string,
+  now: number,
+): Promise<{ cookie: string; principal: Principal; expiresAt: number }> {
+  const member = await repo.findMemberForLogin(db, input.email.trim().toLowerCase());
+  if (!verifyPassword(input.password, member?.password_hash ?? null) || !member) {
+    throw unauthorized('wrong e-mail or password');
+  }
+  const { cookie, idHash } = newSessionCookie(secret);
+  const expiresAt = now + SESSION_DAYS * DAY_MS;
+  await repo.insertSession(db, { idHash, memberId: member.id, orgId: member.org_id, createdAt: now, expiresAt });
+  return { cookie, principal: memberPrincipal(member), expiresAt };
+}
+
+export async function logout(db: Db, cookie: string | undefined, secret: string): Promise<void> {
+  const idHash = cookie ? sessionIdHash(cookie, secret) : null;
+  if (idHash) await repo.deleteSession(db, idHash);
+}
+
+/** Resolves the caller from `Authorization: Bearer <key>` or the session cookie; 401 otherwise. */
+export async function authenticate(
+  db: Db,
+  secret: string,
+  credentials: { authorization?: string; cookie?: string },
+  now: number,
+): Promise<Principal> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
+  if (bearer) {
+    const key = await repo.findApiKeyByHash(db, sha256(bearer));
+    if (!key) throw unauthorized('invalid API key');
+    return {
+      orgId: key.org_id,
+      role: key.role as Role,
+      unitId: key.unit_id,
+      kosId: null,
+      memberId: null,
+      apiKeyId: key.id,
+    };
+  }
+  if (credentials.authorization) throw unauthorized('Authorization must be "Bearer <apiKey>"');
+  const idHash = credentials.cookie ? sessionIdHash(credentials.cookie, secret) : null;
+  const member = idHash ? await repo.findSessionMember(db, idHash, now) : undefined;
+  if (!member) throw unauthorized();
+  return memberPrincipal(member);
+}
+
+function memberPrincipal(member: {
+  id: string;
+  org_id: string;
+  role: string;
+  unit_id: string | null;
+  kos_id: string | null;
+}): Principal {
+  return {
+    orgId: member.org_id,
+    role: member.role as Role,
+    unitId: member.unit_id,
+    kosId: member.kos_id,
+    memberId: member.id,
+    apiKeyId: null,
+  };
+}

@@ -1,0 +1,132 @@
+import type { Db } from '../../db/database.js';
+import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { EDITORS, kosInScope, requireKosInScope, requireRole, requireUnitInScope } from '../auth/access.js';
+import type { Principal } from '../auth/auth.js';
+import { subtreeIds } from '../units/units.js';
+import { listOrgUnits } from '../units/units.repository.js';
+import { requireUnitExists, resolveScope } from '../units/units.service.js';
+import { SELF_EDITABLE } from './kos.js';
+import * as repo from './kos.repository.js';
+import type { Kos, KosCreate, KosListQuery, KosPatch } from './kos.schema.js';
+
+export async function listKos(db: Db, principal: Principal, query: PageQuery & KosListQuery): Promise<Page<Kos>> {
+  const scope = await resolveScope(db, principal);
+  let unitIds: string[] | undefined;
+  if (query.unitId) {
+    requireUnitInScope(scope, query.unitId);
+    unitIds = [...subtreeIds(await listOrgUnits(db, principal.orgId), query.unitId)];
+  } else if (scope.kind === 'units') unitIds = [...scope.unitIds];
+  const rows = await repo.listKos(db, principal.orgId, {
+    after: cursorAfter(query.cursor),
+    limit: query.limit + 1,
+    q: query.q,
+    status: query.status,
+    tier: query.tier,
+    relationship: query.relationship,
+    unitIds,
+    kosId: scope.kind === 'kos' ? (scope.kosId ?? '-') : undefined,
+  });
+  return toPage(rows, query.limit);
+}
+
+/** The KOS, 404 when it is not this org's, 403 when outside the caller's scope. */
+export async function getKosOrThrow(db: Db, principal: Principal, id: string): Promise<Kos> {
+  const kos = await repo.findKos(db, principal.orgId, id);
+  if (!kos) throw notFound('KOS');
+  requireKosInScope(await resolveScope(db, principal), kos);
+  return kos;
+}
+
+/** 422 unless `kosId` is a KOS of the org (a reference in another resource). */
+export async function requireKosExists(db: Db, orgId: string, kosId: string, path = 'kosId'): Promise<Kos> {
+  const kos = await repo.findKos(db, orgId, kosId);
+  if (!kos) throw invalid(path, 'no such KOS in this organisation');
+  return kos;
+}
+
+export const findKosByCode = repo.findKosByCode;
+export const findKosByHandle = repo.findKosByHandle;
+
+/** Whether the caller may see this KOS (for lists of other resources that belong to a KOS). */
+export async function kosVisibility(db: Db, principal: Principal): Promise<(kos: { id: string; unitId: string | null }) => boolean> {
+  const scope = await resolveScope(db, principal);
+  return (kos) => kosInScope(scope, kos);
+}
+
+export async function createKos(db: Db, principal: Principal, input: KosCreate, now = Date.now()): Promise<Kos> {
+  requireRole(principal, EDITORS);
+  const unitId = input.unitId ?? null;
+  if (unitId) await requireUnitExists(db, principal.orgId, unitId);
+  requireUnitInScope(await resolveScope(db, principal), unitId);
+  await requireUnique(db, principal.orgId, null, input);
+  const id = newId();
+  await db.transaction().execute((trx) =>
+    repo.insertKos(
+      trx,
+      principal.orgId,
+      id,
+      {
+        code: input.code,
+        handle: input.handle,
+        name: input.name,
+        relationship: input.relationship,
+        unitId,
+        status: input.status,
+        tier: input.tier ?? null,
+        categories: input.categories,
+        voucherCodes: input.voucherCodes,
+        taxProfile: {
+          hasLabourContract3m: input.taxProfile?.hasLabourContract3m ?? false,
+          commitment08: input.taxProfile?.commitment08 ?? false,
+          taxCode: input.taxProfile?.taxCode ?? null,
+        },
+        bio: input.bio ?? null,
+        avatarUrl: input.avatarUrl ?? null,
+        contacts: input.contacts ?? {},
+      },
+      now,
+    ),
+  );
+  return (await repo.findKos(db, principal.orgId, id)) as Kos;
+}
+
+export async function patchKos(db: Db, principal: Principal, id: string, patch: KosPatch, now = Date.now()): Promise<Kos> {
+  const kos = await getKosOrThrow(db, principal, id);
+  if (principal.role === 'kos') {
+    const other = Object.keys(patch).find((key) => !(SELF_EDITABLE as readonly string[]).includes(key));
+    if (other) throw forbidden(`a KOS may change only ${SELF_EDITABLE.join(', ')} on their own record (not ${other})`);
+  } else requireRole(principal, EDITORS);
+  if (patch.unitId !== undefined && patch.unitId !== kos.unitId) {
+    if (patch.unitId) await requireUnitExists(db, principal.orgId, patch.unitId);
+    requireUnitInScope(await resolveScope(db, principal), patch.unitId);
+  }
+  await requireUnique(db, principal.orgId, kos, patch);
+  const taxProfile = patch.taxProfile
+    ? {
+        hasLabourContract3m: patch.taxProfile.hasLabourContract3m ?? kos.taxProfile.hasLabourContract3m,
+        commitment08: patch.taxProfile.commitment08 ?? kos.taxProfile.commitment08,
+        taxCode: patch.taxProfile.taxCode !== undefined ? patch.taxProfile.taxCode : kos.taxProfile.taxCode,
+      }
+    : undefined;
+  await db.transaction().execute((trx) => repo.updateKos(trx, principal.orgId, id, { ...patch, taxProfile }, now));
+  return (await repo.findKos(db, principal.orgId, id)) as Kos;
+}
+
+async function requireUnique(
+  db: Db,
+  orgId: string,
+  current: Kos | null,
+  input: { code?: string; handle?: string; voucherCodes?: string[] },
+): Promise<void> {
+  if (input.code && input.code !== current?.code) {
+    const other = await repo.findKosByCode(db, orgId, input.code);
+    if (other) throw conflict(`KOS code ${input.code} is taken in this organisation`, 'code');
+  }
+  if (input.handle && input.handle !== current?.handle && (await repo.findKosByHandle(db, input.handle))) {
+    throw conflict(`handle ${input.handle} is taken`, 'handle');
+  }
+  const held = await repo.vouchersHeldByOthers(db, orgId, input.voucherCodes ?? [], current?.id ?? null);
+  if (held.length) throw conflict(`voucher code(s) ${held.join(', ')} belong to another KOS`, 'voucherCodes');
+}

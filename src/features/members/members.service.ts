@@ -1,0 +1,97 @@
+import type { Db } from '../../db/database.js';
+import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { ADMINS, requireRole } from '../auth/access.js';
+import { canGrant, hashPassword, type Principal, type Role } from '../auth/auth.js';
+import { requireKosExists } from '../kos/kos.service.js';
+import { requireUnitExists } from '../units/units.service.js';
+import * as repo from './members.repository.js';
+import type { Member, MemberCreate, MemberPatch } from './members.schema.js';
+
+export async function listMembers(db: Db, principal: Principal, query: PageQuery): Promise<Page<Member>> {
+  requireRole(principal, ADMINS);
+  return toPage(await repo.listMembers(db, principal.orgId, cursorAfter(query.cursor), query.limit + 1), query.limit);
+}
+
+export async function getMemberOrThrow(db: Db, principal: Principal, id: string): Promise<Member> {
+  const member = await repo.findMember(db, principal.orgId, id);
+  if (!member) throw notFound('member');
+  requireRole(principal, ADMINS);
+  return member;
+}
+
+/** Creates a member. Used by the API (with a principal) and by org creation (owner bootstrap). */
+export async function createMember(db: Db, principal: Principal, input: MemberCreate, now = Date.now()): Promise<Member> {
+  requireRole(principal, ADMINS);
+  if (!canGrant(principal.role, input.role)) throw forbidden(`role ${principal.role} may not grant ${input.role}`);
+  const unitId = input.unitId ?? null;
+  const kosId = input.kosId ?? null;
+  await checkLinks(db, principal.orgId, input.role, unitId, kosId);
+  if (await repo.emailTaken(db, input.email)) throw conflict('a member with this e-mail already exists', 'email');
+  const id = newId();
+  await repo.insertMember(
+    db,
+    principal.orgId,
+    {
+      id,
+      email: input.email,
+      name: input.name ?? input.email.split('@')[0] ?? input.email,
+      passwordHash: input.password ? hashPassword(input.password) : null,
+      role: input.role,
+      unitId,
+      kosId,
+    },
+    now,
+  );
+  return (await repo.findMember(db, principal.orgId, id)) as Member;
+}
+
+export async function patchMember(db: Db, principal: Principal, id: string, patch: MemberPatch, now = Date.now()): Promise<Member> {
+  const member = await getMemberOrThrow(db, principal, id);
+  const role = patch.role ?? member.role;
+  if (!canGrant(principal.role, member.role) || !canGrant(principal.role, role)) {
+    throw forbidden(`role ${principal.role} may not change an ${member.role} into ${role}`);
+  }
+  const unitId = patch.unitId !== undefined ? patch.unitId : member.unitId;
+  const kosId = patch.kosId !== undefined ? patch.kosId : member.kosId;
+  await checkLinks(db, principal.orgId, role, unitId, kosId);
+  if (member.role === 'owner' && role !== 'owner') await requireAnotherOwner(db, principal.orgId);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateMember(
+      trx,
+      principal.orgId,
+      id,
+      {
+        name: patch.name,
+        role,
+        unitId,
+        kosId,
+        ...(patch.password ? { passwordHash: hashPassword(patch.password) } : {}),
+      },
+      now,
+    );
+    // A new password or a narrower role ends every open session of that member.
+    if (patch.password || role !== member.role) await trx.deleteFrom('sessions').where('member_id', '=', id).execute();
+  });
+  return (await repo.findMember(db, principal.orgId, id)) as Member;
+}
+
+export async function deleteMember(db: Db, principal: Principal, id: string): Promise<void> {
+  const member = await getMemberOrThrow(db, principal, id);
+  if (!canGrant(principal.role, member.role)) throw forbidden(`role ${principal.role} may not remove an ${member.role}`);
+  if (member.role === 'owner') await requireAnotherOwner(db, principal.orgId);
+  await db.transaction().execute((trx) => repo.deleteMember(trx, principal.orgId, id));
+}
+
+async function requireAnotherOwner(db: Db, orgId: string): Promise<void> {
+  if ((await repo.countOwners(db, orgId)) < 2) throw conflict('an organisation keeps at least one owner');
+}
+
+async function checkLinks(db: Db, orgId: string, role: Role, unitId: string | null, kosId: string | null): Promise<void> {
+  if (role === 'kos' && !kosId) throw invalid('kosId', 'is required for role kos');
+  if (role !== 'kos' && kosId) throw invalid('kosId', 'only a member with role kos is linked to a KOS');
+  if (unitId && role !== 'manager' && role !== 'viewer') throw invalid('unitId', 'only managers and viewers are limited to a unit');
+  if (unitId) await requireUnitExists(db, orgId, unitId);
+  if (kosId) await requireKosExists(db, orgId, kosId);
+}

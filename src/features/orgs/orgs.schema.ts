@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { bps, currency, email, isoDate, locale, minor, timezone } from '../../lib/schemas.js';
+
+export const taxRule = z
+  .object({
+    country: z.string().max(8).optional(),
+    rateBps: bps,
+    thresholdMinor: minor,
+    validFrom: isoDate,
+    validTo: isoDate.nullable().optional(),
+  })
+  .refine((r) => !r.validTo || r.validTo >= r.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
+export type TaxRule = z.infer<typeof taxRule>;
+
+export const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 characters a–z, 0–9 or -');
+
+export const orgCreate = z.object({
+  name: z.string().trim().min(1).max(200),
+  slug,
+  currency: currency.default('VND'),
+  timezone: timezone.default('Asia/Ho_Chi_Minh'),
+  locale: locale.default('vi'),
+  adminEmail: email,
+  adminPassword: z.string().min(8, 'must be at least 8 characters').max(200),
+  adminName: z.string().trim().min(1).max(200).optional(),
+});
+export type OrgCreate = z.input<typeof orgCreate>;
+
+export const orgPatch = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  currency: currency.optional(),
+  timezone: timezone.optional(),
+  locale: locale.optional(),
+  attributionWindowDays: z.number().int().min(0).max(365).optional(),
+  postLiveWindowHours: z.number().int().min(0).max(168).optional(),
+  minPayoutMinor: minor.optional(),
+  taxRules: z.array(taxRule).max(100).optional(),
+  targetCategories: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+  webhookSecret: z.string().min(16, 'must be at least 16 characters').max(256).nullable().optional(),
+});
+export type OrgPatch = z.infer<typeof orgPatch>;
+
+export const orgOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  currency: z.string(),
+  timezone: z.string(),
+  locale: z.string(),
+  attributionWindowDays: z.number().int(),
+  postLiveWindowHours: z.number().int(),
+  minPayoutMinor: z.number().int(),
+  taxRules: z.array(taxRule),
+  targetCategories: z.array(z.string()),
+  webhookSecretSet: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Org = z.infer<typeof orgOut>;

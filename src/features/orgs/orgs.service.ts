@@ -1,0 +1,64 @@
+import type { Db } from '../../db/database.js';
+import { conflict, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { createApiKey } from '../api-keys/api-keys.service.js';
+import { ADMINS, requireRole } from '../auth/access.js';
+import type { Principal } from '../auth/auth.js';
+import { createMember } from '../members/members.service.js';
+import { defaultTaxRules, ORG_DEFAULTS } from './orgs.js';
+import * as repo from './orgs.repository.js';
+import { type Org, type OrgPatch, orgCreate, type OrgCreate } from './orgs.schema.js';
+
+export interface CreatedOrg {
+  org: Org;
+  ownerMemberId: string;
+  apiKey: string;
+}
+
+/** Creates an org with its owner member and an owner API key, in one transaction. */
+export async function createOrg(db: Db, rawInput: OrgCreate, now = Date.now()): Promise<CreatedOrg> {
+  const input = orgCreate.parse(rawInput);
+  if (await repo.findOrgBySlug(db, input.slug)) throw conflict(`an organisation with slug "${input.slug}" exists`, 'slug');
+  return db.transaction().execute(async (trx) => {
+    const id = newId();
+    await repo.insertOrg(
+      trx,
+      {
+        id,
+        name: input.name,
+        slug: input.slug,
+        currency: input.currency,
+        timezone: input.timezone,
+        locale: input.locale,
+        ...ORG_DEFAULTS,
+        taxRules: defaultTaxRules(input.currency),
+        targetCategories: [],
+      },
+      now,
+    );
+    const owner: Principal = { orgId: id, role: 'owner', unitId: null, kosId: null, memberId: null, apiKeyId: null };
+    const member = await createMember(
+      trx,
+      owner,
+      { email: input.adminEmail, password: input.adminPassword, name: input.adminName, role: 'owner' },
+      now,
+    );
+    const key = await createApiKey(trx, owner, { name: 'owner key (created with the organisation)', role: 'owner' }, now);
+    return { org: (await repo.findOrg(trx, id)) as Org, ownerMemberId: member.id, apiKey: key.key };
+  });
+}
+
+export async function getOrgOrThrow(db: Db, orgId: string): Promise<Org> {
+  const org = await repo.findOrg(db, orgId);
+  if (!org) throw notFound('organisation');
+  return org;
+}
+
+export const findOrgBySlug = repo.findOrgBySlug;
+export const findWebhookSecret = repo.findWebhookSecret;
+
+export async function patchOrg(db: Db, principal: Principal, patch: OrgPatch, now = Date.now()): Promise<Org> {
+  requireRole(principal, ADMINS);
+  await repo.updateOrg(db, principal.orgId, patch, now);
+  return getOrgOrThrow(db, principal.orgId);
+}

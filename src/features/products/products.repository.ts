@@ -1,0 +1,74 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { ProductsTable } from '../../db/schema.js';
+import { parseJson } from '../../lib/json.js';
+import { toIso } from '../../lib/schemas.js';
+import type { Product } from './products.schema.js';
+
+type ProductRow = Omit<Product, 'id' | 'currency' | 'createdAt' | 'updatedAt'>;
+
+const toProduct = (row: Selectable<ProductsTable> & { currency: string }): Product => ({
+  id: row.id,
+  sku: row.sku,
+  name: row.name,
+  category: row.category,
+  priceMinor: row.price_minor,
+  currency: row.currency,
+  stock: row.stock,
+  usp: row.usp,
+  faqs: parseJson(row.faqs, []),
+  platformIds: parseJson(row.platform_ids, {}),
+  deliveryDays: row.delivery_days,
+  createdAt: toIso(row.created_at),
+  updatedAt: toIso(row.updated_at),
+});
+
+const selectProducts = (db: Db, orgId: string) =>
+  db
+    .selectFrom('products')
+    .innerJoin('orgs', 'orgs.id', 'products.org_id')
+    .selectAll('products')
+    .select('orgs.currency')
+    .where('products.org_id', '=', orgId);
+
+export async function listProducts(db: Db, orgId: string, f: { after?: string; limit: number; q?: string; category?: string }): Promise<Product[]> {
+  let query = selectProducts(db, orgId);
+  if (f.after) query = query.where('products.id', '>', f.after);
+  if (f.category) query = query.where('products.category', '=', f.category);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['products.sku']), 'like', like), eb(eb.fn('lower', ['products.name']), 'like', like)]));
+  }
+  return (await query.orderBy('products.id').limit(f.limit).execute()).map(toProduct);
+}
+
+export async function findProduct(db: Db, orgId: string, id: string): Promise<Product | undefined> {
+  const row = await selectProducts(db, orgId).where('products.id', '=', id).executeTakeFirst();
+  return row && toProduct(row);
+}
+
+export async function findProductBySku(db: Db, orgId: string, sku: string): Promise<Product | undefined> {
+  const row = await selectProducts(db, orgId).where('products.sku', '=', sku).executeTakeFirst();
+  return row && toProduct(row);
+}
+
+const toRow = (p: Partial<ProductRow>) => ({
+  ...(p.sku !== undefined ? { sku: p.sku } : {}),
+  ...(p.name !== undefined ? { name: p.name } : {}),
+  ...(p.category !== undefined ? { category: p.category } : {}),
+  ...(p.priceMinor !== undefined ? { price_minor: p.priceMinor } : {}),
+  ...(p.stock !== undefined ? { stock: p.stock } : {}),
+  ...(p.usp !== undefined ? { usp: p.usp } : {}),
+  ...(p.faqs !== undefined ? { faqs: JSON.stringify(p.faqs) } : {}),
+  ...(p.platformIds !== undefined ? { platform_ids: JSON.stringify(p.platformIds) } : {}),
+  ...(p.deliveryDays !== undefined ? { delivery_days: p.deliveryDays } : {}),
+});
+
+export async function insertProduct(db: Db, orgId: string, id: string, p: ProductRow, now: number): Promise<void> {
+  const row = toRow(p) as Omit<Selectable<ProductsTable>, 'id' | 'org_id' | 'created_at' | 'updated_at'>;
+  await db.insertInto('products').values({ ...row, id, org_id: orgId, created_at: now, updated_at: now }).execute();
+}
+
+export async function updateProduct(db: Db, orgId: string, id: string, p: Partial<ProductRow>, now: number): Promise<void> {
+  await db.updateTable('products').set({ ...toRow(p), updated_at: now }).where('org_id', '=', orgId).where('id', '=', id).execute();
+}

@@ -1,0 +1,33 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { DomainError, type ErrorCode, type FieldError, STATUS_BY_CODE, TITLE_BY_CODE } from '../lib/errors.js';
+import { validationError } from '../lib/http/route.js';
+
+/** Sends an RFC 9457 problem document. */
+export function sendProblem(reply: FastifyReply, code: ErrorCode | 'internal', detail: string, errors?: FieldError[]) {
+  const status = code === 'internal' ? 500 : STATUS_BY_CODE[code];
+  const title = code === 'internal' ? 'Internal Server Error' : TITLE_BY_CODE[code];
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: `https://kosmatrix.dev/problems/${code}`, title, status, code, detail, ...(errors ? { errors } : {}) });
+}
+
+const UNIQUE_VIOLATIONS = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
+
+/** The one place where errors become HTTP answers; internals are logged, never sent. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof ZodError) error = validationError(error);
+    if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors);
+    const code = 'code' in error ? String(error.code) : '';
+    if (UNIQUE_VIOLATIONS.has(code)) return sendProblem(reply, 'conflict', 'a record with the same unique value already exists');
+    const status = 'statusCode' in error ? error.statusCode : undefined;
+    if (status === 413) return sendProblem(reply, 'too_large', 'the request body is too large');
+    if (status === 415) return reply.code(415).type('application/problem+json').send({ type: 'about:blank', title: 'Unsupported Media Type', status: 415, code: 'unsupported_media_type', detail: error.message });
+    if (status === 429) return sendProblem(reply, 'rate_limited', error.message);
+    if (status && status >= 400 && status < 500) return sendProblem(reply, 'invalid', error.message);
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 'internal', 'an unexpected error occurred; it has been logged');
+  });
+}

@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { z } from 'zod';
+import { DomainError, type FieldError } from '../errors.js';
+
+export interface RouteContext<TAuth, P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  auth: TAuth;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteSpec<TAuth, P, Q, B, R> {
+  method: HTTPMethods;
+  /** Fastify path, `:param` style; shown in OpenAPI as `{param}`. */
+  url: string;
+  summary: string;
+  tags: string[];
+  /** Default true: the route needs a caller (API key or session). */
+  auth?: boolean;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Response body schema; `null` for 204 No Content. */
+  response: z.ZodType<R> | null;
+  status?: number;
+  description?: string;
+  handler(ctx: RouteContext<TAuth, P, Q, B>): Promise<R>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds specs of every shape
+export type AnyRouteSpec = RouteSpec<any, any, any, any, any>;
+
+export interface Router<TAuth> {
+  readonly specs: AnyRouteSpec[];
+  route<P = unknown, Q = unknown, B = unknown, R = unknown>(spec: RouteSpec<TAuth, P, Q, B, R>): void;
+}
+
+/**
+ * Registers routes whose input (params, query, body) and output are parsed by zod, and remembers
+ * them for the OpenAPI document. Input failures answer 422 with one error per field path.
+ */
+export function createRouter<TAuth>(
+  app: FastifyInstance,
+  authenticate: (request: FastifyRequest) => Promise<TAuth>,
+): Router<TAuth> {
+  const specs: AnyRouteSpec[] = [];
+  return {
+    specs,
+    route(spec) {
+      specs.push(spec as AnyRouteSpec);
+      app.route({
+        method: spec.method,
+        url: spec.url,
+        handler: async (request, reply) => {
+          const auth = spec.auth === false ? (undefined as TAuth) : await authenticate(request);
+          const params = parseInput(spec.params, request.params, 'params');
+          const query = parseInput(spec.query, request.query, 'query');
+          const body = parseInput(spec.body, request.body ?? {}, 'body');
+          const result = await spec.handler({ params, query, body, auth, request, reply });
+          reply.code(spec.status ?? 200);
+          if (spec.response === null) return reply.send();
+          return reply.send(spec.response.parse(result));
+        },
+      });
+    },
+  };
+}
+
+function parseInput<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw validationError(result.error, where);
+}
+
+/** A zod error as a 422 DomainError; paths are dotted (`taxProfile.taxCode`, `faqs.0.q`). */
+export function validationError(error: z.ZodError, where?: string): DomainError {
+  const errors: FieldError[] = error.issues.map((issue) => ({
+    path: issue.path.length > 0 ? issue.path.map(String).join('.') : (where ?? ''),
+    message: issue.message,
+  }));
+  const first = errors[0];
+  const detail = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid input';
+  return new DomainError('invalid', errors.length > 1 ? `${detail} (and ${errors.length - 1} more)` : detail, errors);
+}

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** `count` characters from [0-9A-Za-z], uniformly from a CSPRNG (rejection sampling, no modulo bias). */
+export function randomAlphanumeric(count: number): string {
+  let out = '';
+  while (out.length < count) {
+    for (const byte of randomBytes(count * 2)) {
+      if (byte < 248 && out.length < count) out += ALPHABET[byte % 62];
+    }
+  }
+  return out;
+}
+
+let lastMs = 0;
+let seq = 0;
+
+/**
+ * A new opaque id: a time-ordered prefix (so ids sort by creation and serve as pagination cursors)
+ * plus randomness. Ids of one process are strictly increasing.
+ */
+export function newId(): string {
+  const now = Date.now();
+  if (now === lastMs) seq += 1;
+  else {
+    lastMs = now;
+    seq = 0;
+  }
+  return now.toString(36).padStart(9, '0') + seq.toString(36).padStart(3, '0') + randomAlphanumeric(10);
+}

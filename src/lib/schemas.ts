@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isCurrency } from './money.js';
+
+/** Shared field schemas used by several resources. */
+export const id = z.string().min(1).max(64);
+export const idParams = z.object({ id });
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a calendar date');
+
+/** ISO 8601 date-time with an offset (`Z` or `+07:00`). */
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+export const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const bps = z.number().int().min(0).max(10_000);
+
+export const currency = z
+  .string()
+  .transform((v) => v.toUpperCase())
+  .refine(isCurrency, 'must be an ISO 4217 currency code such as VND or CNY');
+
+export const timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Ho_Chi_Minh');
+
+export const LOCALES = ['vi', 'zh-CN', 'en'] as const;
+export const locale = z.enum(LOCALES);
+
+export const PLATFORMS = ['tiktok_shop', 'shopee', 'lazada', 'facebook', 'youtube', 'douyin', 'xiaohongshu', 'website', 'other'] as const;
+export const platform = z.enum(PLATFORMS);
+export type Platform = (typeof PLATFORMS)[number];
+
+export const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address').max(254));
+
+/** Epoch milliseconds as ISO 8601 UTC text. */
+export const toIso = (ms: number): string => new Date(ms).toISOString();

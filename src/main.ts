@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from './config.js';
+import { registerMigrateCommand } from './cli/migrate-command.js';
+import { registerOrgCommands } from './cli/org-commands.js';
+import { registerServeCommand } from './cli/serve-command.js';
+import { cliErrorMessage } from './cli/cli-error.js';
+
+const program = new Command()
+  .name('kos')
+  .description('kosmatrix — run a KOS (Key Opinion Sales) programme')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerOrgCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  process.stderr.write(`kos: ${cliErrorMessage(error)}\n`);
+  process.exit(error instanceof ConfigError ? 78 : 1);
+}

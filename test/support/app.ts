@@ -1,0 +1,64 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { DialectName } from '../../src/db/dialect.js';
+import { createOrg } from '../../src/features/orgs/orgs.service.js';
+import { randomAlphanumeric } from '../../src/lib/ids.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const testConfig = (databaseUrl: string, overrides: Partial<Config> = {}): Config =>
+  Object.freeze({
+    databaseUrl,
+    host: '127.0.0.1',
+    port: 0,
+    publicUrl: 'http://localhost:8080',
+    dataDir: '/tmp',
+    secret: 'test-secret-test-secret-test-secret',
+    logLevel: 'silent',
+    maxUploadBytes: 10 * 1024 * 1024,
+    ...overrides,
+  });
+
+export interface TestOrg {
+  orgId: string;
+  slug: string;
+  apiKey: string;
+  email: string;
+  password: string;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: TestDatabase;
+  /** A new org with an owner key; each call makes another tenant. */
+  newOrg(overrides?: { currency?: string; timezone?: string; locale?: 'vi' | 'zh-CN' | 'en' }): Promise<TestOrg>;
+  /** A request with `Authorization: Bearer <key>`. */
+  call(key: string | null, method: InjectOptions['method'], url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * Registers hooks that build the real app on a fresh database of the dialect, and returns a context
+ * whose fields are filled before the first test runs.
+ */
+export function useTestApp(dialect: DialectName): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    ctx.db = await createTestDatabase(dialect);
+    ctx.app = await buildApp({ config: testConfig(ctx.db.url), database: ctx.db.database });
+    ctx.newOrg = async (overrides = {}) => {
+      const slug = `org-${randomAlphanumeric(8).toLowerCase()}`;
+      const email = `${slug}@example.com`;
+      const password = 'correct horse battery';
+      const created = await createOrg(ctx.db.database.db, { name: `Org ${slug}`, slug, adminEmail: email, adminPassword: password, ...overrides });
+      return { orgId: created.org.id, slug, apiKey: created.apiKey, email, password };
+    };
+    ctx.call = (key, method, url, payload) =>
+      ctx.app.inject({ method, url, headers: key ? { authorization: `Bearer ${key}` } : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.db?.drop();
+  });
+  return ctx;
+}

@@ -1,0 +1,70 @@
+/** Response shapes of /api/v1 the console reads (see shared/API.md); only the fields it uses. */
+export type Locale = 'vi' | 'zh-CN' | 'en';
+
+export const RELATIONSHIPS = ['employee', 'store_staff', 'dealer_staff', 'agent', 'independent'] as const;
+export const KOS_STATUSES = ['candidate', 'onboarding', 'active', 'paused', 'offboarded'] as const;
+export const TIERS = ['S', 'A', 'B', 'C'] as const;
+export const UNIT_KINDS = ['hq', 'region', 'dealer', 'store', 'team', 'business_line'] as const;
+
+export type Relationship = (typeof RELATIONSHIPS)[number];
+export type KosStatus = (typeof KOS_STATUSES)[number];
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  timezone: string;
+  locale: string;
+}
+
+export interface Me {
+  role: 'owner' | 'admin' | 'manager' | 'kos' | 'viewer';
+  orgId: string;
+  unitId: string | null;
+  kosId: string | null;
+  member: { id: string; email: string; name: string | null } | null;
+  org: Org;
+}
+
+export interface Kos {
+  id: string;
+  code: string;
+  handle: string;
+  name: string;
+  relationship: Relationship;
+  unitId: string | null;
+  status: KosStatus;
+  tier: string | null;
+}
+
+export interface PlatformAccount {
+  id: string;
+  platform: string;
+  handle: string;
+  url: string | null;
+  followers: number;
+  followerTier?: string | null;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+}
+
+export interface Product {
+  id: string;
+  sku: string;
+  name: string;
+  category: string | null;
+  priceMinor: number;
+  currency?: string;
+  usp: string | null;
+}
