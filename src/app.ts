@@ -1,12 +1,12 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
+import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 import { registerApiKeyRoutes } from './features/api-keys/api-keys.routes.js';
 import type { Principal } from './features/auth/auth.js';
 import { SESSION_COOKIE } from './features/auth/auth.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
 import { authenticate } from './features/auth/auth.service.js';
-import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
@@ -20,7 +20,10 @@ import { createRouter } from './lib/http/route.js';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   });
@@ -28,7 +31,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
 
   const router = createRouter<Principal>(app, (request) =>
-    authenticate(database.db, config.secret, { authorization: request.headers.authorization, cookie: request.cookies[SESSION_COOKIE] }, Date.now()),
+    authenticate(
+      database.db,
+      config.secret,
+      { authorization: request.headers.authorization, cookie: request.cookies[SESSION_COOKIE] },
+      Date.now(),
+    ),
   );
   registerAuthRoutes(router, deps);
   registerOrgRoutes(router, deps);
@@ -41,8 +49,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerPlatformRoutes(app, router.specs);
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/')) return sendProblem(reply, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
-    return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>404</title><h1>404</h1><p>Not found · Không tìm thấy · 未找到</p>');
+    if (request.url.startsWith('/api/'))
+      return sendProblem(reply, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send('<!doctype html><meta charset="utf-8"><title>404</title><h1>404</h1><p>Not found · Không tìm thấy · 未找到</p>');
   });
   return app;
 }

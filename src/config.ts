@@ -49,8 +49,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const maxUploadBytes = parseIntVar('KOS_MAX_UPLOAD_MB', env.KOS_MAX_UPLOAD_MB, 200, 1, 10_000) * 1024 * 1024;
   const dataDir = resolve(
-    env.KOS_DATA_DIR?.trim() ||
-      (databaseUrl.startsWith('sqlite:') ? dirname(sqlitePath(databaseUrl)) : './data'),
+    env.KOS_DATA_DIR?.trim() || (databaseUrl.startsWith('sqlite:') ? dirname(sqlitePath(databaseUrl)) : './data'),
   );
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');

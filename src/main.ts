@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from './config.js';
+import { cliErrorMessage } from './cli/cli-error.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOrgCommands } from './cli/org-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
-import { cliErrorMessage } from './cli/cli-error.js';
+import { ConfigError } from './config.js';
 
 const program = new Command()
   .name('kos')

@@ -24,7 +24,16 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (UNIQUE_VIOLATIONS.has(code)) return sendProblem(reply, 'conflict', 'a record with the same unique value already exists');
     const status = 'statusCode' in error ? error.statusCode : undefined;
     if (status === 413) return sendProblem(reply, 'too_large', 'the request body is too large');
-    if (status === 415) return reply.code(415).type('application/problem+json').send({ type: 'about:blank', title: 'Unsupported Media Type', status: 415, code: 'unsupported_media_type', detail: error.message });
+    if (status === 415) {
+      const body = {
+        type: 'about:blank',
+        title: 'Unsupported Media Type',
+        status,
+        code: 'unsupported_media_type',
+        detail: error.message,
+      };
+      return reply.code(415).type('application/problem+json').send(body);
+    }
     if (status === 429) return sendProblem(reply, 'rate_limited', error.message);
     if (status && status >= 400 && status < 500) return sendProblem(reply, 'invalid', error.message);
     request.log.error({ err: error }, 'unhandled error');

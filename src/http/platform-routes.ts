@@ -33,7 +33,10 @@ export async function registerPlatformRoutes(app: FastifyInstance, specs: AnyRou
     app.get('/app/*', (_request, reply) => reply.type('text/html; charset=utf-8').send(index));
   } else {
     app.get('/app/*', (_request, reply) =>
-      reply.code(503).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>The console is not built: run <code>npm run build</code>.</p>'),
+      reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><p>The console is not built: run <code>npm run build</code>.</p>'),
     );
   }
   app.get('/app', (_request, reply) => reply.redirect('/app/'));

@@ -1,12 +1,5 @@
 /** The closed set of domain error codes; each maps to exactly one HTTP status (see STATUS_BY_CODE). */
-export type ErrorCode =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'invalid'
-  | 'too_large'
-  | 'rate_limited';
+export type ErrorCode = 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'too_large' | 'rate_limited';
 
 export interface FieldError {
   path: string;
@@ -45,9 +38,7 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
 };
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
-export const forbidden = (why = 'your role or unit scope does not allow this') =>
-  new DomainError('forbidden', why);
+export const forbidden = (why = 'your role or unit scope does not allow this') => new DomainError('forbidden', why);
 export const conflict = (message: string, path?: string) =>
   new DomainError('conflict', message, path ? [{ path, message }] : undefined);
-export const invalid = (path: string, message: string) =>
-  new DomainError('invalid', `${path}: ${message}`, [{ path, message }]);
+export const invalid = (path: string, message: string) => new DomainError('invalid', `${path}: ${message}`, [{ path, message }]);

@@ -15,8 +15,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** The id after which the next page starts, or undefined for the first page. */
 export function cursorAfter(cursor: string | undefined): string | undefined {

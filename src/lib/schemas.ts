@@ -8,7 +8,10 @@ export const idParams = z.object({ id });
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a calendar date');
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'is not a calendar date',
+  );
 
 /** ISO 8601 date-time with an offset (`Z` or `+07:00`). */
 export const isoDateTime = z.iso.datetime({ offset: true });
@@ -33,7 +36,17 @@ export const timezone = z.string().refine((tz) => {
 export const LOCALES = ['vi', 'zh-CN', 'en'] as const;
 export const locale = z.enum(LOCALES);
 
-export const PLATFORMS = ['tiktok_shop', 'shopee', 'lazada', 'facebook', 'youtube', 'douyin', 'xiaohongshu', 'website', 'other'] as const;
+export const PLATFORMS = [
+  'tiktok_shop',
+  'shopee',
+  'lazada',
+  'facebook',
+  'youtube',
+  'douyin',
+  'xiaohongshu',
+  'website',
+  'other',
+] as const;
 export const platform = z.enum(PLATFORMS);
 export type Platform = (typeof PLATFORMS)[number];
 

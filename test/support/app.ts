@@ -50,11 +50,22 @@ export function useTestApp(dialect: DialectName): TestContext {
       const slug = `org-${randomAlphanumeric(8).toLowerCase()}`;
       const email = `${slug}@example.com`;
       const password = 'correct horse battery';
-      const created = await createOrg(ctx.db.database.db, { name: `Org ${slug}`, slug, adminEmail: email, adminPassword: password, ...overrides });
+      const created = await createOrg(ctx.db.database.db, {
+        name: `Org ${slug}`,
+        slug,
+        adminEmail: email,
+        adminPassword: password,
+        ...overrides,
+      });
       return { orgId: created.org.id, slug, apiKey: created.apiKey, email, password };
     };
     ctx.call = (key, method, url, payload) =>
-      ctx.app.inject({ method, url, headers: key ? { authorization: `Bearer ${key}` } : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
+      ctx.app.inject({
+        method,
+        url,
+        headers: key ? { authorization: `Bearer ${key}` } : {},
+        ...(payload !== undefined ? { payload: payload as object } : {}),
+      });
   });
   afterAll(async () => {
     await ctx.app?.close();

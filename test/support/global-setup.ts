@@ -9,7 +9,10 @@ declare module 'vitest' {
 
 /** Decides once per run which dialects the contract suites use, and says so when PostgreSQL is missing. */
 export default async function setup(project: TestProject): Promise<void> {
-  const wanted = (process.env.KOS_TEST_DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()).filter(Boolean);
+  const wanted = (process.env.KOS_TEST_DIALECTS ?? 'sqlite,postgres')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
   let dialects = wanted;
   if (wanted.includes('postgres') && !(await postgresReachable())) {
     console.warn('PostgreSQL unreachable — PostgreSQL tests SKIPPED');

@@ -125,11 +125,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('followers', 'bigint', (c) => c.notNull())
     .addColumn('recorded_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('follower_history_account')
-    .on('follower_history')
-    .columns(['account_id', 'recorded_at'])
-    .execute();
+  await db.schema.createIndex('follower_history_account').on('follower_history').columns(['account_id', 'recorded_at']).execute();
 
   await db.schema
     .createTable('products')

@@ -5,8 +5,7 @@ import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagina
 import { EDITORS, kosInScope, requireKosInScope, requireRole, requireUnitInScope } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import { subtreeIds } from '../units/units.js';
-import { listOrgUnits } from '../units/units.repository.js';
-import { requireUnitExists, resolveScope } from '../units/units.service.js';
+import { listOrgUnits, requireUnitExists, resolveScope } from '../units/units.service.js';
 import { SELF_EDITABLE } from './kos.js';
 import * as repo from './kos.repository.js';
 import type { Kos, KosCreate, KosListQuery, KosPatch } from './kos.schema.js';

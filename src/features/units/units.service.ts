@@ -8,6 +8,8 @@ import { subtreeIds, wouldCycle } from './units.js';
 import * as repo from './units.repository.js';
 import type { Unit, UnitCreate, UnitPatch } from './units.schema.js';
 
+export const listOrgUnits = repo.listOrgUnits;
+
 /** What the caller may see: the org, a unit subtree, or one KOS. */
 export async function resolveScope(db: Db, principal: Principal): Promise<Scope> {
   if (principal.role === 'kos') return { kind: 'kos', kosId: principal.kosId };

@@ -30,10 +30,7 @@ export function buildOpenApi(specs: AnyRouteSpec[], info: { title: string; versi
 }
 
 function operation(spec: AnyRouteSpec): object {
-  const parameters = [
-    ...objectParameters(spec.params, 'path'),
-    ...objectParameters(spec.query, 'query'),
-  ];
+  const parameters = [...objectParameters(spec.params, 'path'), ...objectParameters(spec.query, 'query')];
   const status = String(spec.status ?? 200);
   const ok =
     spec.response === null
@@ -42,14 +39,19 @@ function operation(spec: AnyRouteSpec): object {
           description: STATUS_TEXT[Number(status)] ?? 'OK',
           content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } },
         };
-  const problem = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  const problem = {
+    description: 'Problem',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
   return {
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags,
     ...(spec.auth === false ? { security: [] } : { security: [{ bearer: [] }, { session: [] }] }),
     ...(parameters.length ? { parameters } : {}),
-    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
+    ...(spec.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
+      : {}),
     responses: { [spec.response === null ? '204' : status]: ok, '4XX': problem },
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError, type FieldError } from '../errors.js';
 
 export interface RouteContext<TAuth, P, Q, B> {

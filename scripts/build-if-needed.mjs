@@ -1,0 +1,29 @@
+// Builds the server (tsc) and the console (vite) only when their output is missing or older than
+// their sources. All output goes to stderr, so `npm run kos -- … --json` keeps one line on stdout.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const newest = (dir) => {
+  let max = 0;
+  if (!existsSync(dir)) return max;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    max = Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return max;
+};
+const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+const run = (args) => {
+  const result = spawnSync('npx', args, { stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+if (builtAt('dist/src/main.js') < Math.max(newest('src'), builtAt('package.json'))) {
+  process.stderr.write('building the server…\n');
+  run(['tsc', '-p', 'tsconfig.build.json']);
+}
+if (builtAt('web/dist/index.html') < newest('web/src')) {
+  process.stderr.write('building the console…\n');
+  run(['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
+}

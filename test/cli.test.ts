@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { testConfig } from './support/app.js';
+import { runCli } from './support/cli.js';
+import { createTestDatabase, DIALECTS, type TestDatabase } from './support/database.js';
+
+describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    env = { KOS_DATABASE_URL: db.url, KOS_SECRET: 'cli-test-secret-0123456789' };
+  });
+  afterAll(() => db.drop());
+
+  test('org create --json prints one JSON line whose key works at once against the server', async () => {
+    const args = ['org', 'create', '--name', 'A', '--slug', 'a', '--admin-email', 'a@example.com', '--admin-password', 'password-a', '--json'];
+    const result = await runCli(args, env);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const created = JSON.parse(lines[0] as string);
+    expect(Object.keys(created).sort()).toEqual(['apiKey', 'orgId', 'orgSlug']);
+    expect(created.orgSlug).toBe('a');
+
+    const app = await buildApp({ config: testConfig(db.url), database: db.database });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/api/v1/kos', headers: { authorization: `Bearer ${created.apiKey}` } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ items: [], nextCursor: null });
+      const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${created.apiKey}` } });
+      expect(me.json()).toMatchObject({ role: 'owner', org: { slug: 'a', currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  test.each([
+    ['a taken slug', ['--slug', 'a', '--admin-email', 'b@example.com'], /slug/],
+    ['a bad slug', ['--slug', 'Bad Slug!', '--admin-email', 'c@example.com'], /slug/],
+    ['a bad e-mail', ['--slug', 'cc', '--admin-email', 'not-an-email'], /adminEmail|e-mail/],
+    ['an unknown currency', ['--slug', 'dd', '--admin-email', 'd@example.com', '--currency', 'XYZ1'], /currency/],
+  ])('org create refuses %s with one line on stderr and a non-zero exit', async (_name, extra, message) => {
+    const base = ['org', 'create', '--name', 'B', '--admin-password', 'password-b', '--json'];
+    const result = await runCli([...base, ...extra], env);
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  test('a missing required option exits non-zero and names it', async () => {
+    const result = await runCli(['org', 'create', '--name', 'C', '--slug', 'c'], env);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/--admin-email/);
+  });
+
+  test('migrate --json reports an up-to-date schema', async () => {
+    const result = await runCli(['migrate', '--json'], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ applied: [] });
+  });
+});
+
+test('a bad configuration value stops with a one-line message naming the variable', async () => {
+  const result = await runCli(['migrate'], { KOS_PORT: 'eighty', KOS_DATABASE_URL: 'sqlite::memory:', KOS_SECRET: 'x'.repeat(20) });
+  expect(result.code).not.toBe(0);
+  expect(result.stderr.trim()).toMatch(/^kos: KOS_PORT: /);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+});
