@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
@@ -7,19 +8,41 @@ import type { Principal } from './features/auth/auth.js';
 import { SESSION_COOKIE } from './features/auth/auth.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
 import { authenticate } from './features/auth/auth.service.js';
+import { ClickWriter } from './features/clicks/click-writer.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
+import { LinkCache } from './features/links/link-cache.js';
+import { registerLinkRoutes } from './features/links/links.routes.js';
+import { findLinkTarget } from './features/links/links.service.js';
+import { Redirector } from './features/links/redirect.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerUnitRoutes } from './features/units/units.routes.js';
 import { installErrorHandler, sendProblem } from './http/error-handler.js';
 import { registerPlatformRoutes } from './http/platform-routes.js';
+import { redirectFront } from './http/redirect-front.js';
+import { registerRedirectRoutes } from './http/redirect-routes.js';
 import { createRouter } from './lib/http/route.js';
 
-/** Builds the whole HTTP application without listening, so tests can `inject()` requests. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The batched click writer (flushed on close). */
+    clickWriter: ClickWriter;
+  }
+}
+
+/**
+ * Builds the whole HTTP application without listening, so tests can `inject()` requests. Short-link
+ * redirects are answered by a lean node:http front door before Fastify (and by a Fastify route for
+ * `inject()`), both through the same Redirector.
+ */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const app = Fastify({
+  const clickWriter = new ClickWriter(database.db, config.secret, { onError: (error) => app.log.error({ err: error }, 'click write failed; will retry') });
+  const linkCache = new LinkCache((slug) => findLinkTarget(database.db, slug));
+  const redirector = new Redirector(linkCache, clickWriter);
+  const app: FastifyInstance = Fastify({
+    serverFactory: (handler) => createServer(redirectFront(redirector, handler)),
     logger:
       config.logLevel === 'silent'
         ? false
@@ -27,6 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   });
+  app.decorate('clickWriter', clickWriter);
+  app.addHook('onClose', () => clickWriter.close());
   await app.register(cookie);
   installErrorHandler(app);
 
@@ -46,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerKosRoutes(router, deps);
   registerAccountRoutes(router, deps);
   registerProductRoutes(router, deps);
+  registerLinkRoutes(router, deps, { publicUrl: config.publicUrl, invalidate: (slug) => linkCache.invalidate(slug) });
+  registerRedirectRoutes(app, redirector);
   await registerPlatformRoutes(app, router.specs);
 
   app.setNotFoundHandler((request, reply) => {

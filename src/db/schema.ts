@@ -128,6 +128,45 @@ export interface ProductsTable {
   updated_at: number;
 }
 
+export interface LinksTable {
+  id: string;
+  org_id: string;
+  kos_id: string;
+  product_id: string | null;
+  slug: string;
+  destination_url: string;
+  campaign: string | null;
+  title: string | null;
+  disabled: number;
+  expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClicksTable {
+  click_id: string;
+  org_id: string;
+  link_id: string;
+  kos_id: string;
+  clicked_at: number;
+  visitor_hash: string;
+  user_agent: string | null;
+  referrer_host: string | null;
+  device: string;
+  is_bot: number;
+  is_unique: number;
+}
+
+export interface LinkDailyTable {
+  link_id: string;
+  day: string;
+  org_id: string;
+  kos_id: string;
+  clicks: number;
+  unique_clicks: number;
+  bots: number;
+}
+
 export interface DB {
   orgs: OrgsTable;
   units: UnitsTable;
@@ -139,4 +178,7 @@ export interface DB {
   platform_accounts: PlatformAccountsTable;
   follower_history: FollowerHistoryTable;
   products: ProductsTable;
+  links: LinksTable;
+  clicks: ClicksTable;
+  link_daily: LinkDailyTable;
 }

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLocale, setLocale, storedLocale } from './i18n/index';
 import { Layout } from './components/layout';
 import { ErrorBox } from './components/status';
+import { isLocale, setLocale, storedLocale } from './i18n/index';
 import { LoginPage } from './pages/login';
 import { MeContext, useMeQuery } from './session';
 

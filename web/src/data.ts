@@ -7,12 +7,6 @@ export function useUnits() {
   return useQuery({ queryKey: ['units', 'all'], queryFn: () => fetchAll<Unit>('/units') });
 }
 
-/** unitId → unit name, for tables and pickers. */
-export function useUnitNames(): Map<string, string> {
-  const units = useUnits();
-  return new Map((units.data ?? []).map((u) => [u.id, u.name]));
-}
-
 /** The whole roster (for counts); the roster page itself pages through it. */
 export function useAllKos() {
   return useQuery({ queryKey: ['kos', 'all'], queryFn: () => fetchAll<Kos>('/kos') });

@@ -4,7 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api';
 import { App } from './app';
 import './i18n/index';
-import './styles.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/views.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,5 +1,5 @@
-import { createContext, useContext } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import { ApiError, api } from './api';
 import type { Me } from './types';
 

@@ -54,7 +54,9 @@ describe.each(DIALECTS)('KOS roster on %s', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await t.call(org.apiKey, 'GET', `/api/v1/kos?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { code: string }[]; nextCursor: string | null } = (
+        await t.call(org.apiKey, 'GET', `/api/v1/kos?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.items.map((k: { code: string }) => k.code));
       cursor = page.nextCursor;
       if (cursor) expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);

@@ -56,7 +56,7 @@ export function createRouter<TAuth>(
         handler: async (request, reply) => {
           const auth = spec.auth === false ? (undefined as TAuth) : await authenticate(request);
           const params = parseInput(spec.params, request.params, 'params');
-          const query = parseInput(spec.query, request.query, 'query');
+          const query = parseInput(spec.query, withoutEmpty(request.query), 'query');
           const body = parseInput(spec.body, request.body ?? {}, 'body');
           const result = await spec.handler({ params, query, body, auth, request, reply });
           reply.code(spec.status ?? 200);
@@ -66,6 +66,12 @@ export function createRouter<TAuth>(
       });
     },
   };
+}
+
+/** `?tier=&q=` means no filter: empty query values are dropped before validation. */
+function withoutEmpty(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null) return query;
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
 function parseInput<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {

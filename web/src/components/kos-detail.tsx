@@ -58,7 +58,8 @@ export function KosDetail({ id, unitNames, onClose }: { id: string; unitNames: M
               </div>
               <div className="muted small">
                 {t('account.followers')}: {formatNumber(a.followers, i18n.language)}
-                {a.followerTier && ` · ${t('account.followerTier')}: ${t(`followerTier.${a.followerTier}`, { defaultValue: a.followerTier })}`}
+                {a.followerTier &&
+                  ` · ${t('account.followerTier')}: ${t(`followerTier.${a.followerTier}`, { defaultValue: a.followerTier })}`}
               </div>
             </li>
           ))}

@@ -23,7 +23,7 @@ export function KosFilters({ value, units, onChange }: { value: KosFilter; units
   }, [q, value, onChange]);
 
   return (
-    <div className="filters" role="search">
+    <search className="filters">
       <input
         name="q"
         type="search"
@@ -32,7 +32,12 @@ export function KosFilters({ value, units, onChange }: { value: KosFilter; units
         value={q}
         onChange={(e) => setQ(e.target.value)}
       />
-      <select name="status" aria-label={t('kos.status')} value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value })}>
+      <select
+        name="status"
+        aria-label={t('kos.status')}
+        value={value.status}
+        onChange={(e) => onChange({ ...value, status: e.target.value })}
+      >
         <option value="">{`${t('kos.status')}: ${t('common.all')}`}</option>
         {KOS_STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -40,7 +45,12 @@ export function KosFilters({ value, units, onChange }: { value: KosFilter; units
           </option>
         ))}
       </select>
-      <select name="tier" aria-label={t('kos.tier')} value={value.tier} onChange={(e) => onChange({ ...value, tier: e.target.value })}>
+      <select
+        name="tier"
+        aria-label={t('kos.tier')}
+        value={value.tier}
+        onChange={(e) => onChange({ ...value, tier: e.target.value })}
+      >
         <option value="">{`${t('kos.tier')}: ${t('common.all')}`}</option>
         {TIERS.map((tier) => (
           <option key={tier} value={tier}>
@@ -48,7 +58,12 @@ export function KosFilters({ value, units, onChange }: { value: KosFilter; units
           </option>
         ))}
       </select>
-      <select name="unitId" aria-label={t('kos.unit')} value={value.unitId} onChange={(e) => onChange({ ...value, unitId: e.target.value })}>
+      <select
+        name="unitId"
+        aria-label={t('kos.unit')}
+        value={value.unitId}
+        onChange={(e) => onChange({ ...value, unitId: e.target.value })}
+      >
         <option value="">{`${t('kos.unit')}: ${t('common.all')}`}</option>
         {units.map((u) => (
           <option key={u.id} value={u.id}>
@@ -56,6 +71,6 @@ export function KosFilters({ value, units, onChange }: { value: KosFilter; units
           </option>
         ))}
       </select>
-    </div>
+    </search>
   );
 }

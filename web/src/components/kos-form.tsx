@@ -42,28 +42,36 @@ export function KosForm({ units, onCreated, onCancel }: { units: Unit[]; onCreat
   };
 
   const field = (key: keyof Draft, label: string, input: ReactNode) => (
-    <label className={fieldErrors[key] ? 'field invalid' : 'field'}>
-      <span>{label}</span>
+    <div className={fieldErrors[key] ? 'field invalid' : 'field'}>
+      <label htmlFor={`kos-${key}`}>{label}</label>
       {input}
       {fieldErrors[key] && (
-        <small className="field-error" data-field={key}>
+        <small className="field-error" data-field={key} role="alert">
           {fieldErrors[key]}
         </small>
       )}
-    </label>
+    </div>
   );
 
   return (
     <form className="card form" onSubmit={submit} aria-label={t('kos.new')} data-testid="kos-form" noValidate>
       <h2>{t('kos.new')}</h2>
       <div className="form-grid">
-        {field('code', t('kos.code'), <input name="code" required autoCapitalize="characters" value={draft.code} onChange={set('code')} />)}
-        {field('handle', t('kos.handle'), <input name="handle" required autoCapitalize="none" value={draft.handle} onChange={set('handle')} />)}
-        {field('name', t('kos.name'), <input name="name" required value={draft.name} onChange={set('name')} />)}
+        {field(
+          'code',
+          t('kos.code'),
+          <input id="kos-code" name="code" required autoCapitalize="characters" value={draft.code} onChange={set('code')} />,
+        )}
+        {field(
+          'handle',
+          t('kos.handle'),
+          <input id="kos-handle" name="handle" required autoCapitalize="none" value={draft.handle} onChange={set('handle')} />,
+        )}
+        {field('name', t('kos.name'), <input id="kos-name" name="name" required value={draft.name} onChange={set('name')} />)}
         {field(
           'relationship',
           t('kos.relationship'),
-          <select name="relationship" value={draft.relationship} onChange={set('relationship')}>
+          <select id="kos-relationship" name="relationship" value={draft.relationship} onChange={set('relationship')}>
             {RELATIONSHIPS.map((r) => (
               <option key={r} value={r}>
                 {t(`relationship.${r}`)}
@@ -74,7 +82,7 @@ export function KosForm({ units, onCreated, onCancel }: { units: Unit[]; onCreat
         {field(
           'unitId',
           t('kos.unit'),
-          <select name="unitId" value={draft.unitId} onChange={set('unitId')}>
+          <select id="kos-unitId" name="unitId" value={draft.unitId} onChange={set('unitId')}>
             <option value="">{t('kos.noUnit')}</option>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -86,7 +94,7 @@ export function KosForm({ units, onCreated, onCancel }: { units: Unit[]; onCreat
         {field(
           'status',
           t('kos.status'),
-          <select name="status" value={draft.status} onChange={set('status')}>
+          <select id="kos-status" name="status" value={draft.status} onChange={set('status')}>
             {KOS_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}

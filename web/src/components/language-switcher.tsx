@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LOCALES, isLocale, setLocale } from '../i18n/index';
+import { isLocale, LOCALES, setLocale } from '../i18n/index';
 
 /** vi / zh-CN / en; the choice is remembered in this browser. */
 export function LanguageSwitcher() {

@@ -29,8 +29,9 @@ export default function StatusChart({ labels, values }: { labels: string[]; valu
     const [labels, values] = JSON.parse(data) as [string[], number[]];
     chart.current?.setOption({
       grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+      animationDuration: 300,
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, hideOverlap: true } },
+      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, width: 72, overflow: 'break' } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: values, itemStyle: { color: '#e0245e' }, barMaxWidth: 40 }],
     });

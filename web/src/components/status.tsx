@@ -3,7 +3,11 @@ import { ApiError } from '../api';
 
 export function Loading() {
   const { t } = useTranslation();
-  return <p className="muted" role="status">{t('common.loading')}</p>;
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 export function Empty({ children }: { children: string }) {

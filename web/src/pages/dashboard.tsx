@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox, Loading } from '../components/status';
 import { useAllKos } from '../data';
@@ -43,10 +43,7 @@ export function DashboardPage() {
                 </li>
               </ul>
               <Suspense fallback={<Loading />}>
-                <StatusChart
-                  labels={KOS_STATUSES.map((s) => t(`status.${s}`))}
-                  values={KOS_STATUSES.map((s) => counts[s])}
-                />
+                <StatusChart labels={KOS_STATUSES.map((s) => t(`status.${s}`))} values={KOS_STATUSES.map((s) => counts[s])} />
               </Suspense>
             </>
           )}

@@ -50,7 +50,12 @@ export function ProductsPage() {
         </div>
       )}
       {products.hasNextPage && (
-        <button type="button" className="btn" disabled={products.isFetchingNextPage} onClick={() => void products.fetchNextPage()}>
+        <button
+          type="button"
+          className="btn"
+          disabled={products.isFetchingNextPage}
+          onClick={() => void products.fetchNextPage()}
+        >
           {products.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
         </button>
       )}

@@ -15,9 +15,9 @@ function buildTree(units: Unit[]): { roots: Unit[]; children: Map<string, Unit[]
   return { roots, children };
 }
 
-function UnitBranch({ unit, children, seen }: { unit: Unit; children: Map<string, Unit[]>; seen: Set<string> }) {
+function UnitBranch({ unit, byParent, seen }: { unit: Unit; byParent: Map<string, Unit[]>; seen: Set<string> }) {
   const { t } = useTranslation();
-  const kids = seen.has(unit.id) ? [] : (children.get(unit.id) ?? []);
+  const kids = seen.has(unit.id) ? [] : (byParent.get(unit.id) ?? []);
   const nextSeen = new Set(seen).add(unit.id);
   return (
     <li>
@@ -28,7 +28,7 @@ function UnitBranch({ unit, children, seen }: { unit: Unit; children: Map<string
       {kids.length > 0 && (
         <ul>
           {kids.map((k) => (
-            <UnitBranch key={k.id} unit={k} children={children} seen={nextSeen} />
+            <UnitBranch key={k.id} unit={k} byParent={byParent} seen={nextSeen} />
           ))}
         </ul>
       )}
@@ -49,7 +49,7 @@ export function UnitsPage() {
       {tree && tree.roots.length > 0 && (
         <ul className="tree card" data-testid="unit-tree">
           {tree.roots.map((u) => (
-            <UnitBranch key={u.id} unit={u} children={tree.children} seen={new Set()} />
+            <UnitBranch key={u.id} unit={u} byParent={tree.children} seen={new Set()} />
           ))}
         </ul>
       )}

@@ -1,0 +1,140 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+export interface ClickRow {
+  clickId: string;
+  orgId: string;
+  linkId: string;
+  kosId: string;
+  clickedAt: number;
+  visitorHash: string;
+  userAgent: string | null;
+  referrerHost: string | null;
+  device: string;
+  isBot: boolean;
+  isUnique: boolean;
+}
+
+export interface DailyDelta {
+  linkId: string;
+  day: string;
+  orgId: string;
+  kosId: string;
+  clicks: number;
+  uniqueClicks: number;
+  bots: number;
+}
+
+const CHUNK = 400;
+
+/** Inserts a batch of clicks and adds their counts to the daily rollup, in one transaction. */
+export async function insertClicks(db: Db, clicks: ClickRow[], deltas: DailyDelta[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < clicks.length; i += CHUNK) {
+      const values = clicks.slice(i, i + CHUNK).map((c) => ({
+        click_id: c.clickId,
+        org_id: c.orgId,
+        link_id: c.linkId,
+        kos_id: c.kosId,
+        clicked_at: c.clickedAt,
+        visitor_hash: c.visitorHash,
+        user_agent: c.userAgent,
+        referrer_host: c.referrerHost,
+        device: c.device,
+        is_bot: c.isBot ? 1 : 0,
+        is_unique: c.isUnique ? 1 : 0,
+      }));
+      // A click id is random; on the rare retry of a batch that did commit, the row is already there.
+      await trx.insertInto('clicks').values(values).onConflict((oc) => oc.column('click_id').doNothing()).execute();
+    }
+    for (let i = 0; i < deltas.length; i += CHUNK) {
+      const values = deltas.slice(i, i + CHUNK).map((d) => ({
+        link_id: d.linkId,
+        day: d.day,
+        org_id: d.orgId,
+        kos_id: d.kosId,
+        clicks: d.clicks,
+        unique_clicks: d.uniqueClicks,
+        bots: d.bots,
+      }));
+      await trx
+        .insertInto('link_daily')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['link_id', 'day']).doUpdateSet({
+            clicks: sql`link_daily.clicks + excluded.clicks`,
+            unique_clicks: sql`link_daily.unique_clicks + excluded.unique_clicks`,
+            bots: sql`link_daily.bots + excluded.bots`,
+          }),
+        )
+        .execute();
+    }
+  });
+}
+
+/** Non-bot clicks (repeats included) and unique non-bot clicks per link, from the rollup. */
+export async function linkClickCounts(db: Db, orgId: string, linkIds: string[]): Promise<Map<string, { clicks: number; unique: number }>> {
+  const counts = new Map<string, { clicks: number; unique: number }>();
+  if (linkIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('link_daily')
+    .select(['link_id', (eb) => eb.fn.sum<number>('clicks').as('clicks'), (eb) => eb.fn.sum<number>('unique_clicks').as('unique')])
+    .where('org_id', '=', orgId)
+    .where('link_id', 'in', linkIds)
+    .groupBy('link_id')
+    .execute();
+  for (const row of rows) counts.set(row.link_id, { clicks: Number(row.clicks), unique: Number(row.unique) });
+  return counts;
+}
+
+/** A recorded click by its id, within an org (for attribution). */
+export async function findClick(db: Db, orgId: string, clickId: string) {
+  return db
+    .selectFrom('clicks')
+    .select(['click_id', 'link_id', 'kos_id', 'clicked_at', 'is_bot'])
+    .where('click_id', '=', clickId)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
+/** Raw clicks of an org in click-time order, for rebuilding the rollup. */
+export async function* streamOrgClicks(db: Db, orgId: string, batch = 5000) {
+  let after: { at: number; id: string } | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('clicks')
+      .select(['click_id', 'link_id', 'kos_id', 'clicked_at', 'is_bot', 'is_unique'])
+      .where('org_id', '=', orgId);
+    if (after) {
+      const { at, id } = after;
+      query = query.where((eb) => eb.or([eb('clicked_at', '>', at), eb.and([eb('clicked_at', '=', at), eb('click_id', '>', id)])]));
+    }
+    const rows = await query.orderBy('clicked_at').orderBy('click_id').limit(batch).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1] as (typeof rows)[number];
+    after = { at: last.clicked_at, id: last.click_id };
+  }
+}
+
+export async function replaceOrgRollup(db: Db, orgId: string, deltas: DailyDelta[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('link_daily').where('org_id', '=', orgId).execute();
+    for (let i = 0; i < deltas.length; i += CHUNK) {
+      await trx
+        .insertInto('link_daily')
+        .values(
+          deltas.slice(i, i + CHUNK).map((d) => ({
+            link_id: d.linkId,
+            day: d.day,
+            org_id: d.orgId,
+            kos_id: d.kosId,
+            clicks: d.clicks,
+            unique_clicks: d.uniqueClicks,
+            bots: d.bots,
+          })),
+        )
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,123 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { accountCreate } from '../accounts/accounts.schema.js';
+import { createAccount } from '../accounts/accounts.service.js';
+import type { Principal } from '../auth/auth.js';
+import { kosCreate } from '../kos/kos.schema.js';
+import { createKos } from '../kos/kos.service.js';
+import { memberCreate } from '../members/members.schema.js';
+import { createMember } from '../members/members.service.js';
+import { createOrg, findOrgBySlug } from '../orgs/orgs.service.js';
+import { productCreate } from '../products/products.schema.js';
+import { createProduct } from '../products/products.service.js';
+import { unitCreate } from '../units/units.schema.js';
+import { createUnit } from '../units/units.service.js';
+import { buildDemoRoster } from './demo-people.js';
+import { buildDemoProducts } from './demo-products.js';
+import { mulberry32 } from './demo-random.js';
+import { DEMO_MEMBERS, DEMO_ORG, DEMO_OWNER, DEMO_PASSWORD, DEMO_UNITS } from './demo-units.js';
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+  orgSlug: string;
+  /** False when the demo org was there already (its login is returned all the same). */
+  created: boolean;
+}
+
+/** Seed of the demo PRNG: the same seed gives the same demo organisation. */
+const SEED = 20_260_101;
+
+/**
+ * Loads the demo organisation "Mỹ phẩm Hoa Sen (demo)" into an empty database, in one transaction,
+ * through the same services the API uses. Returns its login (`created: false` when the demo org
+ * exists already), or null when the database holds other organisations and no demo.
+ */
+export async function loadDemoIfEmpty(
+  db: Db,
+  log: (msg: string) => void = () => {},
+  now = Date.now(),
+): Promise<DemoLogin | null> {
+  const login = { email: DEMO_OWNER.email, password: DEMO_PASSWORD, orgSlug: DEMO_ORG.slug };
+  if (await findOrgBySlug(db, DEMO_ORG.slug)) return { ...login, created: false };
+  if (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) return null;
+  const started = performance.now();
+  log(`demo: loading "${DEMO_ORG.name}"…`);
+  await db.transaction().execute((trx) => fill(inlineNestedTransactions(trx), now, log));
+  log(`demo: loaded in ${Math.round(performance.now() - started)} ms`);
+  return { ...login, created: true };
+}
+
+async function fill(db: Db, now: number, log: (msg: string) => void): Promise<void> {
+  const rand = mulberry32(SEED);
+  const { org } = await createOrg(
+    db,
+    { ...DEMO_ORG, adminEmail: DEMO_OWNER.email, adminPassword: DEMO_PASSWORD, adminName: DEMO_OWNER.name },
+    now,
+  );
+  const owner: Principal = { orgId: org.id, role: 'owner', unitId: null, kosId: null, memberId: null, apiKeyId: null };
+
+  const unitIds = new Map<string, string>();
+  const unitId = (key: string): string => {
+    const id = unitIds.get(key);
+    if (!id) throw new Error(`demo data: unknown unit ${key}`);
+    return id;
+  };
+  for (const unit of DEMO_UNITS) {
+    const input = unitCreate.parse({ name: unit.name, kind: unit.kind, parentId: unit.parent ? unitId(unit.parent) : null });
+    unitIds.set(unit.key, (await createUnit(db, owner, input, now)).id);
+  }
+
+  const kosIds = new Map<string, string>();
+  const platforms = new Set<string>();
+  let accounts = 0;
+  const roster = buildDemoRoster(rand);
+  for (const { unit, accounts: demoAccounts, ...fields } of roster) {
+    const kos = await createKos(db, owner, kosCreate.parse({ ...fields, unitId: unit ? unitId(unit) : null }), now);
+    kosIds.set(kos.code, kos.id);
+    for (const account of demoAccounts) {
+      await createAccount(db, owner, kos.id, accountCreate.parse(account), now);
+      platforms.add(account.platform);
+      accounts++;
+    }
+  }
+  const active = roster.filter((k) => k.status === 'active').length;
+  log(
+    `demo: ${unitIds.size} units, ${roster.length} KOS (${active} active), ${accounts} accounts on ${platforms.size} platforms`,
+  );
+
+  const products = buildDemoProducts(rand);
+  for (const product of products) await createProduct(db, owner, productCreate.parse(product), now);
+
+  for (const member of DEMO_MEMBERS) {
+    const kosId = member.kosCode ? kosIds.get(member.kosCode) : undefined;
+    if (member.kosCode && !kosId) throw new Error(`demo data: unknown KOS ${member.kosCode}`);
+    const input = memberCreate.parse({
+      email: member.email,
+      name: member.name,
+      password: DEMO_PASSWORD,
+      role: member.role,
+      unitId: member.unit ? unitId(member.unit) : null,
+      kosId: kosId ?? null,
+    });
+    await createMember(db, owner, input, now);
+  }
+  log(`demo: ${products.length} products, ${DEMO_MEMBERS.length + 1} members (password ${DEMO_PASSWORD})`);
+}
+
+/**
+ * The services open their own transactions (`db.transaction().execute(…)`), which Kysely refuses on
+ * a Transaction. This view of `trx` runs such a nested transaction inline on `trx`, so the whole
+ * demo load commits, or rolls back, as one.
+ */
+function inlineNestedTransactions(trx: Transaction<DB>): Db {
+  const view: Db = new Proxy(trx, {
+    get(target, prop) {
+      if (prop === 'transaction') return () => ({ execute: <T>(callback: (inner: Db) => Promise<T>) => callback(view) });
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return view;
+}

@@ -1,0 +1,210 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testConfig } from '../../../test/support/app.js';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/database.js';
+import { buildApp } from '../../app.js';
+import type { Db } from '../../db/database.js';
+import { SESSION_COOKIE } from '../auth/auth.js';
+import { KOS_CODE, KOS_HANDLE, KOS_STATUSES, RELATIONSHIPS } from '../kos/kos.js';
+import { createOrg } from '../orgs/orgs.service.js';
+import { subtreeIds } from '../units/units.js';
+import { type DemoLogin, loadDemoIfEmpty } from './demo.service.js';
+
+const NOW = Date.parse('2026-03-02T02:00:00Z');
+const TABLES = [
+  'orgs',
+  'units',
+  'members',
+  'api_keys',
+  'kos',
+  'kos_vouchers',
+  'platform_accounts',
+  'follower_history',
+  'products',
+] as const;
+
+async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+/** What must come out the same on every load (ids and times aside). */
+async function snapshot(db: Db): Promise<unknown> {
+  const kos = await db
+    .selectFrom('kos')
+    .select(['code', 'handle', 'name', 'relationship', 'status', 'tier', 'voucher_codes', 'tax_code', 'bio'])
+    .orderBy('code')
+    .execute();
+  const accounts = await db
+    .selectFrom('platform_accounts')
+    .select(['platform', 'handle', 'followers'])
+    .orderBy('platform')
+    .orderBy('handle')
+    .execute();
+  const products = await db
+    .selectFrom('products')
+    .select(['sku', 'name', 'price_minor', 'stock', 'platform_ids'])
+    .orderBy('sku')
+    .execute();
+  return { kos, accounts, products };
+}
+
+describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let login: DemoLogin | null;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    login = await loadDemoIfEmpty(t.database.db, (msg) => logs.push(msg), NOW);
+    app = await buildApp({ config: testConfig(t.url), database: t.database });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  /** Logs in through the real app and returns the session cookie header. */
+  async function logIn(email: string, password: string): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    expect(res.statusCode, res.body).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    expect(cookie).toBeDefined();
+    return `${SESSION_COOKIE}=${cookie?.value}`;
+  }
+  const get = (cookie: string, url: string): Promise<LightMyRequestResponse> =>
+    app.inject({ method: 'GET', url, headers: { cookie } });
+
+  test('loads into an empty database, logs progress and returns the owner login', () => {
+    expect(login).toEqual({ email: 'owner@demo.kosmatrix.local', password: 'demo-owner-2026', orgSlug: 'demo', created: true });
+    expect(logs.some((l) => /^demo: .*\d+ KOS/.test(l))).toBe(true);
+  });
+
+  test('fills the org with units, a varied roster, accounts and products', async () => {
+    const db = t.database.db;
+    const org = await db.selectFrom('orgs').selectAll().where('slug', '=', 'demo').executeTakeFirstOrThrow();
+    expect(org).toMatchObject({ name: 'Mỹ phẩm Hoa Sen (demo)', currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' });
+    const counts = await tableCounts(db);
+    expect(counts.units).toBeGreaterThanOrEqual(14);
+    expect(counts.kos).toBeGreaterThanOrEqual(55);
+    expect(counts.products).toBeGreaterThanOrEqual(20);
+    expect(counts.members).toBe(4);
+
+    const kos = await db
+      .selectFrom('kos')
+      .select([
+        'code',
+        'handle',
+        'relationship',
+        'status',
+        'tier',
+        'tax_has_labour_contract_3m as contract',
+        'tax_commitment_08 as c08',
+      ])
+      .execute();
+    expect(new Set(kos.map((k) => k.relationship))).toEqual(new Set(RELATIONSHIPS));
+    expect(new Set(kos.map((k) => k.status))).toEqual(new Set(KOS_STATUSES));
+    expect(kos.filter((k) => k.status === 'active').length).toBeGreaterThan(kos.length / 2);
+    expect(new Set(kos.map((k) => k.tier))).toEqual(new Set(['S', 'A', 'B', 'C', null]));
+    for (const k of kos) {
+      expect(k.code).toMatch(KOS_CODE);
+      expect(k.handle).toMatch(KOS_HANDLE);
+    }
+    expect(new Set(kos.map((k) => k.handle)).size).toBe(kos.length);
+    const employed = kos.filter((k) => k.relationship === 'employee' || k.relationship === 'store_staff');
+    expect(employed.every((k) => Number(k.contract) === 1)).toBe(true);
+    expect(kos.filter((k) => k.relationship === 'independent' && Number(k.c08) === 1).length).toBeGreaterThanOrEqual(2);
+
+    const accounts = await db.selectFrom('platform_accounts').select(['platform', 'followers']).execute();
+    expect(new Set(accounts.map((a) => a.platform)).size).toBeGreaterThanOrEqual(4);
+    const small = accounts.filter((a) => a.followers < 50_000).length;
+    expect(small).toBeGreaterThan(accounts.length / 2);
+    expect(accounts.some((a) => a.followers >= 1_000_000)).toBe(true);
+    expect(counts.follower_history).toBe(accounts.length);
+
+    const units = await db.selectFrom('units').select(['name', 'kind']).execute();
+    expect(
+      units
+        .filter((u) => u.kind === 'region')
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['Miền Bắc', 'Miền Nam', 'Miền Trung']);
+    expect(units.filter((u) => u.kind === 'hq')).toHaveLength(1);
+    expect(units.filter((u) => u.kind === 'dealer')).toHaveLength(1);
+  });
+
+  test('a second call returns the login with created:false and adds nothing', async () => {
+    const before = await tableCounts(t.database.db);
+    const again = await loadDemoIfEmpty(t.database.db, () => {}, NOW);
+    expect(again).toEqual({ email: 'owner@demo.kosmatrix.local', password: 'demo-owner-2026', orgSlug: 'demo', created: false });
+    expect(await tableCounts(t.database.db)).toEqual(before);
+  });
+
+  test('the same demo comes out on every load', async () => {
+    const other = await createTestDatabase(dialect);
+    try {
+      await loadDemoIfEmpty(other.database.db, undefined, NOW + 86_400_000);
+      expect(await snapshot(other.database.db)).toEqual(await snapshot(t.database.db));
+    } finally {
+      await other.drop();
+    }
+  });
+
+  test('a database with another org and no demo gets nothing and null', async () => {
+    const other = await createTestDatabase(dialect);
+    try {
+      await createOrg(other.database.db, {
+        name: 'Other',
+        slug: 'other-brand',
+        adminEmail: 'boss@other.example',
+        adminPassword: 'long enough pw',
+      });
+      expect(await loadDemoIfEmpty(other.database.db)).toBeNull();
+      const counts = await tableCounts(other.database.db);
+      expect(counts).toMatchObject({ orgs: 1, units: 0, kos: 0, products: 0, members: 1 });
+    } finally {
+      await other.drop();
+    }
+  });
+
+  test('the demo owner logs in through the app and lists the whole roster', async () => {
+    const cookie = await logIn('owner@demo.kosmatrix.local', 'demo-owner-2026');
+    const res = await get(cookie, '/api/v1/kos?limit=500');
+    expect(res.statusCode).toBe(200);
+    const { kos } = await tableCounts(t.database.db);
+    expect(res.json().items).toHaveLength(kos as number);
+    expect(res.json().items[0]).toMatchObject({ code: 'HCM01', name: 'Nguyễn Thị Lan', status: 'active' });
+    const products = await get(cookie, '/api/v1/products?limit=500');
+    expect(products.json().items.length).toBeGreaterThanOrEqual(20);
+  });
+
+  test('the Miền Nam manager sees only the KOS of that region', async () => {
+    const db = t.database.db;
+    const units = await db.selectFrom('units').select(['id', 'name', 'parent_id as parentId']).execute();
+    const south = units.find((u) => u.name === 'Miền Nam');
+    expect(south).toBeDefined();
+    const subtree = subtreeIds(units, south?.id as string);
+    const expected = (await db.selectFrom('kos').select('unit_id').execute()).filter((k) => k.unit_id && subtree.has(k.unit_id));
+
+    const cookie = await logIn('manager.south@demo.kosmatrix.local', 'demo-owner-2026');
+    const items: { unitId: string | null }[] = (await get(cookie, '/api/v1/kos?limit=500')).json().items;
+    expect(items.length).toBe(expected.length);
+    expect(items.length).toBeGreaterThan(5);
+    for (const item of items) expect(subtree.has(item.unitId as string)).toBe(true);
+  });
+
+  test('the kos member sees only their own record', async () => {
+    const cookie = await logIn('kos.lan@demo.kosmatrix.local', 'demo-owner-2026');
+    const items = (await get(cookie, '/api/v1/kos')).json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ code: 'HCM01', status: 'active' });
+  });
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { httpUrl, id, isoDateTime } from '../../lib/schemas.js';
+import { isReservedSlug, SLUG_PATTERN } from './links.js';
+
+const slug = z
+  .string()
+  .trim()
+  .regex(SLUG_PATTERN, 'must be 3–64 characters A–Z, a–z, 0–9, _ or -')
+  .refine((s) => !isReservedSlug(s), 'is reserved');
+// `{click_id}`, `{kos_code}` and `{slug}` may appear anywhere in the destination.
+const destinationUrl = httpUrl;
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const linkCreate = z.object({
+  kosId: id,
+  destinationUrl,
+  slug: slug.optional(),
+  productId: id.nullable().optional(),
+  campaign: text(100).nullable().optional(),
+  title: text(200).nullable().optional(),
+  disabled: z.boolean().default(false),
+  expiresAt: isoDateTime.nullable().optional(),
+});
+export const linkPatch = z.object({
+  destinationUrl: destinationUrl.optional(),
+  slug: slug.optional(),
+  productId: id.nullable().optional(),
+  campaign: text(100).nullable().optional(),
+  title: text(200).nullable().optional(),
+  disabled: z.boolean().optional(),
+  expiresAt: isoDateTime.nullable().optional(),
+});
+export const linkListQuery = z.object({
+  kosId: id.optional(),
+  productId: id.optional(),
+  campaign: z.string().trim().max(100).optional(),
+  disabled: z.enum(['true', 'false']).optional(),
+});
+export const linkOut = z.object({
+  id: z.string(),
+  kosId: z.string(),
+  productId: z.string().nullable(),
+  slug: z.string(),
+  shortUrl: z.string(),
+  destinationUrl: z.string(),
+  campaign: z.string().nullable(),
+  title: z.string().nullable(),
+  disabled: z.boolean(),
+  expiresAt: z.string().nullable(),
+  clickCount: z.number().int(),
+  uniqueClickCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Link = z.infer<typeof linkOut>;
+export type LinkCreate = z.infer<typeof linkCreate>;
+export type LinkPatch = z.infer<typeof linkPatch>;

@@ -1,0 +1,137 @@
+import type { Db } from '../../db/database.js';
+import { conflict, invalid, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { toIso } from '../../lib/schemas.js';
+import { EDITORS, requireRole } from '../auth/access.js';
+import type { Principal } from '../auth/auth.js';
+import { linkClickCounts } from '../clicks/clicks.service.js';
+import { getKosOrThrow, listKos } from '../kos/kos.service.js';
+import { getProductOrThrow } from '../products/products.service.js';
+import { generateSlug } from './links.js';
+import * as repo from './links.repository.js';
+import type { Link, LinkCreate, LinkPatch } from './links.schema.js';
+
+/** What link use-cases need besides the database: the public base URL and the redirect cache. */
+export interface LinksContext {
+  publicUrl: string;
+  invalidate(slug: string): void;
+}
+
+export const findLinkTarget = repo.findLinkTarget;
+export const liveLinksOfKos = repo.liveLinksOfKos;
+
+export async function listLinks(
+  db: Db,
+  ctx: LinksContext,
+  principal: Principal,
+  query: PageQuery & { kosId?: string; productId?: string; campaign?: string; disabled?: 'true' | 'false' },
+): Promise<Page<Link>> {
+  let kosIds: string[] | undefined;
+  if (query.kosId) kosIds = [(await getKosOrThrow(db, principal, query.kosId)).id];
+  else if (principal.role !== 'owner' && principal.role !== 'admin') kosIds = await visibleKosIds(db, principal);
+  const rows = await repo.listLinks(db, principal.orgId, {
+    after: cursorAfter(query.cursor),
+    limit: query.limit + 1,
+    kosIds,
+    productId: query.productId,
+    campaign: query.campaign,
+    disabled: query.disabled === undefined ? undefined : query.disabled === 'true',
+  });
+  const page = toPage(rows, query.limit);
+  return { items: await present(db, ctx, page.items), nextCursor: page.nextCursor };
+}
+
+/** The link, 404 when it is not this org's, 403 when its KOS is outside the caller's scope. */
+export async function getLinkOrThrow(db: Db, ctx: LinksContext, principal: Principal, id: string): Promise<Link> {
+  const [link] = await present(db, ctx, [await findOwnLink(db, principal, id)]);
+  return link as Link;
+}
+
+export async function createLink(db: Db, ctx: LinksContext, principal: Principal, input: LinkCreate, now = Date.now()): Promise<Link> {
+  await getKosOrThrow(db, principal, input.kosId);
+  requireRole(principal, EDITORS);
+  if (input.productId) await requireProduct(db, principal, input.productId);
+  if (input.slug && (await repo.slugTaken(db, input.slug))) throw conflict(`slug ${input.slug} is taken`, 'slug');
+  const record: repo.LinkRecord = {
+    id: newId(),
+    orgId: principal.orgId,
+    kosId: input.kosId,
+    productId: input.productId ?? null,
+    slug: input.slug ?? (await freeSlug(db)),
+    destinationUrl: input.destinationUrl,
+    campaign: input.campaign ?? null,
+    title: input.title ?? null,
+    disabled: input.disabled,
+    expiresAt: input.expiresAt ? Date.parse(input.expiresAt) : null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await repo.insertLink(db, record);
+  ctx.invalidate(record.slug);
+  return getLinkOrThrow(db, ctx, principal, record.id);
+}
+
+export async function patchLink(db: Db, ctx: LinksContext, principal: Principal, id: string, patch: LinkPatch, now = Date.now()): Promise<Link> {
+  const link = await findOwnLink(db, principal, id);
+  requireRole(principal, EDITORS);
+  if (patch.productId) await requireProduct(db, principal, patch.productId);
+  if (patch.slug && patch.slug !== link.slug && (await repo.slugTaken(db, patch.slug))) throw conflict(`slug ${patch.slug} is taken`, 'slug');
+  const expiresAt = patch.expiresAt === undefined ? undefined : patch.expiresAt === null ? null : Date.parse(patch.expiresAt);
+  await repo.updateLink(db, principal.orgId, id, { ...patch, expiresAt }, now);
+  ctx.invalidate(link.slug);
+  if (patch.slug) ctx.invalidate(patch.slug);
+  return getLinkOrThrow(db, ctx, principal, id);
+}
+
+async function findOwnLink(db: Db, principal: Principal, id: string): Promise<repo.LinkRecord> {
+  const link = await repo.findLink(db, principal.orgId, id);
+  if (!link) throw notFound('link');
+  await getKosOrThrow(db, principal, link.kosId);
+  return link;
+}
+
+async function requireProduct(db: Db, principal: Principal, productId: string): Promise<void> {
+  await getProductOrThrow(db, principal, productId).catch(() => {
+    throw invalid('productId', 'no such product in this organisation');
+  });
+}
+
+async function freeSlug(db: Db): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const slug = generateSlug();
+    if (!(await repo.slugTaken(db, slug))) return slug;
+  }
+  return generateSlug(12);
+}
+
+async function visibleKosIds(db: Db, principal: Principal): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listKos(db, principal, { limit: 500, cursor });
+    ids.push(...page.items.map((k) => k.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+async function present(db: Db, ctx: LinksContext, records: repo.LinkRecord[]): Promise<Link[]> {
+  const counts = await linkClickCounts(db, records[0]?.orgId ?? '', records.map((r) => r.id));
+  return records.map((r) => ({
+    id: r.id,
+    kosId: r.kosId,
+    productId: r.productId,
+    slug: r.slug,
+    shortUrl: `${ctx.publicUrl}/${r.slug}`,
+    destinationUrl: r.destinationUrl,
+    campaign: r.campaign,
+    title: r.title,
+    disabled: r.disabled,
+    expiresAt: r.expiresAt === null ? null : toIso(r.expiresAt),
+    clickCount: counts.get(r.id)?.clicks ?? 0,
+    uniqueClickCount: counts.get(r.id)?.unique ?? 0,
+    createdAt: toIso(r.createdAt),
+    updatedAt: toIso(r.updatedAt),
+  }));
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { type Locale, pickLocale } from '../../lib/locale.js';
+import type { ClickWriter } from '../clicks/click-writer.js';
+import type { LinkCache } from './link-cache.js';
+import { linkErrorPage } from './link-pages.js';
+import { fillDestination, isLinkLive, isReservedSlug, SLUG_PATTERN } from './links.js';
+import type { LinkTarget } from './links.repository.js';
+
+export interface RedirectRequest {
+  method: string;
+  ip: string;
+  userAgent: string | undefined;
+  referer: string | undefined;
+  acceptLanguage: string | undefined;
+}
+
+export type RedirectAnswer = { status: 302; location: string } | { status: 404 | 410; html: string };
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+let pool = randomBytes(0);
+let offset = 0;
+
+/** A click id: 12 characters A–Z a–z 0–9 from a CSPRNG (pooled bytes, unbiased by rejection). */
+export function newClickId(): string {
+  let id = '';
+  while (id.length < 12) {
+    if (offset >= pool.length) {
+      pool = randomBytes(8192);
+      offset = 0;
+    }
+    const byte = pool[offset++] as number;
+    if (byte < 248) id += ALPHABET[byte % 62];
+  }
+  return id;
+}
+
+/** True when a request path could be a short link (`/slug`); anything else is the app's. */
+export function slugOf(path: string): string | null {
+  if (path.length < 4 || path.indexOf('/', 1) !== -1) return null;
+  const slug = path.slice(1);
+  return SLUG_PATTERN.test(slug) && !isReservedSlug(slug) ? slug : null;
+}
+
+/**
+ * Answers `GET /{slug}`: on a cache hit synchronously, without awaiting the database; the click goes
+ * to the batched writer. `HEAD` answers the same redirect without counting.
+ */
+export class Redirector {
+  constructor(
+    private readonly cache: LinkCache,
+    private readonly writer: ClickWriter,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  answer(slug: string, request: RedirectRequest): RedirectAnswer | Promise<RedirectAnswer> {
+    const target = this.cache.peek(slug);
+    if (target === undefined) return this.cache.fetch(slug).then((loaded) => this.respond(loaded, request));
+    return this.respond(target, request);
+  }
+
+  private respond(target: LinkTarget | null, request: RedirectRequest): RedirectAnswer | Promise<RedirectAnswer> {
+    if (!target) return { status: 404, html: linkErrorPage('notFound', pickLocale(request.acceptLanguage)) };
+    const at = this.now();
+    if (!isLinkLive(target, at)) {
+      return { status: 410, html: linkErrorPage('gone', pickLocale(request.acceptLanguage, target.locale as Locale)) };
+    }
+    const clickId = newClickId();
+    const answer = {
+      status: 302 as const,
+      location: fillDestination(target.destinationUrl, { clickId, kosCode: target.kosCode, slug: target.slug }),
+    };
+    if (request.method === 'HEAD') return answer;
+    const full = this.writer.push({
+      clickId,
+      orgId: target.orgId,
+      linkId: target.linkId,
+      kosId: target.kosId,
+      timezone: target.timezone,
+      at,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      referer: request.referer,
+    });
+    return full ? full.then(() => answer) : answer;
+  }
+}
