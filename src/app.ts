@@ -7,6 +7,7 @@ import { registerApiKeyRoutes } from './features/api-keys/api-keys.routes.js';
 import type { Principal } from './features/auth/auth.js';
 import { SESSION_COOKIE } from './features/auth/auth.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
+import { registerBioRoutes } from './features/bio/bio.routes.js';
 import { authenticate } from './features/auth/auth.service.js';
 import { ClickWriter } from './features/clicks/click-writer.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProductRoutes(router, deps);
   registerLinkRoutes(router, deps, { publicUrl: config.publicUrl, invalidate: (slug) => linkCache.invalidate(slug) });
   registerRedirectRoutes(app, redirector);
+  registerBioRoutes(app, deps);
   await registerPlatformRoutes(app, router.specs);
 
   app.setNotFoundHandler((request, reply) => {

@@ -16,12 +16,7 @@ export function registerServeCommand(program: Command): void {
       await migrateToLatest(database.db);
       const demo = options.demo ? await loadDemoIfEmpty(database.db, (msg) => process.stderr.write(`${msg}\n`)) : null;
       const app = await buildApp({ config, database });
-      await app.listen({ host: config.host, port: config.port });
-      const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-      process.stdout.write(`kosmatrix is serving on ${base} (console ${base}/app/, API docs ${base}/api/docs)\n`);
-      if (demo) {
-        process.stdout.write(`demo login: ${demo.email} / ${demo.password} (organisation "${demo.orgSlug}")\n`);
-      }
+      // Installed before listening: a stop at any moment closes the server and flushes every click.
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;
@@ -33,5 +28,11 @@ export function registerServeCommand(program: Command): void {
       };
       process.on('SIGTERM', () => void stop('SIGTERM'));
       process.on('SIGINT', () => void stop('SIGINT'));
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      if (demo) process.stdout.write(`demo login: ${demo.email} / ${demo.password} (organisation "${demo.orgSlug}")\n`);
+      process.stdout.write(`kosmatrix is serving on ${base} (console ${base}/app/, API docs ${base}/api/docs)\n`);
     });
 }

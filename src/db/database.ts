@@ -37,3 +37,11 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: dialectHelpers('postgres'), close: () => db.destroy() };
 }
+
+/**
+ * Runs `work` in a transaction — the caller's own when `db` is one already, so use-cases compose
+ * (the demo loader, an import, a payout close run several of them in one outer transaction).
+ */
+export function withTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

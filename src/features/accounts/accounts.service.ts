@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
@@ -28,7 +28,7 @@ export async function createAccount(db: Db, principal: Principal, kosId: string,
   requireRole(principal, EDITORS);
   await requireFreeHandle(db, principal.orgId, input.platform, input.handle, null);
   const id = newId();
-  await db.transaction().execute((trx) =>
+  await withTransaction(db, (trx) =>
     repo.insertAccount(trx, principal.orgId, { id, kosId, platform: input.platform, handle: input.handle, url: input.url ?? null, followers: input.followers }, now),
   );
   return (await repo.findAccount(db, principal.orgId, id)) as Account;
@@ -40,7 +40,7 @@ export async function patchAccount(db: Db, principal: Principal, id: string, pat
   if (patch.platform !== undefined || patch.handle !== undefined) {
     await requireFreeHandle(db, principal.orgId, patch.platform ?? account.platform, patch.handle ?? account.handle, id);
   }
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await repo.updateAccount(trx, principal.orgId, id, patch, now);
     if (patch.followers !== undefined && patch.followers !== account.followers) {
       await repo.recordFollowers(trx, principal.orgId, id, patch.followers, now);
@@ -52,7 +52,7 @@ export async function patchAccount(db: Db, principal: Principal, id: string, pat
 export async function deleteAccount(db: Db, principal: Principal, id: string): Promise<void> {
   await getAccountOrThrow(db, principal, id);
   requireRole(principal, EDITORS);
-  await db.transaction().execute((trx) => repo.deleteAccount(trx, principal.orgId, id));
+  await withTransaction(db, (trx) => repo.deleteAccount(trx, principal.orgId, id));
 }
 
 export async function listFollowerHistory(db: Db, principal: Principal, id: string, query: PageQuery): Promise<Page<FollowerPoint>> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, withTransaction } from '../../db/database.js';
 
 export interface ClickRow {
   clickId: string;
@@ -29,7 +29,7 @@ const CHUNK = 400;
 
 /** Inserts a batch of clicks and adds their counts to the daily rollup, in one transaction. */
 export async function insertClicks(db: Db, clicks: ClickRow[], deltas: DailyDelta[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     for (let i = 0; i < clicks.length; i += CHUNK) {
       const values = clicks.slice(i, i + CHUNK).map((c) => ({
         click_id: c.clickId,
@@ -118,7 +118,7 @@ export async function* streamOrgClicks(db: Db, orgId: string, batch = 5000) {
 }
 
 export async function replaceOrgRollup(db: Db, orgId: string, deltas: DailyDelta[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await trx.deleteFrom('link_daily').where('org_id', '=', orgId).execute();
     for (let i = 0; i < deltas.length; i += CHUNK) {
       await trx

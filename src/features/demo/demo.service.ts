@@ -1,6 +1,4 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
+import { type Db, withTransaction } from '../../db/database.js';
 import { accountCreate } from '../accounts/accounts.schema.js';
 import { createAccount } from '../accounts/accounts.service.js';
 import type { Principal } from '../auth/auth.js';
@@ -44,7 +42,7 @@ export async function loadDemoIfEmpty(
   if (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) return null;
   const started = performance.now();
   log(`demo: loading "${DEMO_ORG.name}"…`);
-  await db.transaction().execute((trx) => fill(inlineNestedTransactions(trx), now, log));
+  await withTransaction(db, (trx) => fill(trx, now, log));
   log(`demo: loaded in ${Math.round(performance.now() - started)} ms`);
   return { ...login, created: true };
 }
@@ -104,20 +102,4 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<vo
     await createMember(db, owner, input, now);
   }
   log(`demo: ${products.length} products, ${DEMO_MEMBERS.length + 1} members (password ${DEMO_PASSWORD})`);
-}
-
-/**
- * The services open their own transactions (`db.transaction().execute(…)`), which Kysely refuses on
- * a Transaction. This view of `trx` runs such a nested transaction inline on `trx`, so the whole
- * demo load commits, or rolls back, as one.
- */
-function inlineNestedTransactions(trx: Transaction<DB>): Db {
-  const view: Db = new Proxy(trx, {
-    get(target, prop) {
-      if (prop === 'transaction') return () => ({ execute: <T>(callback: (inner: Db) => Promise<T>) => callback(view) });
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return view;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { KosTable } from '../../db/schema.js';
 import { parseJson } from '../../lib/json.js';
 import { toIso } from '../../lib/schemas.js';
+import { foldText } from '../../lib/text.js';
 import { type KosStatus, normaliseVoucher, type Relationship, type Tier } from './kos.js';
 import type { Kos } from './kos.schema.js';
 
@@ -42,23 +43,33 @@ export interface KosFilter {
 }
 
 export async function listKos(db: Db, orgId: string, f: KosFilter): Promise<Kos[]> {
-  let query = db.selectFrom('kos').selectAll().where('org_id', '=', orgId);
-  if (f.after) query = query.where('id', '>', f.after);
-  if (f.status) query = query.where('status', '=', f.status);
-  if (f.tier) query = query.where('tier', '=', f.tier);
-  if (f.relationship) query = query.where('relationship', '=', f.relationship);
-  if (f.kosId) query = query.where('id', '=', f.kosId);
-  if (f.unitIds) query = f.unitIds.length ? query.where('unit_id', 'in', f.unitIds) : query.where((eb) => eb.lit(false));
-  if (f.q) {
-    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or(
-        (['code', 'name', 'handle'] as const).map((column) => eb(eb.fn('lower', [column]), 'like', eb.val(like))),
-      ),
-    );
+  const page = (after: string | undefined, limit: number) => {
+    let query = db.selectFrom('kos').selectAll().where('org_id', '=', orgId);
+    if (after) query = query.where('id', '>', after);
+    if (f.status) query = query.where('status', '=', f.status);
+    if (f.tier) query = query.where('tier', '=', f.tier);
+    if (f.relationship) query = query.where('relationship', '=', f.relationship);
+    if (f.kosId) query = query.where('id', '=', f.kosId);
+    if (f.unitIds) query = f.unitIds.length ? query.where('unit_id', 'in', f.unitIds) : query.where((eb) => eb.lit(false));
+    return query.orderBy('id').limit(limit).execute();
+  };
+  if (!f.q) return (await page(f.after, f.limit)).map(toKos);
+  // `q` is matched here rather than with SQL LIKE: SQLite's lower() folds only ASCII (`Đức` stayed
+  // `Đức`) and has no default LIKE escape, so both dialects now fold case and tones the same way.
+  const needle = foldText(f.q);
+  const found: Kos[] = [];
+  for (let after = f.after; ; ) {
+    const rows = await page(after, SCAN_BATCH);
+    for (const row of rows) {
+      if ([row.code, row.name, row.handle].some((v) => foldText(v).includes(needle))) found.push(toKos(row));
+      if (found.length === f.limit) return found;
+    }
+    if (rows.length < SCAN_BATCH) return found;
+    after = rows.at(-1)?.id;
   }
-  return (await query.orderBy('id').limit(f.limit).execute()).map(toKos);
 }
+
+const SCAN_BATCH = 500;
 
 export async function findKos(db: Db, orgId: string, id: string): Promise<Kos | undefined> {
   const row = await db.selectFrom('kos').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
@@ -61,7 +61,7 @@ export async function createKos(db: Db, principal: Principal, input: KosCreate, 
   requireUnitInScope(await resolveScope(db, principal), unitId);
   await requireUnique(db, principal.orgId, null, input);
   const id = newId();
-  await db.transaction().execute((trx) =>
+  await withTransaction(db, (trx) =>
     repo.insertKos(
       trx,
       principal.orgId,
@@ -109,7 +109,7 @@ export async function patchKos(db: Db, principal: Principal, id: string, patch: 
         taxCode: patch.taxProfile.taxCode !== undefined ? patch.taxProfile.taxCode : kos.taxProfile.taxCode,
       }
     : undefined;
-  await db.transaction().execute((trx) => repo.updateKos(trx, principal.orgId, id, { ...patch, taxProfile }, now));
+  await withTransaction(db, (trx) => repo.updateKos(trx, principal.orgId, id, { ...patch, taxProfile }, now));
   return (await repo.findKos(db, principal.orgId, id)) as Kos;
 }
 

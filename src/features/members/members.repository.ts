@@ -32,14 +32,29 @@ export async function emailTaken(db: Db, email: string): Promise<boolean> {
   return (await db.selectFrom('members').select('id').where('email', '=', email).executeTakeFirst()) !== undefined;
 }
 
-export async function countOwners(db: Db, orgId: string): Promise<number> {
+/** Owners of the org other than `exceptId`. */
+export async function countOtherOwners(db: Db, orgId: string, exceptId: string): Promise<number> {
   const row = await db
     .selectFrom('members')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('org_id', '=', orgId)
     .where('role', '=', 'owner')
+    .where('id', '<>', exceptId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Serialises changes to the org's owners inside a transaction: a no-op UPDATE takes the org row's
+ * lock on PostgreSQL (SQLite transactions are serialised anyway), so two concurrent demotions or
+ * removals cannot both see "another owner remains".
+ */
+export async function lockOrg(db: Db, orgId: string): Promise<void> {
+  await db
+    .updateTable('orgs')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', orgId)
+    .execute();
 }
 
 export interface MemberRow {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
@@ -56,8 +56,8 @@ export async function patchMember(db: Db, principal: Principal, id: string, patc
   const unitId = patch.unitId !== undefined ? patch.unitId : member.unitId;
   const kosId = patch.kosId !== undefined ? patch.kosId : member.kosId;
   await checkLinks(db, principal.orgId, role, unitId, kosId);
-  if (member.role === 'owner' && role !== 'owner') await requireAnotherOwner(db, principal.orgId);
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
+    if (member.role === 'owner' && role !== 'owner') await requireAnotherOwner(trx, principal.orgId, id);
     await repo.updateMember(
       trx,
       principal.orgId,
@@ -80,12 +80,16 @@ export async function patchMember(db: Db, principal: Principal, id: string, patc
 export async function deleteMember(db: Db, principal: Principal, id: string): Promise<void> {
   const member = await getMemberOrThrow(db, principal, id);
   if (!canGrant(principal.role, member.role)) throw forbidden(`role ${principal.role} may not remove an ${member.role}`);
-  if (member.role === 'owner') await requireAnotherOwner(db, principal.orgId);
-  await db.transaction().execute((trx) => repo.deleteMember(trx, principal.orgId, id));
+  await withTransaction(db, async (trx) => {
+    if (member.role === 'owner') await requireAnotherOwner(trx, principal.orgId, id);
+    await repo.deleteMember(trx, principal.orgId, id);
+  });
 }
 
-async function requireAnotherOwner(db: Db, orgId: string): Promise<void> {
-  if ((await repo.countOwners(db, orgId)) < 2) throw conflict('an organisation keeps at least one owner');
+/** 409 unless an owner other than `memberId` remains; call inside the transaction that changes it. */
+async function requireAnotherOwner(trx: Db, orgId: string, memberId: string): Promise<void> {
+  await repo.lockOrg(trx, orgId);
+  if ((await repo.countOtherOwners(trx, orgId, memberId)) < 1) throw conflict('an organisation keeps at least one owner');
 }
 
 async function checkLinks(db: Db, orgId: string, role: Role, unitId: string | null, kosId: string | null): Promise<void> {

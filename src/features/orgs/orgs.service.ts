@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { createApiKey } from '../api-keys/api-keys.service.js';
@@ -19,7 +19,7 @@ export interface CreatedOrg {
 export async function createOrg(db: Db, rawInput: OrgCreate, now = Date.now()): Promise<CreatedOrg> {
   const input = orgCreate.parse(rawInput);
   if (await repo.findOrgBySlug(db, input.slug)) throw conflict(`an organisation with slug "${input.slug}" exists`, 'slug');
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const id = newId();
     await repo.insertOrg(
       trx,

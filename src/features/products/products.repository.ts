@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { ProductsTable } from '../../db/schema.js';
 import { parseJson } from '../../lib/json.js';
 import { toIso } from '../../lib/schemas.js';
+import { foldText } from '../../lib/text.js';
 import type { Product } from './products.schema.js';
 
 type ProductRow = Omit<Product, 'id' | 'currency' | 'createdAt' | 'updatedAt'>;
@@ -32,15 +33,29 @@ const selectProducts = (db: Db, orgId: string) =>
     .where('products.org_id', '=', orgId);
 
 export async function listProducts(db: Db, orgId: string, f: { after?: string; limit: number; q?: string; category?: string }): Promise<Product[]> {
-  let query = selectProducts(db, orgId);
-  if (f.after) query = query.where('products.id', '>', f.after);
-  if (f.category) query = query.where('products.category', '=', f.category);
-  if (f.q) {
-    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['products.sku']), 'like', like), eb(eb.fn('lower', ['products.name']), 'like', like)]));
+  const page = (after: string | undefined, limit: number) => {
+    let query = selectProducts(db, orgId);
+    if (after) query = query.where('products.id', '>', after);
+    if (f.category) query = query.where('products.category', '=', f.category);
+    return query.orderBy('products.id').limit(limit).execute();
+  };
+  if (!f.q) return (await page(f.after, f.limit)).map(toProduct);
+  // `q` is matched here rather than with SQL LIKE: SQLite's lower() folds only ASCII (`Đèn` stayed
+  // `Đèn`) and has no default LIKE escape, so both dialects now fold case and tones the same way.
+  const needle = foldText(f.q);
+  const found: Product[] = [];
+  for (let after = f.after; ; ) {
+    const rows = await page(after, SCAN_BATCH);
+    for (const row of rows) {
+      if (foldText(row.sku).includes(needle) || foldText(row.name).includes(needle)) found.push(toProduct(row));
+      if (found.length === f.limit) return found;
+    }
+    if (rows.length < SCAN_BATCH) return found;
+    after = rows.at(-1)?.id;
   }
-  return (await query.orderBy('products.id').limit(f.limit).execute()).map(toProduct);
 }
+
+const SCAN_BATCH = 500;
 
 export async function findProduct(db: Db, orgId: string, id: string): Promise<Product | undefined> {
   const row = await selectProducts(db, orgId).where('products.id', '=', id).executeTakeFirst();

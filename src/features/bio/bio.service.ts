@@ -1,0 +1,29 @@
+import type { Db } from '../../db/database.js';
+import { formatMoney, type Locale, pickLocale } from '../../lib/locale.js';
+import { findKosByHandle, getKosOrThrow } from '../kos/kos.service.js';
+import { linkLabel } from '../links/links.js';
+import { liveLinksOfKos } from '../links/links.service.js';
+import { getOrgOrThrow } from '../orgs/orgs.service.js';
+import type { BioPageData } from './bio-page.js';
+
+/** Everything the bio page shows, or null for an unknown or offboarded KOS. */
+export async function loadBioPage(db: Db, publicUrl: string, handle: string, lang: string | undefined, now = Date.now()): Promise<BioPageData | null> {
+  const found = await findKosByHandle(db, handle.toLowerCase());
+  if (!found) return null;
+  const system = { orgId: found.orgId, role: 'owner' as const, unitId: null, kosId: null, memberId: null, apiKeyId: null };
+  const [kos, org, links] = await Promise.all([getKosOrThrow(db, system, found.id), getOrgOrThrow(db, found.orgId), liveLinksOfKos(db, found.id, now)]);
+  if (kos.status === 'offboarded') return null;
+  const locale = pickLocale(lang, (['vi', 'zh-CN', 'en'].includes(org.locale) ? org.locale : 'vi') as Locale);
+  return {
+    locale,
+    url: `${publicUrl}/@${kos.handle}`,
+    kos: { name: kos.name, handle: kos.handle, bio: kos.bio, avatarUrl: kos.avatarUrl, contacts: kos.contacts },
+    links: links.slice(0, 100).map((l) => ({
+      label: linkLabel({ title: l.title, destinationUrl: l.destination_url }, l.product_name),
+      href: `${publicUrl}/${l.slug}`,
+      price: l.price_minor === null ? null : formatMoney(l.price_minor, org.currency, locale),
+    })),
+    // Upcoming livestream sessions join here once sessions exist (issue 4).
+    livestreams: [],
+  };
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDatabase } from '../src/db/database.js';
+import { runCli } from './support/cli.js';
+import { createTestDatabase, DIALECTS, type TestDatabase } from './support/database.js';
+import { startServerProcess } from './support/process.js';
+
+describe.each(DIALECTS)('kos serve as a real process on %s', (dialect) => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    env = { KOS_DATABASE_URL: db.url, KOS_SECRET: 'process-test-secret-0123456789' };
+  });
+  afterAll(() => db.drop());
+
+  test('--demo loads the demo, prints a login that works, and the roster lists the demo KOS', async () => {
+    const server = await startServerProcess(['--demo'], env);
+    try {
+      const login = /demo login: (\S+) \/ (\S+)/.exec(server.output());
+      expect(login).not.toBeNull();
+      expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok' });
+      const res = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: login?.[1], password: login?.[2] }),
+      });
+      expect(res.status).toBe(200);
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const roster: { items: unknown[] } = await (await fetch(`${server.url}/api/v1/kos?limit=500`, { headers: { cookie } })).json();
+      expect(roster.items.length).toBeGreaterThanOrEqual(55);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  test('a graceful stop writes every click: the clicks table holds exactly the GET requests sent', async () => {
+    const created = await runCli(['org', 'create', '--name', 'P', '--slug', `p-${dialect}`, '--admin-email', `p-${dialect}@example.com`, '--admin-password', 'password-p', '--json'], env);
+    const { apiKey } = JSON.parse(created.stdout);
+    const server = await startServerProcess([], env);
+    const api = (path: string, body: object): Promise<{ id: string; slug: string }> =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const kos = await api('/api/v1/kos', { code: 'PROC1', handle: `proc-${dialect}`, name: 'P', relationship: 'agent' });
+    const link = await api('/api/v1/links', { kosId: kos.id, destinationUrl: 'https://example.com/?c={click_id}' });
+    const sent = 600;
+    const answers = await Promise.all(
+      Array.from({ length: sent }, (_, i) =>
+        fetch(`${server.url}/${link.slug}`, { redirect: 'manual', headers: { 'user-agent': `Mozilla/5.0 (iPhone) test/${i % 50}` } }).then((r) => r.status),
+      ),
+    );
+    const head = await fetch(`${server.url}/${link.slug}`, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status).toBe(302);
+    expect(answers.every((s) => s === 302)).toBe(true);
+    expect(await server.stop('SIGTERM')).toBe(0);
+
+    const check = createDatabase(db.url);
+    try {
+      const row = await check.db.selectFrom('clicks').select((eb) => eb.fn.countAll<number>().as('n')).where('link_id', '=', link.id).executeTakeFirstOrThrow();
+      expect(Number(row.n)).toBe(sent);
+      const ids = await check.db.selectFrom('clicks').select('click_id').where('link_id', '=', link.id).execute();
+      expect(new Set(ids.map((r) => r.click_id)).size).toBe(sent);
+    } finally {
+      await check.close();
+    }
+  });
+});
