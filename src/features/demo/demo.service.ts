@@ -11,6 +11,7 @@ import { productCreate } from '../products/products.schema.js';
 import { createProduct } from '../products/products.service.js';
 import { unitCreate } from '../units/units.schema.js';
 import { createUnit } from '../units/units.service.js';
+import { addDemoLinks } from './demo-links.js';
 import { buildDemoRoster } from './demo-people.js';
 import { buildDemoProducts } from './demo-products.js';
 import { mulberry32 } from './demo-random.js';
@@ -86,7 +87,8 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<vo
   );
 
   const products = buildDemoProducts(rand);
-  for (const product of products) await createProduct(db, owner, productCreate.parse(product), now);
+  const productRows = [];
+  for (const product of products) productRows.push(await createProduct(db, owner, productCreate.parse(product), now));
 
   for (const member of DEMO_MEMBERS) {
     const kosId = member.kosCode ? kosIds.get(member.kosCode) : undefined;
@@ -102,4 +104,8 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<vo
     await createMember(db, owner, input, now);
   }
   log(`demo: ${products.length} products, ${DEMO_MEMBERS.length + 1} members (password ${DEMO_PASSWORD})`);
+
+  const activeKos = roster.filter((k) => k.status === 'active').map((k) => ({ id: kosIds.get(k.code) as string, code: k.code }));
+  const traffic = await addDemoLinks(db, owner, activeKos, productRows, rand, now);
+  log(`demo: ${traffic.links} tracked links, ${traffic.clicks} historical clicks`);
 }

@@ -207,4 +207,22 @@ describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ code: 'HCM01', status: 'active' });
   });
+
+  test('active KOS have tracked links with historical clicks, counted on the links and shown on bio pages', async () => {
+    const db = t.database.db;
+    const links = await db.selectFrom('links').select(['id', 'kos_id']).execute();
+    expect(links.length).toBeGreaterThanOrEqual(40);
+    const clicks = await db.selectFrom('clicks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(clicks.n)).toBe(4000);
+    const cookie = await logIn('owner@demo.kosmatrix.local', 'demo-owner-2026');
+    const listed: { clickCount: number; uniqueClickCount: number }[] = (await get(cookie, '/api/v1/links?limit=500')).json().items;
+    expect(listed).toHaveLength(links.length);
+    const total = listed.reduce((sum, l) => sum + l.clickCount, 0);
+    expect(total).toBeGreaterThan(3500);
+    expect(total).toBeLessThan(4000);
+    expect(listed.every((l) => l.uniqueClickCount <= l.clickCount)).toBe(true);
+    const bio = await app.inject({ method: 'GET', url: '/@hs.lan.nguyen' });
+    expect(bio.statusCode).toBe(200);
+    expect(bio.body).toMatch(/href="http:\/\/localhost:8080\/[A-Za-z0-9]{7}"/);
+  });
 });
