@@ -1,5 +1,5 @@
-import cookie from '@fastify/cookie';
 import { createServer } from 'node:http';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
@@ -7,8 +7,8 @@ import { registerApiKeyRoutes } from './features/api-keys/api-keys.routes.js';
 import type { Principal } from './features/auth/auth.js';
 import { SESSION_COOKIE } from './features/auth/auth.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
-import { registerBioRoutes } from './features/bio/bio.routes.js';
 import { authenticate } from './features/auth/auth.service.js';
+import { registerBioRoutes } from './features/bio/bio.routes.js';
 import { ClickWriter } from './features/clicks/click-writer.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
 import { LinkCache } from './features/links/link-cache.js';
@@ -39,7 +39,9 @@ declare module 'fastify' {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const clickWriter = new ClickWriter(database.db, config.secret, { onError: (error) => app.log.error({ err: error }, 'click write failed; will retry') });
+  const clickWriter = new ClickWriter(database.db, config.secret, {
+    onError: (error) => app.log.error({ err: error }, 'click write failed; will retry'),
+  });
   const linkCache = new LinkCache((slug) => findLinkTarget(database.db, slug));
   const redirector = new Redirector(linkCache, clickWriter);
   const app: FastifyInstance = Fastify({

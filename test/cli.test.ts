@@ -14,7 +14,19 @@ describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
   afterAll(() => db.drop());
 
   test('org create --json prints one JSON line whose key works at once against the server', async () => {
-    const args = ['org', 'create', '--name', 'A', '--slug', 'a', '--admin-email', 'a@example.com', '--admin-password', 'password-a', '--json'];
+    const args = [
+      'org',
+      'create',
+      '--name',
+      'A',
+      '--slug',
+      'a',
+      '--admin-email',
+      'a@example.com',
+      '--admin-password',
+      'password-a',
+      '--json',
+    ];
     const result = await runCli(args, env);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n').filter(Boolean);
@@ -29,7 +41,10 @@ describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ items: [], nextCursor: null });
       const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${created.apiKey}` } });
-      expect(me.json()).toMatchObject({ role: 'owner', org: { slug: 'a', currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' } });
+      expect(me.json()).toMatchObject({
+        role: 'owner',
+        org: { slug: 'a', currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' },
+      });
     } finally {
       await app.close();
     }
@@ -63,7 +78,11 @@ describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
 });
 
 test('a bad configuration value stops with a one-line message naming the variable', async () => {
-  const result = await runCli(['migrate'], { KOS_PORT: 'eighty', KOS_DATABASE_URL: 'sqlite::memory:', KOS_SECRET: 'x'.repeat(20) });
+  const result = await runCli(['migrate'], {
+    KOS_PORT: 'eighty',
+    KOS_DATABASE_URL: 'sqlite::memory:',
+    KOS_SECRET: 'x'.repeat(20),
+  });
   expect(result.code).not.toBe(0);
   expect(result.stderr.trim()).toMatch(/^kos: KOS_PORT: /);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -17,7 +17,19 @@ describe.each(DIALECTS)('platform routes on %s', (dialect) => {
     const doc = (await t.call(null, 'GET', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.paths);
-    for (const path of ['/api/v1/kos', '/api/v1/kos/{id}', '/api/v1/units', '/api/v1/members', '/api/v1/api-keys', '/api/v1/org', '/api/v1/products', '/api/v1/kos/{id}/accounts', '/api/v1/accounts/{id}', '/api/v1/me', '/api/v1/auth/login']) {
+    for (const path of [
+      '/api/v1/kos',
+      '/api/v1/kos/{id}',
+      '/api/v1/units',
+      '/api/v1/members',
+      '/api/v1/api-keys',
+      '/api/v1/org',
+      '/api/v1/products',
+      '/api/v1/kos/{id}/accounts',
+      '/api/v1/accounts/{id}',
+      '/api/v1/me',
+      '/api/v1/auth/login',
+    ]) {
       expect(paths).toContain(path);
     }
     expect(paths.every((p) => p.startsWith('/api/'))).toBe(true);
@@ -64,7 +76,6 @@ describe.each(DIALECTS)('platform routes on %s', (dialect) => {
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('too_large');
   });
-
 });
 
 test('an unexpected error answers 500 problem+json without internals', async () => {

@@ -26,7 +26,9 @@ describe.each(DIALECTS)('kos serve as a real process on %s', (dialect) => {
       });
       expect(res.status).toBe(200);
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-      const roster: { items: unknown[] } = await (await fetch(`${server.url}/api/v1/kos?limit=500`, { headers: { cookie } })).json();
+      const roster = (await (await fetch(`${server.url}/api/v1/kos?limit=500`, { headers: { cookie } })).json()) as {
+        items: unknown[];
+      };
       expect(roster.items.length).toBeGreaterThanOrEqual(55);
     } finally {
       expect(await server.stop()).toBe(0);
@@ -34,17 +36,39 @@ describe.each(DIALECTS)('kos serve as a real process on %s', (dialect) => {
   });
 
   test('a graceful stop writes every click: the clicks table holds exactly the GET requests sent', async () => {
-    const created = await runCli(['org', 'create', '--name', 'P', '--slug', `p-${dialect}`, '--admin-email', `p-${dialect}@example.com`, '--admin-password', 'password-p', '--json'], env);
+    const created = await runCli(
+      [
+        'org',
+        'create',
+        '--name',
+        'P',
+        '--slug',
+        `p-${dialect}`,
+        '--admin-email',
+        `p-${dialect}@example.com`,
+        '--admin-password',
+        'password-p',
+        '--json',
+      ],
+      env,
+    );
     const { apiKey } = JSON.parse(created.stdout);
     const server = await startServerProcess([], env);
     const api = (path: string, body: object): Promise<{ id: string; slug: string }> =>
-      fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<{ id: string; slug: string }>);
     const kos = await api('/api/v1/kos', { code: 'PROC1', handle: `proc-${dialect}`, name: 'P', relationship: 'agent' });
     const link = await api('/api/v1/links', { kosId: kos.id, destinationUrl: 'https://example.com/?c={click_id}' });
     const sent = 600;
     const answers = await Promise.all(
       Array.from({ length: sent }, (_, i) =>
-        fetch(`${server.url}/${link.slug}`, { redirect: 'manual', headers: { 'user-agent': `Mozilla/5.0 (iPhone) test/${i % 50}` } }).then((r) => r.status),
+        fetch(`${server.url}/${link.slug}`, {
+          redirect: 'manual',
+          headers: { 'user-agent': `Mozilla/5.0 (iPhone) test/${i % 50}` },
+        }).then((r) => r.status),
       ),
     );
     const head = await fetch(`${server.url}/${link.slug}`, { method: 'HEAD', redirect: 'manual' });
@@ -54,7 +78,11 @@ describe.each(DIALECTS)('kos serve as a real process on %s', (dialect) => {
 
     const check = createDatabase(db.url);
     try {
-      const row = await check.db.selectFrom('clicks').select((eb) => eb.fn.countAll<number>().as('n')).where('link_id', '=', link.id).executeTakeFirstOrThrow();
+      const row = await check.db
+        .selectFrom('clicks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('link_id', '=', link.id)
+        .executeTakeFirstOrThrow();
       expect(Number(row.n)).toBe(sent);
       const ids = await check.db.selectFrom('clicks').select('click_id').where('link_id', '=', link.id).execute();
       expect(new Set(ids.map((r) => r.click_id)).size).toBe(sent);

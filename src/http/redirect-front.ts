@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RedirectAnswer, RedirectRequest, Redirector } from '../features/links/redirect.js';
+import type { RedirectAnswer, Redirector, RedirectRequest } from '../features/links/redirect.js';
 import { slugOf } from '../features/links/redirect.js';
 
 /** The client address: the first X-Forwarded-For hop when a proxy set one, else the socket's. */
@@ -43,13 +43,18 @@ export function redirectFront(redirector: Redirector, next: (req: IncomingMessag
   return (req: IncomingMessage, res: ServerResponse): void => {
     const method = req.method;
     const url = req.url ?? '/';
-    if (method !== 'GET' && method !== 'HEAD') return next(req, res);
     const query = url.indexOf('?');
-    const slug = slugOf(query === -1 ? url : url.slice(0, query));
-    if (!slug) return next(req, res);
+    const slug = method === 'GET' || method === 'HEAD' ? slugOf(query === -1 ? url : url.slice(0, query)) : null;
+    if (!slug) {
+      next(req, res);
+      return;
+    }
     const head = method === 'HEAD';
     const answer = redirector.answer(slug, redirectRequest(req));
-    if (!(answer instanceof Promise)) return writeAnswer(res, answer, head);
+    if (!(answer instanceof Promise)) {
+      writeAnswer(res, answer, head);
+      return;
+    }
     answer.then(
       (a) => writeAnswer(res, a, head),
       () => {

@@ -17,7 +17,8 @@ export function registerRedirectRoutes(app: FastifyInstance, redirector: Redirec
       referer: request.headers.referer,
       acceptLanguage: request.headers['accept-language'],
     });
-    if (answer.status === 302) return reply.code(302).header('cache-control', 'private, no-store').header('location', answer.location).send();
+    if (answer.status === 302)
+      return reply.code(302).header('cache-control', 'private, no-store').header('location', answer.location).send();
     return reply.code(answer.status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(answer.html);
   });
 }

@@ -21,11 +21,16 @@ let seq = 0;
  * plus randomness. Ids of one process are strictly increasing.
  */
 export function newId(): string {
-  const now = Date.now();
+  // Never behind the last id: a clock stepping back, or 46 656 ids in one millisecond, borrow the next ms.
+  const now = Math.max(Date.now(), lastMs);
   if (now === lastMs) seq += 1;
   else {
     lastMs = now;
     seq = 0;
   }
-  return now.toString(36).padStart(9, '0') + seq.toString(36).padStart(3, '0') + randomAlphanumeric(10);
+  if (seq >= 36 ** 3) {
+    lastMs += 1;
+    seq = 0;
+  }
+  return lastMs.toString(36).padStart(9, '0') + seq.toString(36).padStart(3, '0') + randomAlphanumeric(10);
 }

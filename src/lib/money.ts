@@ -3,13 +3,10 @@ export function minorDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-/** True for a currency code Intl knows. */
+let known: Set<string> | undefined;
+
+/** True for an ISO 4217 code this runtime knows (not merely three letters). */
 export function isCurrency(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
-  }
+  known ??= new Set(Intl.supportedValuesOf('currency'));
+  return known.has(code);
 }

@@ -5,13 +5,12 @@ import { isCurrency } from './money.js';
 export const id = z.string().min(1).max(64);
 export const idParams = z.object({ id });
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    'is not a calendar date',
-  );
+/** A calendar date `YYYY-MM-DD` (one error, whether the shape or the day is wrong). */
+export const isoDate = z.string().refine((v) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const day = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+}, 'must be a calendar date YYYY-MM-DD');
 
 /** ISO 8601 date-time with an offset (`Z` or `+07:00`). */
 export const isoDateTime = z.iso.datetime({ offset: true });

@@ -18,7 +18,12 @@ export async function startTestServer(): Promise<TestServer> {
   const db = await createTestDatabase('sqlite');
   const ownerEmail = 'owner@console.test';
   const ownerPassword = 'console-password';
-  const { org } = await createOrg(db.database.db, { name: 'Console Test', slug: 'console', adminEmail: ownerEmail, adminPassword: ownerPassword });
+  const { org } = await createOrg(db.database.db, {
+    name: 'Console Test',
+    slug: 'console',
+    adminEmail: ownerEmail,
+    adminPassword: ownerPassword,
+  });
   const owner: Principal = { orgId: org.id, role: 'owner', unitId: null, kosId: null, memberId: null, apiKeyId: null };
   const region = await createUnit(db.database.db, owner, { name: 'Miền Nam', kind: 'region' });
   const people = [
@@ -27,7 +32,16 @@ export async function startTestServer(): Promise<TestServer> {
     ['HOA03', 'hoa.nguyen', 'Lê Thị Hoa', 'employee', 'paused'],
   ] as const;
   for (const [code, handle, name, relationship, status] of people) {
-    await createKos(db.database.db, owner, { code, handle, name, relationship, status, unitId: region.id, categories: [], voucherCodes: [] });
+    await createKos(db.database.db, owner, {
+      code,
+      handle,
+      name,
+      relationship,
+      status,
+      unitId: region.id,
+      categories: [],
+      voucherCodes: [],
+    });
   }
   const app = await buildApp({ config: testConfig(db.url), database: db.database });
   await app.listen({ host: '127.0.0.1', port: 0 });

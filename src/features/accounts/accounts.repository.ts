@@ -19,14 +19,25 @@ const toAccount = (row: Selectable<PlatformAccountsTable>): Account => ({
   updatedAt: toIso(row.updated_at),
 });
 
-export async function listKosAccounts(db: Db, orgId: string, kosId: string, after: string | undefined, limit: number): Promise<Account[]> {
+export async function listKosAccounts(
+  db: Db,
+  orgId: string,
+  kosId: string,
+  after: string | undefined,
+  limit: number,
+): Promise<Account[]> {
   let query = db.selectFrom('platform_accounts').selectAll().where('org_id', '=', orgId).where('kos_id', '=', kosId);
   if (after) query = query.where('id', '>', after);
   return (await query.orderBy('id').limit(limit).execute()).map(toAccount);
 }
 
 export async function findAccount(db: Db, orgId: string, id: string): Promise<Account | undefined> {
-  const row = await db.selectFrom('platform_accounts').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('platform_accounts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && toAccount(row);
 }
 
@@ -42,7 +53,12 @@ export async function findAccountByHandle(db: Db, orgId: string, platform: strin
   return row && toAccount(row);
 }
 
-export async function insertAccount(db: Db, orgId: string, a: { id: string; kosId: string; platform: string; handle: string; url: string | null; followers: number }, now: number): Promise<void> {
+export async function insertAccount(
+  db: Db,
+  orgId: string,
+  a: { id: string; kosId: string; platform: string; handle: string; url: string | null; followers: number },
+  now: number,
+): Promise<void> {
   await db
     .insertInto('platform_accounts')
     .values({
@@ -61,7 +77,13 @@ export async function insertAccount(db: Db, orgId: string, a: { id: string; kosI
   await recordFollowers(db, orgId, a.id, a.followers, now);
 }
 
-export async function updateAccount(db: Db, orgId: string, id: string, p: { platform?: string; handle?: string; url?: string | null; followers?: number }, now: number): Promise<void> {
+export async function updateAccount(
+  db: Db,
+  orgId: string,
+  id: string,
+  p: { platform?: string; handle?: string; url?: string | null; followers?: number },
+  now: number,
+): Promise<void> {
   await db
     .updateTable('platform_accounts')
     .set({
@@ -77,10 +99,19 @@ export async function updateAccount(db: Db, orgId: string, id: string, p: { plat
 }
 
 export async function recordFollowers(db: Db, orgId: string, accountId: string, followers: number, now: number): Promise<void> {
-  await db.insertInto('follower_history').values({ id: newId(), org_id: orgId, account_id: accountId, followers, recorded_at: now }).execute();
+  await db
+    .insertInto('follower_history')
+    .values({ id: newId(), org_id: orgId, account_id: accountId, followers, recorded_at: now })
+    .execute();
 }
 
-export async function followerHistory(db: Db, orgId: string, accountId: string, after: string | undefined, limit: number): Promise<FollowerPoint[]> {
+export async function followerHistory(
+  db: Db,
+  orgId: string,
+  accountId: string,
+  after: string | undefined,
+  limit: number,
+): Promise<FollowerPoint[]> {
   let query = db.selectFrom('follower_history').selectAll().where('org_id', '=', orgId).where('account_id', '=', accountId);
   if (after) query = query.where('id', '>', after);
   const rows = await query.orderBy('id').limit(limit).execute();

@@ -10,33 +10,63 @@ export function registerAccountRoutes(router: Router<Principal>, { database }: A
   const { db } = database;
   const tags = ['accounts'];
   router.route({
-    method: 'GET', url: '/api/v1/kos/:id/accounts', summary: "A KOS's platform accounts", tags,
-    params: idParams, query: pageQuery, response: pageSchema(accountOut),
+    method: 'GET',
+    url: '/api/v1/kos/:id/accounts',
+    summary: "A KOS's platform accounts",
+    tags,
+    params: idParams,
+    query: pageQuery,
+    response: pageSchema(accountOut),
     handler: ({ auth, params, query }) => service.listAccounts(db, auth, params.id, query),
   });
   router.route({
-    method: 'POST', url: '/api/v1/kos/:id/accounts', summary: 'Add a platform account to a KOS', tags, status: 201,
-    params: idParams, body: accountCreate, response: accountOut,
+    method: 'POST',
+    url: '/api/v1/kos/:id/accounts',
+    summary: 'Add a platform account to a KOS',
+    tags,
+    status: 201,
+    params: idParams,
+    body: accountCreate,
+    response: accountOut,
     handler: ({ auth, params, body }) => service.createAccount(db, auth, params.id, body),
   });
   router.route({
-    method: 'GET', url: '/api/v1/accounts/:id', summary: 'Get a platform account', tags,
-    params: idParams, response: accountOut,
+    method: 'GET',
+    url: '/api/v1/accounts/:id',
+    summary: 'Get a platform account',
+    tags,
+    params: idParams,
+    response: accountOut,
     handler: ({ auth, params }) => service.getAccountOrThrow(db, auth, params.id),
   });
   router.route({
-    method: 'PATCH', url: '/api/v1/accounts/:id', summary: 'Change a platform account (a new follower count is kept in its history)', tags,
-    params: idParams, body: accountPatch, response: accountOut,
+    method: 'PATCH',
+    url: '/api/v1/accounts/:id',
+    summary: 'Change a platform account (a new follower count is kept in its history)',
+    tags,
+    params: idParams,
+    body: accountPatch,
+    response: accountOut,
     handler: ({ auth, params, body }) => service.patchAccount(db, auth, params.id, body),
   });
   router.route({
-    method: 'DELETE', url: '/api/v1/accounts/:id', summary: 'Remove a platform account', tags, status: 204,
-    params: idParams, response: null,
+    method: 'DELETE',
+    url: '/api/v1/accounts/:id',
+    summary: 'Remove a platform account',
+    tags,
+    status: 204,
+    params: idParams,
+    response: null,
     handler: ({ auth, params }) => service.deleteAccount(db, auth, params.id),
   });
   router.route({
-    method: 'GET', url: '/api/v1/accounts/:id/follower-history', summary: 'Follower counts over time', tags,
-    params: idParams, query: pageQuery, response: pageSchema(followerPointOut),
+    method: 'GET',
+    url: '/api/v1/accounts/:id/follower-history',
+    summary: 'Follower counts over time',
+    tags,
+    params: idParams,
+    query: pageQuery,
+    response: pageSchema(followerPointOut),
     handler: ({ auth, params, query }) => service.listFollowerHistory(db, auth, params.id, query),
   });
 }

@@ -11,7 +11,12 @@ const handle = z
 const followers = z.number().int().min(0).max(10_000_000_000);
 
 export const accountCreate = z.object({ platform, handle, url: httpUrl.nullable().optional(), followers: followers.default(0) });
-export const accountPatch = z.object({ platform: platform.optional(), handle: handle.optional(), url: httpUrl.nullable().optional(), followers: followers.optional() });
+export const accountPatch = z.object({
+  platform: platform.optional(),
+  handle: handle.optional(),
+  url: httpUrl.nullable().optional(),
+  followers: followers.optional(),
+});
 export const accountOut = z.object({
   id: z.string(),
   kosId: z.string(),

@@ -23,18 +23,35 @@ export async function getAccountOrThrow(db: Db, principal: Principal, id: string
 
 export const findAccountByHandle = repo.findAccountByHandle;
 
-export async function createAccount(db: Db, principal: Principal, kosId: string, input: AccountCreate, now = Date.now()): Promise<Account> {
+export async function createAccount(
+  db: Db,
+  principal: Principal,
+  kosId: string,
+  input: AccountCreate,
+  now = Date.now(),
+): Promise<Account> {
   await getKosOrThrow(db, principal, kosId);
   requireRole(principal, EDITORS);
   await requireFreeHandle(db, principal.orgId, input.platform, input.handle, null);
   const id = newId();
   await withTransaction(db, (trx) =>
-    repo.insertAccount(trx, principal.orgId, { id, kosId, platform: input.platform, handle: input.handle, url: input.url ?? null, followers: input.followers }, now),
+    repo.insertAccount(
+      trx,
+      principal.orgId,
+      { id, kosId, platform: input.platform, handle: input.handle, url: input.url ?? null, followers: input.followers },
+      now,
+    ),
   );
   return (await repo.findAccount(db, principal.orgId, id)) as Account;
 }
 
-export async function patchAccount(db: Db, principal: Principal, id: string, patch: AccountPatch, now = Date.now()): Promise<Account> {
+export async function patchAccount(
+  db: Db,
+  principal: Principal,
+  id: string,
+  patch: AccountPatch,
+  now = Date.now(),
+): Promise<Account> {
   const account = await getAccountOrThrow(db, principal, id);
   requireRole(principal, EDITORS);
   if (patch.platform !== undefined || patch.handle !== undefined) {
@@ -55,7 +72,12 @@ export async function deleteAccount(db: Db, principal: Principal, id: string): P
   await withTransaction(db, (trx) => repo.deleteAccount(trx, principal.orgId, id));
 }
 
-export async function listFollowerHistory(db: Db, principal: Principal, id: string, query: PageQuery): Promise<Page<FollowerPoint>> {
+export async function listFollowerHistory(
+  db: Db,
+  principal: Principal,
+  id: string,
+  query: PageQuery,
+): Promise<Page<FollowerPoint>> {
   await getAccountOrThrow(db, principal, id);
   return toPage(await repo.followerHistory(db, principal.orgId, id, cursorAfter(query.cursor), query.limit + 1), query.limit);
 }

@@ -11,7 +11,10 @@ export const DEFAULT_FOLLOWER_BANDS: Readonly<Record<FollowerTier, number>> = {
 };
 
 /** The follower tier of an account; null below the nano band (under 1 000 followers). */
-export function followerTier(followers: number, bands: Readonly<Record<FollowerTier, number>> = DEFAULT_FOLLOWER_BANDS): FollowerTier | null {
+export function followerTier(
+  followers: number,
+  bands: Readonly<Record<FollowerTier, number>> = DEFAULT_FOLLOWER_BANDS,
+): FollowerTier | null {
   let tier: FollowerTier | null = null;
   for (const name of FOLLOWER_TIERS) if (followers >= bands[name]) tier = name;
   return tier;

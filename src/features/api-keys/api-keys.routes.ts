@@ -10,18 +10,32 @@ export function registerApiKeyRoutes(router: Router<Principal>, { database }: Ap
   const { db } = database;
   const tags = ['api-keys'];
   router.route({
-    method: 'GET', url: '/api/v1/api-keys', summary: 'List API keys (never the keys themselves)', tags,
-    query: pageQuery, response: pageSchema(apiKeyOut),
+    method: 'GET',
+    url: '/api/v1/api-keys',
+    summary: 'List API keys (never the keys themselves)',
+    tags,
+    query: pageQuery,
+    response: pageSchema(apiKeyOut),
     handler: ({ auth, query }) => service.listApiKeys(db, auth, query),
   });
   router.route({
-    method: 'POST', url: '/api/v1/api-keys', summary: 'Create an API key; `key` is shown only in this answer', tags,
-    status: 201, body: apiKeyCreate, response: apiKeyCreated,
+    method: 'POST',
+    url: '/api/v1/api-keys',
+    summary: 'Create an API key; `key` is shown only in this answer',
+    tags,
+    status: 201,
+    body: apiKeyCreate,
+    response: apiKeyCreated,
     handler: ({ auth, body }) => service.createApiKey(db, auth, body),
   });
   router.route({
-    method: 'DELETE', url: '/api/v1/api-keys/:id', summary: 'Revoke an API key', tags, status: 204,
-    params: idParams, response: null,
+    method: 'DELETE',
+    url: '/api/v1/api-keys/:id',
+    summary: 'Revoke an API key',
+    tags,
+    status: 204,
+    params: idParams,
+    response: null,
     handler: ({ auth, params }) => service.revokeApiKey(db, auth, params.id),
   });
 }

@@ -14,7 +14,12 @@ export async function listApiKeys(db: Db, principal: Principal, query: PageQuery
 }
 
 /** Creates a key; the answer carries the key itself, which is never shown again. */
-export async function createApiKey(db: Db, principal: Principal, input: ApiKeyCreate, now = Date.now()): Promise<ApiKey & { key: string }> {
+export async function createApiKey(
+  db: Db,
+  principal: Principal,
+  input: ApiKeyCreate,
+  now = Date.now(),
+): Promise<ApiKey & { key: string }> {
   requireRole(principal, ADMINS);
   if (!canGrant(principal.role, input.role)) throw forbidden(`role ${principal.role} may not create an ${input.role} key`);
   const unitId = input.unitId ?? null;
@@ -29,9 +34,9 @@ export async function createApiKey(db: Db, principal: Principal, input: ApiKeyCr
 }
 
 export async function revokeApiKey(db: Db, principal: Principal, id: string): Promise<void> {
+  requireRole(principal, ADMINS);
   const key = await repo.findApiKey(db, principal.orgId, id);
   if (!key) throw notFound('API key');
-  requireRole(principal, ADMINS);
   if (!canGrant(principal.role, key.role)) throw forbidden(`role ${principal.role} may not revoke an ${key.role} key`);
   await repo.deleteApiKey(db, principal.orgId, id);
 }

@@ -14,10 +14,7 @@ export function requireRole(principal: Principal, roles: readonly Role[]): void 
  * What part of the org a caller sees: everything, a unit subtree (managers and viewers with a
  * unit), or one KOS record (role `kos`).
  */
-export type Scope =
-  | { kind: 'org' }
-  | { kind: 'units'; unitIds: ReadonlySet<string> }
-  | { kind: 'kos'; kosId: string | null };
+export type Scope = { kind: 'org' } | { kind: 'units'; unitIds: ReadonlySet<string> } | { kind: 'kos'; kosId: string | null };
 
 export function unitInScope(scope: Scope, unitId: string | null): boolean {
   if (scope.kind === 'org') return true;

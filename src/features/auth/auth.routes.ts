@@ -40,26 +40,47 @@ export function registerAuthRoutes(router: Router<Principal>, { database, config
   });
 
   router.route({
-    method: 'POST', url: '/api/v1/auth/login', summary: 'Log in; sets the httpOnly session cookie', tags, auth: false,
-    body: z.object({ email, password: z.string().min(1).max(200) }), response: meOut,
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    summary: 'Log in; sets the httpOnly session cookie',
+    tags,
+    auth: false,
+    body: z.object({ email, password: z.string().min(1).max(200) }),
+    response: meOut,
     description: 'At most 10 attempts per e-mail in 15 minutes (then 429). Wrong password and unknown e-mail answer alike.',
     handler: async ({ body, reply }) => {
       if (!attempts.take(body.email)) throw new DomainError('rate_limited', 'too many login attempts; try again in 15 minutes');
       const { cookie, principal, expiresAt } = await service.login(db, body, config.secret, Date.now());
       attempts.reset(body.email);
-      reply.setCookie(SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: new Date(expiresAt) });
+      reply.setCookie(SESSION_COOKIE, cookie, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        expires: new Date(expiresAt),
+      });
       return me(principal);
     },
   });
   router.route({
-    method: 'POST', url: '/api/v1/auth/logout', summary: 'End the session', tags, auth: false, status: 204, response: null,
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    summary: 'End the session',
+    tags,
+    auth: false,
+    status: 204,
+    response: null,
     handler: async ({ request, reply }) => {
       await service.logout(db, request.cookies[SESSION_COOKIE], config.secret);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     },
   });
   router.route({
-    method: 'GET', url: '/api/v1/me', summary: 'The caller: member or API key, role, scope and org', tags, response: meOut,
+    method: 'GET',
+    url: '/api/v1/me',
+    summary: 'The caller: member or API key, role, scope and org',
+    tags,
+    response: meOut,
     handler: ({ auth }) => me(auth),
   });
 }

@@ -1,14 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
-import {
-  type Principal,
-  type Role,
-  SESSION_DAYS,
-  newSessionCookie,
-  sessionIdHash,
-  sha256,
-  verifyPassword,
-} from './auth.js';
+import { newSessionCookie, type Principal, type Role, SESSION_DAYS, sessionIdHash, sha256, verifyPassword } from './auth.js';
 import * as repo from './auth.repository.js';
 
 const DAY_MS = 86_400_000;

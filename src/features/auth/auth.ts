@@ -18,8 +18,7 @@ export interface Principal {
 
 /** Roles ranked by power; a caller may grant only roles at or below its own. */
 const RANK: Record<Role, number> = { owner: 4, admin: 3, manager: 2, viewer: 1, kos: 0 };
-export const canGrant = (granter: Role, role: Role): boolean =>
-  granter === 'owner' || (granter === 'admin' && role !== 'owner');
+export const canGrant = (granter: Role, role: Role): boolean => granter === 'owner' || (granter === 'admin' && role !== 'owner');
 export const roleRank = (role: Role): number => RANK[role];
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;

@@ -3,23 +3,60 @@ import { escapeHtml as e, type Locale } from '../../lib/locale.js';
 export interface BioPageData {
   locale: Locale;
   url: string;
-  kos: { name: string; handle: string; bio: string | null; avatarUrl: string | null; contacts: Record<string, string | undefined> };
+  kos: {
+    name: string;
+    handle: string;
+    bio: string | null;
+    avatarUrl: string | null;
+    contacts: Record<string, string | undefined>;
+  };
   links: { label: string; href: string; price: string | null }[];
   livestreams: { title: string; when: string; platform: string }[];
 }
 
 type Word = 'links' | 'live' | 'contact' | 'zalo' | 'phone' | 'messenger' | 'email' | 'empty' | 'by';
 const WORDS: Record<Locale, Record<Word, string>> = {
-  vi: { links: 'Sản phẩm & liên kết', live: 'Livestream sắp tới', contact: 'Liên hệ', zalo: 'Nhắn Zalo', phone: 'Gọi điện', messenger: 'Messenger', email: 'Gửi email', empty: 'Chưa có liên kết nào.', by: 'Trang bio của' },
-  'zh-CN': { links: '推荐商品', live: '即将开播', contact: '联系我', zalo: 'Zalo 联系', phone: '打电话', messenger: 'Messenger', email: '发邮件', empty: '暂无链接。', by: '个人主页' },
-  en: { links: 'Shop my picks', live: 'Upcoming livestreams', contact: 'Contact me', zalo: 'Chat on Zalo', phone: 'Call', messenger: 'Messenger', email: 'Email', empty: 'No links yet.', by: 'Bio page of' },
+  vi: {
+    links: 'Sản phẩm & liên kết',
+    live: 'Livestream sắp tới',
+    contact: 'Liên hệ',
+    zalo: 'Nhắn Zalo',
+    phone: 'Gọi điện',
+    messenger: 'Messenger',
+    email: 'Gửi email',
+    empty: 'Chưa có liên kết nào.',
+    by: 'Trang bio của',
+  },
+  'zh-CN': {
+    links: '推荐商品',
+    live: '即将开播',
+    contact: '联系我',
+    zalo: 'Zalo 联系',
+    phone: '打电话',
+    messenger: 'Messenger',
+    email: '发邮件',
+    empty: '暂无链接。',
+    by: '个人主页',
+  },
+  en: {
+    links: 'Shop my picks',
+    live: 'Upcoming livestreams',
+    contact: 'Contact me',
+    zalo: 'Chat on Zalo',
+    phone: 'Call',
+    messenger: 'Messenger',
+    email: 'Email',
+    empty: 'No links yet.',
+    by: 'Bio page of',
+  },
 };
 const OG_LOCALE: Record<Locale, string> = { vi: 'vi_VN', 'zh-CN': 'zh_CN', en: 'en_US' };
 
 /** Where each contact button points (values were validated on input; still escaped on output). */
 function contactHref(kind: string, value: string): string | null {
   const digits = value.replace(/[^\d+]/g, '');
-  if (kind === 'zalo') return `https://zalo.me/${encodeURIComponent(/^\+?\d{6,}$/.test(digits) ? digits.replace(/^\+84/, '0') : value)}`;
+  if (kind === 'zalo')
+    return `https://zalo.me/${encodeURIComponent(/^\+?\d{6,}$/.test(digits) ? digits.replace(/^\+84/, '0') : value)}`;
   if (kind === 'phone') return digits ? `tel:${digits}` : null;
   if (kind === 'messenger') return /^https:\/\//.test(value) ? value : `https://m.me/${encodeURIComponent(value)}`;
   if (kind === 'email') return `mailto:${encodeURIComponent(value).replace('%40', '@')}`;

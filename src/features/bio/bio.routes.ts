@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import { pickLocale } from '../../lib/locale.js';
-import { renderBioPage } from './bio-page.js';
 import { loadBioPage } from './bio.service.js';
+import { renderBioPage } from './bio-page.js';
 
 const NOT_FOUND = {
   vi: 'Không tìm thấy trang này.',
@@ -19,7 +19,11 @@ export function registerBioRoutes(app: FastifyInstance, { database, config }: Ap
     reply.type('text/html; charset=utf-8');
     if (!data) {
       const locale = pickLocale(lang ?? request.headers['accept-language']);
-      return reply.code(404).send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>404</title><p style="font:16px system-ui;text-align:center;margin-top:30vh">${NOT_FOUND[locale]}</p></html>`);
+      return reply
+        .code(404)
+        .send(
+          `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>404</title><p style="font:16px system-ui;text-align:center;margin-top:30vh">${NOT_FOUND[locale]}</p></html>`,
+        );
     }
     return reply.header('cache-control', 'public, max-age=30').send(renderBioPage(data));
   });

@@ -7,11 +7,21 @@ import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import type { BioPageData } from './bio-page.js';
 
 /** Everything the bio page shows, or null for an unknown or offboarded KOS. */
-export async function loadBioPage(db: Db, publicUrl: string, handle: string, lang: string | undefined, now = Date.now()): Promise<BioPageData | null> {
+export async function loadBioPage(
+  db: Db,
+  publicUrl: string,
+  handle: string,
+  lang: string | undefined,
+  now = Date.now(),
+): Promise<BioPageData | null> {
   const found = await findKosByHandle(db, handle.toLowerCase());
   if (!found) return null;
   const system = { orgId: found.orgId, role: 'owner' as const, unitId: null, kosId: null, memberId: null, apiKeyId: null };
-  const [kos, org, links] = await Promise.all([getKosOrThrow(db, system, found.id), getOrgOrThrow(db, found.orgId), liveLinksOfKos(db, found.id, now)]);
+  const [kos, org, links] = await Promise.all([
+    getKosOrThrow(db, system, found.id),
+    getOrgOrThrow(db, found.orgId),
+    liveLinksOfKos(db, found.id, now),
+  ]);
   if (kos.status === 'offboarded') return null;
   const locale = pickLocale(lang, (['vi', 'zh-CN', 'en'].includes(org.locale) ? org.locale : 'vi') as Locale);
   return {

@@ -11,7 +11,10 @@ describe.each(DIALECTS)('bio pages on %s', (dialect) => {
     const org = await t.newOrg();
     const kos = (
       await t.call(org.apiKey, 'POST', '/api/v1/kos', {
-        code: handle.replace(/[^a-z0-9]/g, '').toUpperCase().slice(0, 12),
+        code: handle
+          .replace(/[^a-z0-9]/g, '')
+          .toUpperCase()
+          .slice(0, 12),
         handle,
         name: `Lan ${EVIL}`,
         relationship: 'independent',
@@ -21,8 +24,15 @@ describe.each(DIALECTS)('bio pages on %s', (dialect) => {
         contacts: { zalo: '0901234567', phone: '+84 90 123 4567', email: 'lan@example.com' },
       })
     ).json();
-    const product = (await t.call(org.apiKey, 'POST', '/api/v1/products', { sku: 'SRM50', name: 'Serum Hoa Sen', priceMinor: 1234568 })).json();
-    const link = (body: object) => t.call(org.apiKey, 'POST', '/api/v1/links', { kosId: kos.id, destinationUrl: 'https://shop.example.vn/p?s={click_id}', ...body });
+    const product = (
+      await t.call(org.apiKey, 'POST', '/api/v1/products', { sku: 'SRM50', name: 'Serum Hoa Sen', priceMinor: 1234568 })
+    ).json();
+    const link = (body: object) =>
+      t.call(org.apiKey, 'POST', '/api/v1/links', {
+        kosId: kos.id,
+        destinationUrl: 'https://shop.example.vn/p?s={click_id}',
+        ...body,
+      });
     const titled = (await link({ title: `Mua ngay ${EVIL}` })).json();
     const withProduct = (await link({ productId: product.id })).json();
     const plain = (await link({})).json();

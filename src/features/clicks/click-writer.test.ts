@@ -13,11 +13,24 @@ describe.each(DIALECTS)('click writer on %s', (dialect) => {
   const link = async (): Promise<{ org: TestOrg; kosId: string; linkId: string }> => {
     const org = await t.newOrg();
     n += 1;
-    const kos = (await t.call(org.apiKey, 'POST', '/api/v1/kos', { code: `CW${n}X`, handle: `cw-${org.slug}`, name: 'K', relationship: 'agent' })).json();
-    const created = (await t.call(org.apiKey, 'POST', '/api/v1/links', { kosId: kos.id, destinationUrl: 'https://e.com/' })).json();
+    const kos = (
+      await t.call(org.apiKey, 'POST', '/api/v1/kos', {
+        code: `CW${n}X`,
+        handle: `cw-${org.slug}`,
+        name: 'K',
+        relationship: 'agent',
+      })
+    ).json();
+    const created = (
+      await t.call(org.apiKey, 'POST', '/api/v1/links', { kosId: kos.id, destinationUrl: 'https://e.com/' })
+    ).json();
     return { org, kosId: kos.id, linkId: created.id };
   };
-  const click = (l: { org: TestOrg; kosId: string; linkId: string }, i: number, over: Partial<PendingClick> = {}): PendingClick => ({
+  const click = (
+    l: { org: TestOrg; kosId: string; linkId: string },
+    i: number,
+    over: Partial<PendingClick> = {},
+  ): PendingClick => ({
     clickId: `c${String(i).padStart(11, '0')}${l.linkId.slice(-4)}`.slice(0, 12) + String(n),
     orgId: l.org.orgId,
     linkId: l.linkId,
@@ -36,7 +49,12 @@ describe.each(DIALECTS)('click writer on %s', (dialect) => {
     for (let i = 0; i < 60; i++) writer.push(click(l, i, i % 10 === 0 ? { userAgent: 'curl/8' } : {}));
     await writer.close();
     expect(writer.written).toBe(60);
-    const before = await t.db.database.db.selectFrom('link_daily').selectAll().where('link_id', '=', l.linkId).orderBy('day').execute();
+    const before = await t.db.database.db
+      .selectFrom('link_daily')
+      .selectAll()
+      .where('link_id', '=', l.linkId)
+      .orderBy('day')
+      .execute();
     // 16:30Z + 60 min crosses midnight in Hanoi: two rollup days.
     expect(before.map((r) => r.day)).toEqual(['2026-11-01', '2026-11-02']);
     expect(before.reduce((s, r) => s + Number(r.clicks) + Number(r.bots), 0)).toBe(60);
@@ -45,8 +63,15 @@ describe.each(DIALECTS)('click writer on %s', (dialect) => {
     expect(counts).toEqual({ clicks: 54, unique: 5 });
     await t.db.database.db.deleteFrom('link_daily').where('org_id', '=', l.org.orgId).execute();
     expect(await rebuildClickRollup(t.db.database.db, l.org.orgId, 'Asia/Ho_Chi_Minh')).toEqual({ clicks: 60, days: 2 });
-    const after = await t.db.database.db.selectFrom('link_daily').selectAll().where('link_id', '=', l.linkId).orderBy('day').execute();
-    expect(after.map((r) => ({ ...r, clicks: Number(r.clicks), unique_clicks: Number(r.unique_clicks), bots: Number(r.bots) }))).toEqual(
+    const after = await t.db.database.db
+      .selectFrom('link_daily')
+      .selectAll()
+      .where('link_id', '=', l.linkId)
+      .orderBy('day')
+      .execute();
+    expect(
+      after.map((r) => ({ ...r, clicks: Number(r.clicks), unique_clicks: Number(r.unique_clicks), bots: Number(r.bots) })),
+    ).toEqual(
       before.map((r) => ({ ...r, clicks: Number(r.clicks), unique_clicks: Number(r.unique_clicks), bots: Number(r.bots) })),
     );
   });
@@ -94,7 +119,12 @@ describe.each(DIALECTS)('click writer on %s', (dialect) => {
     const c = click(l, 300);
     writer.push(c);
     await writer.close();
-    expect(await findClick(t.db.database.db, l.org.orgId, c.clickId)).toMatchObject({ linkId: l.linkId, kosId: l.kosId, clickedAt: c.at, isBot: false });
+    expect(await findClick(t.db.database.db, l.org.orgId, c.clickId)).toMatchObject({
+      linkId: l.linkId,
+      kosId: l.kosId,
+      clickedAt: c.at,
+      isBot: false,
+    });
     expect(await findClick(t.db.database.db, other.org.orgId, c.clickId)).toBeUndefined();
   });
 });

@@ -124,7 +124,15 @@ export class ClickWriter {
       });
       const day = dayInZone(click.at, click.timezone);
       const key = `${click.linkId}|${day}`;
-      const delta = deltas.get(key) ?? { linkId: click.linkId, day, orgId: click.orgId, kosId: click.kosId, clicks: 0, uniqueClicks: 0, bots: 0 };
+      const delta = deltas.get(key) ?? {
+        linkId: click.linkId,
+        day,
+        orgId: click.orgId,
+        kosId: click.kosId,
+        clicks: 0,
+        uniqueClicks: 0,
+        bots: 0,
+      };
       if (bot) delta.bots += 1;
       else {
         delta.clicks += 1;

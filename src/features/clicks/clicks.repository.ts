@@ -45,7 +45,11 @@ export async function insertClicks(db: Db, clicks: ClickRow[], deltas: DailyDelt
         is_unique: c.isUnique ? 1 : 0,
       }));
       // A click id is random; on the rare retry of a batch that did commit, the row is already there.
-      await trx.insertInto('clicks').values(values).onConflict((oc) => oc.column('click_id').doNothing()).execute();
+      await trx
+        .insertInto('clicks')
+        .values(values)
+        .onConflict((oc) => oc.column('click_id').doNothing())
+        .execute();
     }
     for (let i = 0; i < deltas.length; i += CHUNK) {
       const values = deltas.slice(i, i + CHUNK).map((d) => ({
@@ -73,12 +77,20 @@ export async function insertClicks(db: Db, clicks: ClickRow[], deltas: DailyDelt
 }
 
 /** Non-bot clicks (repeats included) and unique non-bot clicks per link, from the rollup. */
-export async function linkClickCounts(db: Db, orgId: string, linkIds: string[]): Promise<Map<string, { clicks: number; unique: number }>> {
+export async function linkClickCounts(
+  db: Db,
+  orgId: string,
+  linkIds: string[],
+): Promise<Map<string, { clicks: number; unique: number }>> {
   const counts = new Map<string, { clicks: number; unique: number }>();
   if (linkIds.length === 0) return counts;
   const rows = await db
     .selectFrom('link_daily')
-    .select(['link_id', (eb) => eb.fn.sum<number>('clicks').as('clicks'), (eb) => eb.fn.sum<number>('unique_clicks').as('unique')])
+    .select([
+      'link_id',
+      (eb) => eb.fn.sum<number>('clicks').as('clicks'),
+      (eb) => eb.fn.sum<number>('unique_clicks').as('unique'),
+    ])
     .where('org_id', '=', orgId)
     .where('link_id', 'in', linkIds)
     .groupBy('link_id')
@@ -107,7 +119,9 @@ export async function* streamOrgClicks(db: Db, orgId: string, batch = 5000) {
       .where('org_id', '=', orgId);
     if (after) {
       const { at, id } = after;
-      query = query.where((eb) => eb.or([eb('clicked_at', '>', at), eb.and([eb('clicked_at', '=', at), eb('click_id', '>', id)])]));
+      query = query.where((eb) =>
+        eb.or([eb('clicked_at', '>', at), eb.and([eb('clicked_at', '=', at), eb('click_id', '>', id)])]),
+      );
     }
     const rows = await query.orderBy('clicked_at').orderBy('click_id').limit(batch).execute();
     if (rows.length === 0) return;

@@ -7,7 +7,9 @@ export const linkClickCounts = repo.linkClickCounts;
 /** A click recorded for the org, for attribution: its link, KOS and time. */
 export async function findClick(db: Db, orgId: string, clickId: string) {
   const row = await repo.findClick(db, orgId, clickId);
-  return row && { clickId: row.click_id, linkId: row.link_id, kosId: row.kos_id, clickedAt: row.clicked_at, isBot: row.is_bot === 1 };
+  return (
+    row && { clickId: row.click_id, linkId: row.link_id, kosId: row.kos_id, clickedAt: row.clicked_at, isBot: row.is_bot === 1 }
+  );
 }
 
 /** Recomputes the org's daily link rollup from raw clicks (the rollup is derived data). */
@@ -19,7 +21,15 @@ export async function rebuildClickRollup(db: Db, orgId: string, timezone: string
       clicks += 1;
       const day = dayInZone(row.clicked_at, timezone);
       const key = `${row.link_id}|${day}`;
-      const delta = deltas.get(key) ?? { linkId: row.link_id, day, orgId, kosId: row.kos_id, clicks: 0, uniqueClicks: 0, bots: 0 };
+      const delta = deltas.get(key) ?? {
+        linkId: row.link_id,
+        day,
+        orgId,
+        kosId: row.kos_id,
+        clicks: 0,
+        uniqueClicks: 0,
+        bots: 0,
+      };
       if (row.is_bot === 1) delta.bots += 1;
       else {
         delta.clicks += 1;

@@ -8,7 +8,8 @@ export function deviceClass(userAgent: string | undefined, bot: boolean): Device
   if (bot) return 'bot';
   if (!userAgent) return 'unknown';
   if (/iPad|Tablet|Nexus (7|9|10)|SM-T\d|Kindle|Silk/i.test(userAgent)) return 'tablet';
-  if (/Mobi|iPhone|iPod|Android|Windows Phone|Zalo|FBAN|FBAV|musical_ly|TikTok|BytedanceWebview/i.test(userAgent)) return 'mobile';
+  if (/Mobi|iPhone|iPod|Android|Windows Phone|Zalo|FBAN|FBAV|musical_ly|TikTok|BytedanceWebview/i.test(userAgent))
+    return 'mobile';
   return 'desktop';
 }
 
@@ -20,7 +21,12 @@ export const isBotAgent = (userAgent: string | undefined): boolean => !userAgent
  * no raw IP address is kept and visitors cannot be followed from one day to the next.
  */
 export function visitorHash(secret: string, day: string, ip: string, userAgent: string): string {
-  return createHmac('sha256', `${secret}:visitor:${day}`).update(ip).update('\u0000').update(userAgent).digest('base64url').slice(0, 22);
+  return createHmac('sha256', `${secret}:visitor:${day}`)
+    .update(ip)
+    .update('\u0000')
+    .update(userAgent)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** The host of a Referer header, or null. */

@@ -12,7 +12,10 @@ const AGENTS = [
   'Mozilla/5.0 (Linux; Android 12; Redmi Note 11) AppleWebKit/537.36 Chrome/122.0 Mobile Safari/537.36',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36',
 ];
-const BOTS = ['facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)', 'Mozilla/5.0 (compatible; Googlebot/2.1)'];
+const BOTS = [
+  'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)',
+  'Mozilla/5.0 (compatible; Googlebot/2.1)',
+];
 const REFERRERS = ['https://www.tiktok.com/', 'https://m.facebook.com/', 'https://zalo.me/', 'https://shopee.vn/', undefined];
 const DESTINATIONS = [
   'https://shopee.vn/product/88001234/{sku}?utm_source=kosmatrix&sub_id1={kos_code}&sub_id2={click_id}',
@@ -40,7 +43,13 @@ export async function addDemoLinks(
       const product = rand.pick(products);
       const template = rand.pick(DESTINATIONS);
       const campaign = rand.chance(0.5) ? 'sale-11-11' : 'livestream-toi';
-      const link = await createLink(db, ctx, owner, { kosId: k.id, productId: product.id, destinationUrl: template.replace('{sku}', product.sku), campaign, disabled: false }, now);
+      const link = await createLink(
+        db,
+        ctx,
+        owner,
+        { kosId: k.id, productId: product.id, destinationUrl: template.replace('{sku}', product.sku), campaign, disabled: false },
+        now,
+      );
       links.push({ id: link.id, kosId: k.id });
     }
   }

@@ -212,10 +212,14 @@ describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
     const db = t.database.db;
     const links = await db.selectFrom('links').select(['id', 'kos_id']).execute();
     expect(links.length).toBeGreaterThanOrEqual(40);
-    const clicks = await db.selectFrom('clicks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const clicks = await db
+      .selectFrom('clicks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(clicks.n)).toBe(4000);
     const cookie = await logIn('owner@demo.kosmatrix.local', 'demo-owner-2026');
-    const listed: { clickCount: number; uniqueClickCount: number }[] = (await get(cookie, '/api/v1/links?limit=500')).json().items;
+    const listed: { clickCount: number; uniqueClickCount: number }[] = (await get(cookie, '/api/v1/links?limit=500')).json()
+      .items;
     expect(listed).toHaveLength(links.length);
     const total = listed.reduce((sum, l) => sum + l.clickCount, 0);
     expect(total).toBeGreaterThan(3500);

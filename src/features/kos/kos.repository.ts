@@ -77,7 +77,12 @@ export async function findKos(db: Db, orgId: string, id: string): Promise<Kos | 
 }
 
 export async function findKosByCode(db: Db, orgId: string, code: string): Promise<Kos | undefined> {
-  const row = await db.selectFrom('kos').selectAll().where('org_id', '=', orgId).where('code', '=', code.toUpperCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom('kos')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('code', '=', code.toUpperCase())
+    .executeTakeFirst();
   return row && toKos(row);
 }
 
@@ -90,7 +95,11 @@ export async function findKosByHandle(db: Db, handle: string): Promise<{ id: str
 /** Which of the codes another KOS of the org already holds. */
 export async function vouchersHeldByOthers(db: Db, orgId: string, codes: string[], kosId: string | null): Promise<string[]> {
   if (codes.length === 0) return [];
-  let query = db.selectFrom('kos_vouchers').select('code_norm').where('org_id', '=', orgId).where('code_norm', 'in', codes.map(normaliseVoucher));
+  let query = db
+    .selectFrom('kos_vouchers')
+    .select('code_norm')
+    .where('org_id', '=', orgId)
+    .where('code_norm', 'in', codes.map(normaliseVoucher));
   if (kosId) query = query.where('kos_id', '!=', kosId);
   return (await query.execute()).map((r) => r.code_norm);
 }
@@ -129,7 +138,12 @@ export async function insertKos(db: Db, orgId: string, id: string, kos: KosRow, 
 }
 
 export async function updateKos(db: Db, orgId: string, id: string, patch: Partial<KosRow>, now: number): Promise<void> {
-  await db.updateTable('kos').set({ ...toRow(patch), updated_at: now }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  await db
+    .updateTable('kos')
+    .set({ ...toRow(patch), updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
   if (patch.voucherCodes) await replaceVouchers(db, orgId, id, patch.voucherCodes);
 }
 
@@ -137,6 +151,9 @@ async function replaceVouchers(db: Db, orgId: string, kosId: string, codes: stri
   await db.deleteFrom('kos_vouchers').where('org_id', '=', orgId).where('kos_id', '=', kosId).execute();
   const unique = [...new Set(codes.map(normaliseVoucher))];
   if (unique.length) {
-    await db.insertInto('kos_vouchers').values(unique.map((code_norm) => ({ org_id: orgId, code_norm, kos_id: kosId }))).execute();
+    await db
+      .insertInto('kos_vouchers')
+      .values(unique.map((code_norm) => ({ org_id: orgId, code_norm, kos_id: kosId })))
+      .execute();
   }
 }

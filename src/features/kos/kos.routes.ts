@@ -10,24 +10,42 @@ export function registerKosRoutes(router: Router<Principal>, { database }: AppDe
   const { db } = database;
   const tags = ['kos'];
   router.route({
-    method: 'GET', url: '/api/v1/kos', summary: 'List the KOS roster', tags,
+    method: 'GET',
+    url: '/api/v1/kos',
+    summary: 'List the KOS roster',
+    tags,
     description: '`q` searches code, name and handle; `unitId` covers the unit subtree.',
-    query: pageQuery.extend(kosListQuery.shape), response: pageSchema(kosOut),
+    query: pageQuery.extend(kosListQuery.shape),
+    response: pageSchema(kosOut),
     handler: ({ auth, query }) => service.listKos(db, auth, query),
   });
   router.route({
-    method: 'POST', url: '/api/v1/kos', summary: 'Add a KOS', tags, status: 201,
-    body: kosCreate, response: kosOut,
+    method: 'POST',
+    url: '/api/v1/kos',
+    summary: 'Add a KOS',
+    tags,
+    status: 201,
+    body: kosCreate,
+    response: kosOut,
     handler: ({ auth, body }) => service.createKos(db, auth, body),
   });
   router.route({
-    method: 'GET', url: '/api/v1/kos/:id', summary: 'Get a KOS', tags,
-    params: idParams, response: kosOut,
+    method: 'GET',
+    url: '/api/v1/kos/:id',
+    summary: 'Get a KOS',
+    tags,
+    params: idParams,
+    response: kosOut,
     handler: ({ auth, params }) => service.getKosOrThrow(db, auth, params.id),
   });
   router.route({
-    method: 'PATCH', url: '/api/v1/kos/:id', summary: 'Change a KOS (a KOS member may change their own bio, avatar and contacts)', tags,
-    params: idParams, body: kosPatch, response: kosOut,
+    method: 'PATCH',
+    url: '/api/v1/kos/:id',
+    summary: 'Change a KOS (a KOS member may change their own bio, avatar and contacts)',
+    tags,
+    params: idParams,
+    body: kosPatch,
+    response: kosOut,
     handler: ({ auth, params, body }) => service.patchKos(db, auth, params.id, body),
   });
 }

@@ -12,7 +12,11 @@ const taxProfileIn = z.object({
 });
 const contacts = z.object({
   zalo: text(100).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number')
+    .optional(),
   messenger: text(200).optional(),
   email: z.email('must be an e-mail address').max(254).optional(),
 });

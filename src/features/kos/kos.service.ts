@@ -49,7 +49,10 @@ export const findKosByCode = repo.findKosByCode;
 export const findKosByHandle = repo.findKosByHandle;
 
 /** Whether the caller may see this KOS (for lists of other resources that belong to a KOS). */
-export async function kosVisibility(db: Db, principal: Principal): Promise<(kos: { id: string; unitId: string | null }) => boolean> {
+export async function kosVisibility(
+  db: Db,
+  principal: Principal,
+): Promise<(kos: { id: string; unitId: string | null }) => boolean> {
   const scope = await resolveScope(db, principal);
   return (kos) => kosInScope(scope, kos);
 }

@@ -40,9 +40,17 @@ describe.each(DIALECTS)('KOS roster on %s', (dialect) => {
 
   test('422 names each invalid field', async () => {
     const org = await t.newOrg();
-    const res = await t.call(org.apiKey, 'POST', '/api/v1/kos', { code: 'a!', handle: 'X', relationship: 'boss', taxProfile: { commitment08: 'yes' } });
+    const res = await t.call(org.apiKey, 'POST', '/api/v1/kos', {
+      code: 'a!',
+      handle: 'X',
+      relationship: 'boss',
+      taxProfile: { commitment08: 'yes' },
+    });
     expect(res.statusCode).toBe(422);
-    const paths = res.json().errors.map((e: { path: string }) => e.path).sort();
+    const paths = res
+      .json()
+      .errors.map((e: { path: string }) => e.path)
+      .sort();
     expect(paths).toEqual(['code', 'handle', 'name', 'relationship', 'taxProfile.commitment08']);
   });
 

@@ -6,7 +6,10 @@ const TEXT: Record<Locale, { notFound: [string, string]; gone: [string, string] 
     gone: ['Liên kết đã hết hạn', 'Liên kết này đã bị tắt hoặc hết hạn.'],
   },
   'zh-CN': { notFound: ['未找到链接', '该链接不存在，请检查地址。'], gone: ['链接已失效', '该链接已停用或已过期。'] },
-  en: { notFound: ['Link not found', 'This link does not exist. Please check the address.'], gone: ['Link expired', 'This link has been disabled or has expired.'] },
+  en: {
+    notFound: ['Link not found', 'This link does not exist. Please check the address.'],
+    gone: ['Link expired', 'This link has been disabled or has expired.'],
+  },
 };
 
 /** The small HTML page of an unknown (404) or disabled/expired (410) link. */

@@ -114,7 +114,14 @@ export async function liveLinksOfKos(db: Db, kosId: string, now: number) {
   return db
     .selectFrom('links')
     .leftJoin('products', 'products.id', 'links.product_id')
-    .select(['links.id', 'links.slug', 'links.title', 'links.destination_url', 'products.name as product_name', 'products.price_minor'])
+    .select([
+      'links.id',
+      'links.slug',
+      'links.title',
+      'links.destination_url',
+      'products.name as product_name',
+      'products.price_minor',
+    ])
     .where('links.kos_id', '=', kosId)
     .where('links.disabled', '=', 0)
     .where((eb) => eb.or([eb('links.expires_at', 'is', null), eb('links.expires_at', '>', now)]))

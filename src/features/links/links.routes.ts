@@ -12,32 +12,58 @@ export function registerLinkRoutes(router: Router<Principal>, { database }: AppD
   const { db } = database;
   const tags = ['links'];
   router.route({
-    method: 'GET', url: '/api/v1/links', summary: 'List tracked links', tags,
-    query: pageQuery.extend(linkListQuery.shape), response: pageSchema(linkOut),
+    method: 'GET',
+    url: '/api/v1/links',
+    summary: 'List tracked links',
+    tags,
+    query: pageQuery.extend(linkListQuery.shape),
+    response: pageSchema(linkOut),
     handler: ({ auth, query }) => service.listLinks(db, ctx, auth, query),
   });
   router.route({
-    method: 'POST', url: '/api/v1/links', summary: 'Create a tracked link', tags, status: 201,
+    method: 'POST',
+    url: '/api/v1/links',
+    summary: 'Create a tracked link',
+    tags,
+    status: 201,
     description: 'The destination may hold `{click_id}`, `{kos_code}` and `{slug}`, filled in on every redirect.',
-    body: linkCreate, response: linkOut,
+    body: linkCreate,
+    response: linkOut,
     handler: ({ auth, body }) => service.createLink(db, ctx, auth, body),
   });
   router.route({
-    method: 'GET', url: '/api/v1/links/:id', summary: 'Get a tracked link with its click counts', tags,
-    params: idParams, response: linkOut,
+    method: 'GET',
+    url: '/api/v1/links/:id',
+    summary: 'Get a tracked link with its click counts',
+    tags,
+    params: idParams,
+    response: linkOut,
     handler: ({ auth, params }) => service.getLinkOrThrow(db, ctx, auth, params.id),
   });
   router.route({
-    method: 'PATCH', url: '/api/v1/links/:id', summary: 'Change, disable or expire a tracked link', tags,
-    params: idParams, body: linkPatch, response: linkOut,
+    method: 'PATCH',
+    url: '/api/v1/links/:id',
+    summary: 'Change, disable or expire a tracked link',
+    tags,
+    params: idParams,
+    body: linkPatch,
+    response: linkOut,
     handler: ({ auth, params, body }) => service.patchLink(db, ctx, auth, params.id, body),
   });
   router.route({
-    method: 'GET', url: '/api/v1/links/:id/qr.svg', summary: 'QR code of the short URL (SVG)', tags,
-    params: idParams, response: null, status: 200,
+    method: 'GET',
+    url: '/api/v1/links/:id/qr.svg',
+    summary: 'QR code of the short URL (SVG)',
+    tags,
+    params: idParams,
+    response: null,
+    status: 200,
     handler: async ({ auth, params, reply }) => {
       const link = await service.getLinkOrThrow(db, ctx, auth, params.id);
-      reply.type('image/svg+xml').header('cache-control', 'private, max-age=300').send(await qrSvg(link.shortUrl));
+      reply
+        .type('image/svg+xml')
+        .header('cache-control', 'private, max-age=300')
+        .send(await qrSvg(link.shortUrl));
     },
   });
 }

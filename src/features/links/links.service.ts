@@ -48,7 +48,13 @@ export async function getLinkOrThrow(db: Db, ctx: LinksContext, principal: Princ
   return link as Link;
 }
 
-export async function createLink(db: Db, ctx: LinksContext, principal: Principal, input: LinkCreate, now = Date.now()): Promise<Link> {
+export async function createLink(
+  db: Db,
+  ctx: LinksContext,
+  principal: Principal,
+  input: LinkCreate,
+  now = Date.now(),
+): Promise<Link> {
   await getKosOrThrow(db, principal, input.kosId);
   requireRole(principal, EDITORS);
   if (input.productId) await requireProduct(db, principal, input.productId);
@@ -72,11 +78,19 @@ export async function createLink(db: Db, ctx: LinksContext, principal: Principal
   return getLinkOrThrow(db, ctx, principal, record.id);
 }
 
-export async function patchLink(db: Db, ctx: LinksContext, principal: Principal, id: string, patch: LinkPatch, now = Date.now()): Promise<Link> {
+export async function patchLink(
+  db: Db,
+  ctx: LinksContext,
+  principal: Principal,
+  id: string,
+  patch: LinkPatch,
+  now = Date.now(),
+): Promise<Link> {
   const link = await findOwnLink(db, principal, id);
   requireRole(principal, EDITORS);
   if (patch.productId) await requireProduct(db, principal, patch.productId);
-  if (patch.slug && patch.slug !== link.slug && (await repo.slugTaken(db, patch.slug))) throw conflict(`slug ${patch.slug} is taken`, 'slug');
+  if (patch.slug && patch.slug !== link.slug && (await repo.slugTaken(db, patch.slug)))
+    throw conflict(`slug ${patch.slug} is taken`, 'slug');
   const expiresAt = patch.expiresAt === undefined ? undefined : patch.expiresAt === null ? null : Date.parse(patch.expiresAt);
   await repo.updateLink(db, principal.orgId, id, { ...patch, expiresAt }, now);
   ctx.invalidate(link.slug);
@@ -117,7 +131,11 @@ async function visibleKosIds(db: Db, principal: Principal): Promise<string[]> {
 }
 
 async function present(db: Db, ctx: LinksContext, records: repo.LinkRecord[]): Promise<Link[]> {
-  const counts = await linkClickCounts(db, records[0]?.orgId ?? '', records.map((r) => r.id));
+  const counts = await linkClickCounts(
+    db,
+    records[0]?.orgId ?? '',
+    records.map((r) => r.id),
+  );
   return records.map((r) => ({
     id: r.id,
     kosId: r.kosId,

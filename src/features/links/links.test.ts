@@ -11,11 +11,20 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
   const setup = async (): Promise<{ org: TestOrg; kosId: string }> => {
     const org = await t.newOrg();
     n += 1;
-    const kos = await t.call(org.apiKey, 'POST', '/api/v1/kos', { code: `LINK${n}`, handle: `link-${org.slug}`, name: 'Lan', relationship: 'independent' });
+    const kos = await t.call(org.apiKey, 'POST', '/api/v1/kos', {
+      code: `LINK${n}`,
+      handle: `link-${org.slug}`,
+      name: 'Lan',
+      relationship: 'independent',
+    });
     return { org, kosId: kos.json().id };
   };
   const visit = (slug: string, ua = PHONE, ip = '203.0.113.7', method: 'GET' | 'HEAD' = 'GET') =>
-    t.app.inject({ method, url: `/${slug}`, headers: { 'user-agent': ua, 'x-forwarded-for': ip, referer: 'https://www.tiktok.com/@lan' } });
+    t.app.inject({
+      method,
+      url: `/${slug}`,
+      headers: { 'user-agent': ua, 'x-forwarded-for': ip, referer: 'https://www.tiktok.com/@lan' },
+    });
 
   test('create fills defaults; the redirect substitutes tokens and stamps a 12-character click id', async () => {
     const { org, kosId } = await setup();
@@ -39,7 +48,13 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
 
   test('HEAD redirects without counting; bots and repeats are flagged; counts come from the click store', async () => {
     const { org, kosId } = await setup();
-    const link = (await t.call(org.apiKey, 'POST', '/api/v1/links', { kosId, destinationUrl: 'https://example.com/?c={click_id}', slug: `cnt-${org.slug}` })).json();
+    const link = (
+      await t.call(org.apiKey, 'POST', '/api/v1/links', {
+        kosId,
+        destinationUrl: 'https://example.com/?c={click_id}',
+        slug: `cnt-${org.slug}`,
+      })
+    ).json();
     expect((await visit(link.slug, PHONE, '198.51.100.1', 'HEAD')).statusCode).toBe(302);
     await visit(link.slug, PHONE, '198.51.100.1');
     await visit(link.slug, PHONE, '198.51.100.1'); // a repeat within the hour
@@ -49,7 +64,12 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
     const counted = (await t.call(org.apiKey, 'GET', `/api/v1/links/${link.id}`)).json();
     expect(counted.clickCount).toBe(3);
     expect(counted.uniqueClickCount).toBe(2);
-    const rows = await t.db.database.db.selectFrom('clicks').selectAll().where('link_id', '=', link.id).orderBy('clicked_at').execute();
+    const rows = await t.db.database.db
+      .selectFrom('clicks')
+      .selectAll()
+      .where('link_id', '=', link.id)
+      .orderBy('clicked_at')
+      .execute();
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => [r.is_bot, r.is_unique, r.device])).toEqual(
       expect.arrayContaining([
@@ -67,7 +87,13 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
     const missing = await visit('no-such-link');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('text/html');
-    const link = (await t.call(org.apiKey, 'POST', '/api/v1/links', { kosId, destinationUrl: 'https://example.com/', slug: `gone-${org.slug}` })).json();
+    const link = (
+      await t.call(org.apiKey, 'POST', '/api/v1/links', {
+        kosId,
+        destinationUrl: 'https://example.com/',
+        slug: `gone-${org.slug}`,
+      })
+    ).json();
     expect((await visit(link.slug)).statusCode).toBe(302);
     await t.call(org.apiKey, 'PATCH', `/api/v1/links/${link.id}`, { disabled: true });
     const gone = await visit(link.slug);
@@ -83,7 +109,8 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
   test('slugs: reserved and malformed 422, taken 409 (across orgs), destination must be http(s)', async () => {
     const { org, kosId } = await setup();
     const other = await setup();
-    const create = (body: object, key = org.apiKey) => t.call(key, 'POST', '/api/v1/links', { kosId, destinationUrl: 'https://example.com/', ...body });
+    const create = (body: object, key = org.apiKey) =>
+      t.call(key, 'POST', '/api/v1/links', { kosId, destinationUrl: 'https://example.com/', ...body });
     for (const slug of ['api', 'App', 'health', 'ab', 'has space', 'x'.repeat(65)]) {
       const res = await create({ slug });
       expect(res.statusCode, slug).toBe(422);
@@ -91,7 +118,11 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
     }
     expect((await create({ destinationUrl: 'javascript:alert(1)' })).json().errors[0].path).toBe('destinationUrl');
     expect((await create({ slug: `taken-${org.slug}` })).statusCode).toBe(201);
-    const taken = await t.call(other.org.apiKey, 'POST', '/api/v1/links', { kosId: other.kosId, destinationUrl: 'https://e.com/', slug: `taken-${org.slug}` });
+    const taken = await t.call(other.org.apiKey, 'POST', '/api/v1/links', {
+      kosId: other.kosId,
+      destinationUrl: 'https://e.com/',
+      slug: `taken-${org.slug}`,
+    });
     expect(taken.statusCode).toBe(409);
     expect((await create({}, other.org.apiKey)).statusCode).toBe(404);
   });

@@ -33,7 +33,10 @@ export interface DestinationTokens {
 /** Replaces `{click_id}`, `{kos_code}` and `{slug}` in a destination (values are URL-safe already). */
 export function fillDestination(destination: string, tokens: DestinationTokens): string {
   if (!destination.includes('{')) return destination;
-  return destination.replaceAll('{click_id}', tokens.clickId).replaceAll('{kos_code}', tokens.kosCode).replaceAll('{slug}', tokens.slug);
+  return destination
+    .replaceAll('{click_id}', tokens.clickId)
+    .replaceAll('{kos_code}', tokens.kosCode)
+    .replaceAll('{slug}', tokens.slug);
 }
 
 /** The label a bio page shows for a link: its title, else the product's name, else the destination's host. */

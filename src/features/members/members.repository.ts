@@ -85,7 +85,13 @@ export async function insertMember(db: Db, orgId: string, m: MemberRow, now: num
     .execute();
 }
 
-export async function updateMember(db: Db, orgId: string, id: string, m: Partial<Omit<MemberRow, 'id' | 'email'>>, now: number): Promise<void> {
+export async function updateMember(
+  db: Db,
+  orgId: string,
+  id: string,
+  m: Partial<Omit<MemberRow, 'id' | 'email'>>,
+  now: number,
+): Promise<void> {
   await db
     .updateTable('members')
     .set({

@@ -15,9 +15,9 @@ export async function listMembers(db: Db, principal: Principal, query: PageQuery
 }
 
 export async function getMemberOrThrow(db: Db, principal: Principal, id: string): Promise<Member> {
+  requireRole(principal, ADMINS);
   const member = await repo.findMember(db, principal.orgId, id);
   if (!member) throw notFound('member');
-  requireRole(principal, ADMINS);
   return member;
 }
 
@@ -47,14 +47,21 @@ export async function createMember(db: Db, principal: Principal, input: MemberCr
   return (await repo.findMember(db, principal.orgId, id)) as Member;
 }
 
-export async function patchMember(db: Db, principal: Principal, id: string, patch: MemberPatch, now = Date.now()): Promise<Member> {
+export async function patchMember(
+  db: Db,
+  principal: Principal,
+  id: string,
+  patch: MemberPatch,
+  now = Date.now(),
+): Promise<Member> {
   const member = await getMemberOrThrow(db, principal, id);
   const role = patch.role ?? member.role;
   if (!canGrant(principal.role, member.role) || !canGrant(principal.role, role)) {
     throw forbidden(`role ${principal.role} may not change an ${member.role} into ${role}`);
   }
-  const unitId = patch.unitId !== undefined ? patch.unitId : member.unitId;
-  const kosId = patch.kosId !== undefined ? patch.kosId : member.kosId;
+  // A new role that cannot carry the old unit or KOS link drops it, unless the request sets one.
+  const unitId = patch.unitId !== undefined ? patch.unitId : role === 'manager' || role === 'viewer' ? member.unitId : null;
+  const kosId = patch.kosId !== undefined ? patch.kosId : role === 'kos' ? member.kosId : null;
   await checkLinks(db, principal.orgId, role, unitId, kosId);
   await withTransaction(db, async (trx) => {
     if (member.role === 'owner' && role !== 'owner') await requireAnotherOwner(trx, principal.orgId, id);
@@ -95,7 +102,8 @@ async function requireAnotherOwner(trx: Db, orgId: string, memberId: string): Pr
 async function checkLinks(db: Db, orgId: string, role: Role, unitId: string | null, kosId: string | null): Promise<void> {
   if (role === 'kos' && !kosId) throw invalid('kosId', 'is required for role kos');
   if (role !== 'kos' && kosId) throw invalid('kosId', 'only a member with role kos is linked to a KOS');
-  if (unitId && role !== 'manager' && role !== 'viewer') throw invalid('unitId', 'only managers and viewers are limited to a unit');
+  if (unitId && role !== 'manager' && role !== 'viewer')
+    throw invalid('unitId', 'only managers and viewers are limited to a unit');
   if (unitId) await requireUnitExists(db, orgId, unitId);
   if (kosId) await requireKosExists(db, orgId, kosId);
 }

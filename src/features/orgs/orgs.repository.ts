@@ -38,7 +38,11 @@ export async function findWebhookSecret(db: Db, orgId: string): Promise<string |
   return row?.webhook_secret ?? null;
 }
 
-export async function insertOrg(db: Db, org: Omit<Org, 'createdAt' | 'updatedAt' | 'webhookSecretSet'>, now: number): Promise<void> {
+export async function insertOrg(
+  db: Db,
+  org: Omit<Org, 'createdAt' | 'updatedAt' | 'webhookSecretSet'>,
+  now: number,
+): Promise<void> {
   await db
     .insertInto('orgs')
     .values({
@@ -73,5 +77,9 @@ export async function updateOrg(db: Db, id: string, patch: OrgPatch, now: number
     ...(patch.targetCategories !== undefined ? { target_categories: JSON.stringify(patch.targetCategories) } : {}),
     ...(patch.webhookSecret !== undefined ? { webhook_secret: patch.webhookSecret } : {}),
   };
-  await db.updateTable('orgs').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('orgs')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/auth.js';
 import { createMember } from '../members/members.service.js';
 import { defaultTaxRules, ORG_DEFAULTS } from './orgs.js';
 import * as repo from './orgs.repository.js';
-import { type Org, type OrgPatch, orgCreate, type OrgCreate } from './orgs.schema.js';
+import { type Org, type OrgCreate, type OrgPatch, orgCreate } from './orgs.schema.js';
 
 export interface CreatedOrg {
   org: Org;

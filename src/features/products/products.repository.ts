@@ -32,7 +32,11 @@ const selectProducts = (db: Db, orgId: string) =>
     .select('orgs.currency')
     .where('products.org_id', '=', orgId);
 
-export async function listProducts(db: Db, orgId: string, f: { after?: string; limit: number; q?: string; category?: string }): Promise<Product[]> {
+export async function listProducts(
+  db: Db,
+  orgId: string,
+  f: { after?: string; limit: number; q?: string; category?: string },
+): Promise<Product[]> {
   const page = (after: string | undefined, limit: number) => {
     let query = selectProducts(db, orgId);
     if (after) query = query.where('products.id', '>', after);
@@ -81,9 +85,17 @@ const toRow = (p: Partial<ProductRow>) => ({
 
 export async function insertProduct(db: Db, orgId: string, id: string, p: ProductRow, now: number): Promise<void> {
   const row = toRow(p) as Omit<Selectable<ProductsTable>, 'id' | 'org_id' | 'created_at' | 'updated_at'>;
-  await db.insertInto('products').values({ ...row, id, org_id: orgId, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('products')
+    .values({ ...row, id, org_id: orgId, created_at: now, updated_at: now })
+    .execute();
 }
 
 export async function updateProduct(db: Db, orgId: string, id: string, p: Partial<ProductRow>, now: number): Promise<void> {
-  await db.updateTable('products').set({ ...toRow(p), updated_at: now }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  await db
+    .updateTable('products')
+    .set({ ...toRow(p), updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -13,7 +13,12 @@ const fields = {
   platformIds: z.object({ shopee: platformId.optional(), tiktok_shop: platformId.optional(), lazada: platformId.optional() }),
   deliveryDays: z.number().int().min(0).max(365).nullable(),
 };
-const sku = z.string().trim().min(1).max(64).regex(/^[^\s]+$/, 'must not contain spaces');
+const sku = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^\s]+$/, 'must not contain spaces');
 
 export const productCreate = z.object({
   sku,
@@ -37,7 +42,10 @@ export const productPatch = z.object({
   platformIds: fields.platformIds.optional(),
   deliveryDays: fields.deliveryDays.optional(),
 });
-export const productListQuery = z.object({ q: z.string().trim().max(100).optional(), category: z.string().trim().max(100).optional() });
+export const productListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  category: z.string().trim().max(100).optional(),
+});
 export const productOut = z.object({
   id: z.string(),
   sku: z.string(),

@@ -8,8 +8,17 @@ import * as repo from './products.repository.js';
 import type { Product, ProductCreate, ProductPatch } from './products.schema.js';
 
 /** The catalogue is org-wide: every role may read it; owners and admins change it. */
-export async function listProducts(db: Db, principal: Principal, query: PageQuery & { q?: string; category?: string }): Promise<Page<Product>> {
-  const rows = await repo.listProducts(db, principal.orgId, { after: cursorAfter(query.cursor), limit: query.limit + 1, q: query.q, category: query.category });
+export async function listProducts(
+  db: Db,
+  principal: Principal,
+  query: PageQuery & { q?: string; category?: string },
+): Promise<Page<Product>> {
+  const rows = await repo.listProducts(db, principal.orgId, {
+    after: cursorAfter(query.cursor),
+    limit: query.limit + 1,
+    q: query.q,
+    category: query.category,
+  });
   return toPage(rows, query.limit);
 }
 
@@ -45,7 +54,13 @@ export async function createProduct(db: Db, principal: Principal, input: Product
   return (await repo.findProduct(db, principal.orgId, id)) as Product;
 }
 
-export async function patchProduct(db: Db, principal: Principal, id: string, patch: ProductPatch, now = Date.now()): Promise<Product> {
+export async function patchProduct(
+  db: Db,
+  principal: Principal,
+  id: string,
+  patch: ProductPatch,
+  now = Date.now(),
+): Promise<Product> {
   const product = await getProductOrThrow(db, principal, id);
   requireRole(principal, ADMINS);
   if (patch.sku !== undefined) await requireFreeSku(db, principal.orgId, patch.sku, product.id);

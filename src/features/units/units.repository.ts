@@ -24,14 +24,33 @@ export async function findUnit(db: Db, orgId: string, id: string): Promise<Unit 
   return row && toUnit(row);
 }
 
-export async function insertUnit(db: Db, orgId: string, unit: { id: string; name: string; kind: UnitKind; parentId: string | null }, now: number): Promise<void> {
+export async function insertUnit(
+  db: Db,
+  orgId: string,
+  unit: { id: string; name: string; kind: UnitKind; parentId: string | null },
+  now: number,
+): Promise<void> {
   await db
     .insertInto('units')
-    .values({ id: unit.id, org_id: orgId, name: unit.name, kind: unit.kind, parent_id: unit.parentId, created_at: now, updated_at: now })
+    .values({
+      id: unit.id,
+      org_id: orgId,
+      name: unit.name,
+      kind: unit.kind,
+      parent_id: unit.parentId,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
 }
 
-export async function updateUnit(db: Db, orgId: string, id: string, patch: { name?: string; kind?: UnitKind; parentId?: string | null }, now: number): Promise<void> {
+export async function updateUnit(
+  db: Db,
+  orgId: string,
+  id: string,
+  patch: { name?: string; kind?: UnitKind; parentId?: string | null },
+  now: number,
+): Promise<void> {
   await db
     .updateTable('units')
     .set({
@@ -50,7 +69,11 @@ export async function deleteUnit(db: Db, orgId: string, id: string): Promise<voi
 }
 
 /** How many child units, KOS and members still point at the unit. */
-export async function unitDependants(db: Db, orgId: string, id: string): Promise<{ children: number; kos: number; members: number }> {
+export async function unitDependants(
+  db: Db,
+  orgId: string,
+  id: string,
+): Promise<{ children: number; kos: number; members: number }> {
   const count = async (table: 'units' | 'kos' | 'members' | 'api_keys', column: 'parent_id' | 'unit_id') => {
     const row = await db
       .selectFrom(table)

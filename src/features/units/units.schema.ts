@@ -4,7 +4,11 @@ import { UNIT_KINDS } from './units.js';
 
 const name = z.string().trim().min(1).max(200);
 export const unitCreate = z.object({ name, kind: z.enum(UNIT_KINDS), parentId: id.nullable().optional() });
-export const unitPatch = z.object({ name: name.optional(), kind: z.enum(UNIT_KINDS).optional(), parentId: id.nullable().optional() });
+export const unitPatch = z.object({
+  name: name.optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  parentId: id.nullable().optional(),
+});
 export const unitListQuery = z.object({ parentId: id.optional(), kind: z.enum(UNIT_KINDS).optional() });
 export const unitOut = z.object({
   id: z.string(),

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { type Page, cursorAfter, type PageQuery, toPage } from '../../lib/pagination.js';
-import { ADMINS, EDITORS, type Scope, requireRole, requireUnitInScope, unitInScope } from '../auth/access.js';
+import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { ADMINS, EDITORS, requireRole, requireUnitInScope, type Scope, unitInScope } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import { subtreeIds, wouldCycle } from './units.js';
 import * as repo from './units.repository.js';
@@ -17,7 +17,11 @@ export async function resolveScope(db: Db, principal: Principal): Promise<Scope>
   return { kind: 'units', unitIds: subtreeIds(await repo.listOrgUnits(db, principal.orgId), principal.unitId) };
 }
 
-export async function listUnits(db: Db, principal: Principal, query: PageQuery & { parentId?: string; kind?: string }): Promise<Page<Unit>> {
+export async function listUnits(
+  db: Db,
+  principal: Principal,
+  query: PageQuery & { parentId?: string; kind?: string },
+): Promise<Page<Unit>> {
   if (principal.role === 'kos') requireRole(principal, EDITORS);
   const scope = await resolveScope(db, principal);
   const after = cursorAfter(query.cursor);
