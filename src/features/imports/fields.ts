@@ -1,0 +1,155 @@
+import { foldText } from '../../lib/text.js';
+import { RowProblem } from './import-types.js';
+
+/**
+ * A header as compared: currency suffix such as `(₫)` removed, NFC, diacritics removed, lower case,
+ * spaces collapsed (formats/README.md). Returns the suffix too: Shopee's currency comes from it.
+ */
+export function normaliseHeader(header: string): { key: string; suffix: string | null } {
+  const match = /\s*\(([^()]{1,4})\)\s*$/.exec(header);
+  const suffix = match && !/[A-Za-z0-9]{4}/.test(match[1] as string) ? (match[1] as string).trim() : null;
+  const base = suffix ? header.slice(0, match?.index) : header;
+  return { key: foldText(base.replace(/^\uFEFF/, '')), suffix };
+}
+
+const SCIENTIFIC = /^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/;
+
+/** Excel's damage to an id or number cell: `2.42754E+14`, `########`. */
+export function excelDamage(text: string): string | null {
+  if (SCIENTIFIC.test(text)) return `"${text}" was turned into a rounded number by Excel; export the original file again`;
+  if (/^#{2,}$/.test(text)) return `"${text}" is Excel's overflow mark; export the original file again`;
+  return null;
+}
+
+/** A required text cell (an id), refusing Excel damage. */
+export function requireId(value: string | undefined, field: string): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw new RowProblem(field, 'is empty');
+  const damage = excelDamage(text);
+  if (damage) throw new RowProblem(field, damage);
+  if (text.length > 128) throw new RowProblem(field, 'is longer than 128 characters');
+  return text;
+}
+
+/** An optional text cell, trimmed and bounded; empty → null. */
+export function optionalText(value: string | undefined, field: string, max = 500): string | null {
+  const text = value?.trim() ?? '';
+  if (!text) return null;
+  if (text.length > max) throw new RowProblem(field, `is longer than ${max} characters`);
+  return text;
+}
+
+/**
+ * Exact decimal text → integer minor units: `2285.52` ₫ (0 digits) → 2286, `12.345` ¥ → 1235.
+ * Half-up, i.e. half away from zero for negatives; no floating point on the way.
+ */
+export function decimalToMinor(value: string | undefined, digits: number, field: string, { required = true } = {}): number {
+  const text = (value ?? '').trim().replace(/^\+/, '');
+  if (!text) {
+    if (required) throw new RowProblem(field, 'is empty');
+    return 0;
+  }
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match)
+    throw new RowProblem(
+      field,
+      excelDamage(text) ?? `"${text.slice(0, 40)}" is not a number (use . as the decimal point, no grouping)`,
+    );
+  const [, sign, whole, fraction = ''] = match as unknown as [string, string, string, string | undefined];
+  const kept = `${whole}${(fraction ?? '').padEnd(digits, '0').slice(0, digits)}`;
+  const next = (fraction ?? '').padEnd(digits + 1, '0')[digits] ?? '0';
+  let minor = BigInt(kept) + (next >= '5' ? 1n : 0n);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new RowProblem(field, 'is too large');
+  if (sign === '-') minor = -minor;
+  return Number(minor);
+}
+
+/** A whole, positive quantity. */
+export function parseQuantity(value: string | undefined, field = 'quantity'): number {
+  const text = (value ?? '').trim();
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 1)
+    throw new RowProblem(field, `"${text.slice(0, 40)}" is not a whole quantity of at least 1`);
+  return Number(text);
+}
+
+export type DateStyle = 'ymd' | 'dmy';
+
+/**
+ * Report time → epoch ms. `ymd`: `YYYY-MM-DD HH:mm[:ss]` or ISO 8601 (`T`, optional offset);
+ * `dmy`: `DD/MM/YYYY HH:mm[:ss]` (TikTok). Without an offset the time is wall time in `timeZone`.
+ */
+export function parseReportTime(value: string | undefined, style: DateStyle, timeZone: string, field: string): number {
+  const text = (value ?? '').trim();
+  if (!text) throw new RowProblem(field, 'is empty');
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  const dmy = style === 'dmy' ? /^(\d{2})\/(\d{2})\/(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text) : null;
+  const parts = ymd
+    ? { y: ymd[1], mo: ymd[2], d: ymd[3], h: ymd[4], mi: ymd[5], s: ymd[6], offset: ymd[7] }
+    : dmy
+      ? { y: dmy[3], mo: dmy[2], d: dmy[1], h: dmy[4], mi: dmy[5], s: dmy[6], offset: undefined }
+      : null;
+  if (!parts) {
+    const hint = /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text) ? ' (a date reformatted by Excel?)' : '';
+    throw new RowProblem(
+      field,
+      `"${text.slice(0, 40)}" is not a date-time ${style === 'dmy' ? 'DD/MM/YYYY HH:mm:ss' : 'YYYY-MM-DD HH:mm:ss'}${hint}`,
+    );
+  }
+  const [y, mo, d, h, mi, s] = [parts.y, parts.mo, parts.d, parts.h ?? '0', parts.mi ?? '0', parts.s ?? '0'].map(
+    Number,
+  ) as number[];
+  const wall = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== (mo as number) - 1 || check.getUTCDate() !== d || (h as number) > 23 || (mi as number) > 59) {
+    throw new RowProblem(field, `"${text}" is not a real date-time`);
+  }
+  if (parts.offset) {
+    if (parts.offset === 'Z') return wall;
+    const sign = parts.offset.startsWith('-') ? -1 : 1;
+    const digits = parts.offset.replace(/[+-:]/g, '');
+    return wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+  }
+  return zonedWallToUtc(wall, timeZone);
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** UTC ms of a wall-clock time (given as if UTC) in a time zone. */
+export function zonedWallToUtc(wall: number, timeZone: string): number {
+  const offset = (at: number) => {
+    let format = offsetFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+      offsetFormats.set(timeZone, format);
+    }
+    const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
+  };
+  const first = wall - offset(wall);
+  return wall - offset(first);
+}
+
+/** A raw status through a folded lookup table (tones and case ignored); unknown → row error. */
+export function mapStatus<T extends string>(raw: string | undefined, table: Readonly<Record<string, T>>, field: string): T {
+  const text = raw?.trim() ?? '';
+  const status = table[foldText(text)];
+  if (!status) throw new RowProblem(field, `unknown status "${text.slice(0, 60)}"`);
+  return status;
+}
+
+/** Builds a folded lookup table from display texts. */
+export function statusTable<T extends string>(entries: Record<T, string[]>): Readonly<Record<string, T>> {
+  const table: Record<string, T> = {};
+  for (const [status, texts] of Object.entries(entries) as [T, string[]][])
+    for (const text of texts) table[foldText(text)] = status;
+  return table;
+}

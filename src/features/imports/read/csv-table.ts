@@ -1,0 +1,102 @@
+import { createReadStream } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { normaliseHeader } from '../fields.js';
+import { FileError } from '../import-types.js';
+import type { Table, TableRow } from './table.js';
+
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+/** Decodes UTF-8 (BOM or not) or UTF-16 (with BOM) strictly: undecodable bytes are a file error. */
+async function* decodedText(path: string): AsyncGenerator<string> {
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
+  let offset = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    let bytes = chunk;
+    if (!decoder) {
+      const utf16 =
+        bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+      decoder = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: false });
+      if (!utf16 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new FileError(`the file is not UTF-8 text (undecodable bytes near byte ${offset}); export it as CSV UTF-8`);
+    }
+    if (text.includes('\u0000')) throw new FileError('the file holds binary data, not CSV text');
+    offset += chunk.length;
+    yield text;
+  }
+  try {
+    const rest = decoder?.decode() ?? '';
+    if (rest) yield rest;
+  } catch {
+    throw new FileError('the file ends in the middle of a character: it was cut short');
+  }
+}
+
+function parser() {
+  return parse({
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: false,
+    max_record_size: MAX_RECORD_BYTES,
+  });
+}
+
+async function* records(path: string): AsyncGenerator<{ line: number; cells: string[] }> {
+  const csv = parser();
+  // pipeline() forwards a decoding error into the parser and tears both down when iteration stops early.
+  pipeline(Readable.from(decodedText(path)), csv, () => {});
+  try {
+    for await (const record of csv as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { line: record.info.lines, cells: record.record };
+    }
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    const message = (error as Error).message.replace(/^CSV_[A-Z_]+:?\s*/, '');
+    throw new FileError(`the CSV cannot be read: ${message}`);
+  }
+}
+
+/** A CSV report (comma-separated; header row first). */
+export async function csvTable(path: string): Promise<Table> {
+  let header: string[] | null = null;
+  for await (const first of records(path)) {
+    header = first.cells;
+    break;
+  }
+  if (!header) throw new FileError('the file is empty');
+  const columns = new Map<string, string | null>();
+  const index = new Map<string, number>();
+  header.forEach((name, i) => {
+    const { key, suffix } = normaliseHeader(name);
+    if (key && !index.has(key)) {
+      index.set(key, i);
+      columns.set(key, suffix);
+    }
+  });
+  return {
+    kind: 'csv',
+    columns,
+    async *rows(): AsyncGenerator<TableRow> {
+      let first = true;
+      for await (const { line, cells } of records(path)) {
+        if (first) {
+          first = false;
+          continue;
+        }
+        if (cells.every((c) => c.trim() === '')) continue;
+        const map = new Map<string, string>();
+        for (const [key, i] of index) {
+          const value = cells[i];
+          if (value !== undefined && value !== '') map.set(key, value);
+        }
+        yield { row: line, cells: map };
+      }
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { open } from 'node:fs/promises';
+import { FileError } from '../import-types.js';
+import { csvTable } from './csv-table.js';
+import { jsonTable } from './json-table.js';
+import { xlsxTable } from './xlsx-table.js';
+
+/** One data row: its number (CSV/XLSX: file line, header = 1; JSON: 1-based record index) and cells by normalised header. */
+export interface TableRow {
+  row: number;
+  cells: Map<string, string>;
+  /** JSON records keep their original object (for nested fields such as `_extra.parameters`). */
+  raw?: Record<string, unknown>;
+}
+
+/** A report file as a table. `rows()` may be iterated more than once (each call reads the file anew). */
+export interface Table {
+  kind: 'csv' | 'xlsx' | 'json';
+  /** Normalised header → the header's currency suffix (`₫`), if any. */
+  columns: Map<string, string | null>;
+  rows(): AsyncIterable<TableRow>;
+}
+
+/** Opens a report by sniffing its first bytes: XLSX (zip), JSON (`{` or `[`), else CSV text. */
+export async function openTable(path: string): Promise<Table> {
+  const handle = await open(path, 'r');
+  const head = Buffer.alloc(8);
+  try {
+    await handle.read(head, 0, 8, 0);
+  } finally {
+    await handle.close();
+  }
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return xlsxTable(path);
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw new FileError('this is an old binary .xls workbook: save it as .xlsx or CSV (UTF-8) and import that');
+  }
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (text.startsWith('{') || text.startsWith('[')) return jsonTable(path);
+  return csvTable(path);
+}
+
+/** Throws a file error naming every required column the table lacks. */
+export function requireColumns(table: Table, required: Record<string, string[]>): void {
+  const missing = Object.entries(required)
+    .filter(([, keys]) => !keys.some((key) => table.columns.has(key)))
+    .map(([name]) => name);
+  if (missing.length) {
+    const hint =
+      table.columns.size === 1 && [...table.columns.keys()][0]?.match(/[;\t|]/)
+        ? ' — the file seems not to be comma-separated'
+        : '';
+    throw new FileError(`missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}${hint}`);
+  }
+}
