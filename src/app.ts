@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AppDeps } from './deps.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 import { registerApiKeyRoutes } from './features/api-keys/api-keys.routes.js';
@@ -10,12 +11,15 @@ import { registerAuthRoutes } from './features/auth/auth.routes.js';
 import { authenticate } from './features/auth/auth.service.js';
 import { registerBioRoutes } from './features/bio/bio.routes.js';
 import { ClickWriter } from './features/clicks/click-writer.js';
+import { registerImportRoutes } from './features/imports/imports.routes.js';
+import { registerWebhookRoutes } from './features/imports/webhook.routes.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
 import { LinkCache } from './features/links/link-cache.js';
 import { registerLinkRoutes } from './features/links/links.routes.js';
 import { findLinkTarget } from './features/links/links.service.js';
 import { Redirector } from './features/links/redirect.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
+import { registerLineRoutes } from './features/orders/lines.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerUnitRoutes } from './features/units/units.routes.js';
@@ -56,16 +60,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clickWriter', clickWriter);
   app.addHook('onClose', () => clickWriter.close());
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   installErrorHandler(app);
 
-  const router = createRouter<Principal>(app, (request) =>
+  const authenticateRequest = (request: FastifyRequest) =>
     authenticate(
       database.db,
       config.secret,
       { authorization: request.headers.authorization, cookie: request.cookies[SESSION_COOKIE] },
       Date.now(),
-    ),
-  );
+    );
+  const router = createRouter<Principal>(app, authenticateRequest);
   registerAuthRoutes(router, deps);
   registerOrgRoutes(router, deps);
   registerUnitRoutes(router, deps);
@@ -75,6 +80,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccountRoutes(router, deps);
   registerProductRoutes(router, deps);
   registerLinkRoutes(router, deps, { publicUrl: config.publicUrl, invalidate: (slug) => linkCache.invalidate(slug) });
+  registerImportRoutes(router, deps);
+  registerLineRoutes(router, deps);
+  // The webhook's signature covers the raw body: its scope parses JSON into a Buffer, untouched.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) =>
+      done(null, body),
+    );
+    registerWebhookRoutes(createRouter<Principal>(scope, authenticateRequest, router.specs), deps);
+  });
   registerRedirectRoutes(app, redirector);
   registerBioRoutes(app, deps);
   await registerPlatformRoutes(app, router.specs);

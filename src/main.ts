@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { cliErrorMessage } from './cli/cli-error.js';
+import { registerImportCommand } from './cli/import-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOrgCommands } from './cli/org-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
@@ -15,6 +16,7 @@ const program = new Command()
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerOrgCommands(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,10 +2,12 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-links-clicks.js';
+import * as m0003 from './migrations/0003-order-lines.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-links-clicks': m0002,
+  '0003-order-lines': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -167,6 +167,68 @@ export interface LinkDailyTable {
   bots: number;
 }
 
+export interface ImportsTable {
+  id: string;
+  org_id: string;
+  source: string;
+  file_name: string | null;
+  status: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  errors: string;
+  created_by: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  org_id: string;
+  source: string;
+  order_id: string;
+  line_key: string;
+  platform: string;
+  status: string;
+  raw_status: string;
+  order_time: number;
+  completed_time: number | null;
+  sku: string | null;
+  product_name: string | null;
+  category: string | null;
+  quantity: number;
+  gross_minor: number;
+  net_minor: number;
+  refund_minor: number;
+  platform_commission_minor: number | null;
+  currency: string;
+  sub_ids: string;
+  creator: string | null;
+  voucher: string | null;
+  content_type: string | null;
+  new_buyer: number | null;
+  kos_id: string | null;
+  attribution: string;
+  link_id: string | null;
+  click_id: string | null;
+  session_id: string | null;
+  import_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OrderLineHistoryTable {
+  id: string;
+  org_id: string;
+  line_id: string;
+  import_id: string | null;
+  at: number;
+  change: string;
+}
+
 export interface DB {
   orgs: OrgsTable;
   units: UnitsTable;
@@ -181,4 +243,7 @@ export interface DB {
   links: LinksTable;
   clicks: ClicksTable;
   link_daily: LinkDailyTable;
+  imports: ImportsTable;
+  order_lines: OrderLinesTable;
+  order_line_history: OrderLineHistoryTable;
 }

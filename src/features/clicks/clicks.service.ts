@@ -41,3 +41,19 @@ export async function rebuildClickRollup(db: Db, orgId: string, timezone: string
   await repo.replaceOrgRollup(db, orgId, [...deltas.values()]);
   return { clicks, days: deltas.size };
 }
+
+/** Recorded clicks of the org among these ids (exact match), for attributing a chunk of lines. */
+export async function findClicks(db: Db, orgId: string, clickIds: string[]): Promise<Map<string, { linkId: string; kosId: string; clickedAt: number }>> {
+  const found = new Map<string, { linkId: string; kosId: string; clickedAt: number }>();
+  const ids = [...new Set(clickIds.filter((id) => /^[A-Za-z0-9]{12}$/.test(id)))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('clicks')
+      .select(['click_id', 'link_id', 'kos_id', 'clicked_at'])
+      .where('org_id', '=', orgId)
+      .where('click_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.set(r.click_id, { linkId: r.link_id, kosId: r.kos_id, clickedAt: r.clicked_at });
+  }
+  return found;
+}

@@ -1,4 +1,5 @@
 import { foldText } from '../../lib/text.js';
+import { zonedWallToUtc } from '../../lib/time.js';
 import { RowProblem } from './import-types.js';
 
 /**
@@ -110,32 +111,6 @@ export function parseReportTime(value: string | undefined, style: DateStyle, tim
     return wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
   }
   return zonedWallToUtc(wall, timeZone);
-}
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** UTC ms of a wall-clock time (given as if UTC) in a time zone. */
-export function zonedWallToUtc(wall: number, timeZone: string): number {
-  const offset = (at: number) => {
-    let format = offsetFormats.get(timeZone);
-    if (!format) {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-      offsetFormats.set(timeZone, format);
-    }
-    const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]));
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
-  };
-  const first = wall - offset(wall);
-  return wall - offset(first);
 }
 
 /** A raw status through a folded lookup table (tones and case ignored); unknown → row error. */

@@ -132,3 +132,21 @@ async function requireUnique(
   const held = await repo.vouchersHeldByOthers(db, orgId, input.voucherCodes ?? [], current?.id ?? null);
   if (held.length) throw conflict(`voucher code(s) ${held.join(', ')} belong to another KOS`, 'voucherCodes');
 }
+
+/** KOS codes and voucher codes of the org (upper-cased) → KOS id, for attribution. */
+export async function attributionKeys(db: Db, orgId: string): Promise<{ kosByCode: Map<string, string>; kosByVoucher: Map<string, string> }> {
+  const codes = await db.selectFrom('kos').select(['id', 'code']).where('org_id', '=', orgId).execute();
+  const vouchers = await db.selectFrom('kos_vouchers').select(['kos_id', 'code_norm']).where('org_id', '=', orgId).execute();
+  return {
+    kosByCode: new Map(codes.map((k) => [k.code.toUpperCase(), k.id])),
+    kosByVoucher: new Map(vouchers.map((v) => [v.code_norm, v.kos_id])),
+  };
+}
+
+/** KOS id → code for the given ids of the org (to show codes beside ids). */
+export async function kosCodes(db: Db, orgId: string, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('kos').select(['id', 'code']).where('org_id', '=', orgId).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
+}

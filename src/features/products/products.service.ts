@@ -72,3 +72,14 @@ async function requireFreeSku(db: Db, orgId: string, sku: string, selfId: string
   const other = await repo.findProductBySku(db, orgId, sku);
   if (other && other.id !== selfId) throw conflict(`SKU ${sku} is already in the catalogue`, 'sku');
 }
+
+/** Platform product id → catalogue SKU (e.g. a Shopee item id), for importers. */
+export async function skuByPlatformId(db: Db, orgId: string, platform: 'shopee' | 'tiktok_shop' | 'lazada'): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('products').select(['sku', 'platform_ids']).where('org_id', '=', orgId).execute();
+  const map = new Map<string, string>();
+  for (const row of rows) {
+    const id = (JSON.parse(row.platform_ids) as Record<string, string | undefined>)[platform];
+    if (id) map.set(id, row.sku);
+  }
+  return map;
+}

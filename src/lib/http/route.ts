@@ -26,6 +26,8 @@ export interface RouteSpec<TAuth, P, Q, B, R> {
   response: z.ZodType<R> | null;
   status?: number;
   description?: string;
+  /** A request body that is not JSON (multipart upload), for the OpenAPI document only. */
+  bodyDoc?: { contentType: string; schema: object };
   handler(ctx: RouteContext<TAuth, P, Q, B>): Promise<R>;
 }
 
@@ -44,8 +46,8 @@ export interface Router<TAuth> {
 export function createRouter<TAuth>(
   app: FastifyInstance,
   authenticate: (request: FastifyRequest) => Promise<TAuth>,
+  specs: AnyRouteSpec[] = [],
 ): Router<TAuth> {
-  const specs: AnyRouteSpec[] = [];
   return {
     specs,
     route(spec) {

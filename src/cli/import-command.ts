@@ -1,0 +1,57 @@
+import { basename } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { SOURCES, type Source } from '../features/imports/import-types.js';
+import { importFile } from '../features/imports/imports.service.js';
+import { findOrgBySlug } from '../features/orgs/orgs.service.js';
+import { DomainError, invalid } from '../lib/errors.js';
+import { printResult, withDatabase } from './open-database.js';
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('import a platform report file into an organisation; prints the import report')
+    .requiredOption('--org <slug>', 'organisation slug')
+    .requiredOption('--source <source>', SOURCES.join(', '))
+    .argument('<file>', 'the report (CSV, XLSX or JSON)')
+    .option('--json', 'print the report as one JSON line')
+    .action(async (file: string, options: { org: string; source: string; json?: boolean }) => {
+      if (!SOURCES.includes(options.source as Source)) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);
+      const report = await withDatabase(async (database) => {
+        const org = await findOrgBySlug(database.db, options.org);
+        if (!org) throw new DomainError('not_found', `no organisation with slug "${options.org}"`);
+        const bar = process.stderr.isTTY
+          ? new SingleBar({ format: 'importing [{bar}] {percentage}% {value}/{total} rows', stream: process.stderr })
+          : null;
+        bar?.start(1, 0);
+        try {
+          const owner = { orgId: org.id, role: 'owner' as const, unitId: null, kosId: null, memberId: null, apiKeyId: null };
+          return await importFile(
+            database.db,
+            owner,
+            { source: options.source as Source, path: file, fileName: basename(file) },
+            {
+              onProgress: (done, total) => {
+                bar?.setTotal(Math.max(total, 1));
+                bar?.update(done);
+              },
+            },
+          );
+        } finally {
+          bar?.stop();
+        }
+      });
+      const errors = report.errors.slice(0, 20).map((e) => `  row ${e.row}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
+      printResult(
+        Boolean(options.json),
+        report,
+        [
+          `import ${report.id} (${report.source}): ${report.rows} rows — ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected, ${report.skipped} skipped`,
+          ...errors,
+          ...(report.rejected > errors.length
+            ? [`  … ${report.rejected - errors.length} more row errors (GET /api/v1/imports/${report.id})`]
+            : []),
+        ].join('\n'),
+      );
+    });
+}

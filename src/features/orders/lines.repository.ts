@@ -1,0 +1,173 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { OrderLinesTable } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+import { parseJson } from '../../lib/json.js';
+import type { Platform } from '../../lib/schemas.js';
+import type { ContentType, LineStatus, Source } from '../imports/import-types.js';
+import type { AttributionMethod, StoredLine } from './lines.js';
+
+export const toStoredLine = (r: Selectable<OrderLinesTable>): StoredLine => ({
+  id: r.id,
+  orgId: r.org_id,
+  source: r.source as Source,
+  orderId: r.order_id,
+  lineKey: r.line_key,
+  platform: r.platform as Platform,
+  status: r.status as LineStatus,
+  rawStatus: r.raw_status,
+  orderTime: r.order_time,
+  completedTime: r.completed_time,
+  sku: r.sku,
+  productName: r.product_name,
+  category: r.category,
+  quantity: r.quantity,
+  grossMinor: r.gross_minor,
+  netMinor: r.net_minor,
+  refundMinor: r.refund_minor,
+  platformCommissionMinor: r.platform_commission_minor,
+  currency: r.currency,
+  subIds: parseJson<string[]>(r.sub_ids, []),
+  creator: r.creator,
+  voucher: r.voucher,
+  contentType: r.content_type as ContentType | null,
+  newBuyer: r.new_buyer === null ? null : r.new_buyer === 1,
+  kosId: r.kos_id,
+  attribution: r.attribution as AttributionMethod,
+  linkId: r.link_id,
+  clickId: r.click_id,
+  sessionId: r.session_id,
+  importId: r.import_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const toRow = (l: StoredLine): Insertable<OrderLinesTable> => ({
+  id: l.id,
+  org_id: l.orgId,
+  source: l.source,
+  order_id: l.orderId,
+  line_key: l.lineKey,
+  platform: l.platform,
+  status: l.status,
+  raw_status: l.rawStatus,
+  order_time: l.orderTime,
+  completed_time: l.completedTime,
+  sku: l.sku,
+  product_name: l.productName,
+  category: l.category,
+  quantity: l.quantity,
+  gross_minor: l.grossMinor,
+  net_minor: l.netMinor,
+  refund_minor: l.refundMinor,
+  platform_commission_minor: l.platformCommissionMinor,
+  currency: l.currency,
+  sub_ids: JSON.stringify(l.subIds),
+  creator: l.creator,
+  voucher: l.voucher,
+  content_type: l.contentType,
+  new_buyer: l.newBuyer === null ? null : l.newBuyer ? 1 : 0,
+  kos_id: l.kosId,
+  attribution: l.attribution,
+  link_id: l.linkId,
+  click_id: l.clickId,
+  session_id: l.sessionId,
+  import_id: l.importId,
+  created_at: l.createdAt,
+  updated_at: l.updatedAt,
+});
+
+/** The stored lines of these orders of one source, keyed `orderId\u0001lineKey`. */
+export async function linesOfOrders(db: Db, orgId: string, source: string, orderIds: string[]): Promise<Map<string, StoredLine>> {
+  const found = new Map<string, StoredLine>();
+  for (let i = 0; i < orderIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('source', '=', source)
+      .where('order_id', 'in', orderIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.set(`${row.order_id}\u0001${row.line_key}`, toStoredLine(row));
+  }
+  return found;
+}
+
+export async function insertLines(db: Db, lines: StoredLine[]): Promise<void> {
+  for (let i = 0; i < lines.length; i += 200)
+    await db
+      .insertInto('order_lines')
+      .values(lines.slice(i, i + 200).map(toRow))
+      .execute();
+}
+
+export async function replaceLine(db: Db, line: StoredLine): Promise<void> {
+  const { id, org_id, created_at, ...rest } = toRow(line);
+  await db.updateTable('order_lines').set(rest).where('org_id', '=', org_id).where('id', '=', id).execute();
+}
+
+export interface HistoryEvent {
+  orgId: string;
+  lineId: string;
+  importId: string | null;
+  at: number;
+  change: object;
+}
+
+export async function insertHistory(db: Db, events: HistoryEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 300) {
+    await db
+      .insertInto('order_line_history')
+      .values(
+        events
+          .slice(i, i + 300)
+          .map((e) => ({
+            id: newId(),
+            org_id: e.orgId,
+            line_id: e.lineId,
+            import_id: e.importId,
+            at: e.at,
+            change: JSON.stringify(e.change),
+          })),
+      )
+      .execute();
+  }
+}
+
+export async function lineHistory(db: Db, orgId: string, lineId: string) {
+  const rows = await db
+    .selectFrom('order_line_history')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('line_id', '=', lineId)
+    .orderBy('id')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ at: r.at, importId: r.import_id, change: parseJson<Record<string, unknown>>(r.change, {}) }));
+}
+
+export async function findLine(db: Db, orgId: string, id: string): Promise<StoredLine | undefined> {
+  const row = await db.selectFrom('order_lines').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return row && toStoredLine(row);
+}
+
+export interface LineFilter {
+  after?: string;
+  limit: number;
+  from?: number;
+  to?: number;
+  kosIds?: readonly string[];
+  status?: string;
+  attributed?: boolean;
+}
+
+export async function listLines(db: Db, orgId: string, f: LineFilter): Promise<StoredLine[]> {
+  let query = db.selectFrom('order_lines').selectAll().where('org_id', '=', orgId);
+  if (f.after) query = query.where('id', '>', f.after);
+  if (f.from !== undefined) query = query.where('order_time', '>=', f.from);
+  if (f.to !== undefined) query = query.where('order_time', '<', f.to);
+  if (f.kosIds) query = f.kosIds.length ? query.where('kos_id', 'in', f.kosIds) : query.where((eb) => eb.lit(false));
+  if (f.status) query = query.where('status', '=', f.status);
+  if (f.attributed !== undefined) query = query.where('attribution', f.attributed ? '!=' : '=', 'none');
+  return (await query.orderBy('id').limit(f.limit).execute()).map(toStoredLine);
+}

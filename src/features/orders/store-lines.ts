@@ -1,0 +1,115 @@
+import type { Db } from '../../db/database.js';
+import { newId } from '../../lib/ids.js';
+import { findClicks } from '../clicks/clicks.service.js';
+import type { CanonicalLine, Source } from '../imports/import-types.js';
+import { type AttributionIndex, attribute } from './attribution.js';
+import { canonicalChanges, resolveCompletedTime, resolveRefund, type StoredLine } from './lines.js';
+import { type HistoryEvent, insertHistory, insertLines, linesOfOrders, replaceLine } from './lines.repository.js';
+
+/** Called in the line's transaction after it is stored or changed (the ledger books here). */
+export type LineHook = (trx: Db, before: StoredLine | null, after: StoredLine) => Promise<void>;
+
+export interface StoreContext {
+  orgId: string;
+  source: Source | 'webhook';
+  importId: string | null;
+  now: number;
+  index: Omit<AttributionIndex, 'clicks'>;
+  /** The livestream session a live, attributed line belongs to, if any. */
+  tieSession(line: StoredLine): string | null;
+  hooks: readonly LineHook[];
+}
+
+export interface StoreCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+const keyOf = (l: { orderId: string; lineKey: string }) => `${l.orderId}\u0001${l.lineKey}`;
+
+/**
+ * Upserts a chunk of lines by (org, source, orderId, lineKey) inside the caller's transaction: new lines
+ * are attributed and inserted; a stored line is updated only when a canonical field changed (or, while
+ * unattributed, a new match appears), with the change kept in its history. Nothing is deleted, and a
+ * manual assignment is never touched by an import.
+ */
+export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLine[]): Promise<StoreCounts> {
+  const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const known = await linesOfOrders(trx, ctx.orgId, ctx.source, [...new Set(lines.map((l) => l.orderId))]);
+  const index: AttributionIndex = {
+    ...ctx.index,
+    clicks: await findClicks(
+      trx,
+      ctx.orgId,
+      lines.flatMap((l) => l.subIds),
+    ),
+  };
+  const inserts = new Map<string, StoredLine>();
+  const updates = new Map<string, StoredLine>();
+  const history: HistoryEvent[] = [];
+  const changed: [StoredLine | null, StoredLine][] = [];
+
+  for (const incoming of lines) {
+    const key = keyOf(incoming);
+    const before = known.get(key) ?? null;
+    const resolved = {
+      ...incoming,
+      refundMinor: resolveRefund(incoming),
+      completedTime: resolveCompletedTime(incoming, before, ctx.now),
+    };
+    if (!before) {
+      const line: StoredLine = {
+        ...resolved,
+        ...attribute(resolved, index),
+        id: newId(),
+        orgId: ctx.orgId,
+        source: ctx.source,
+        sessionId: null,
+        importId: ctx.importId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      line.sessionId = ctx.tieSession(line);
+      known.set(key, line);
+      inserts.set(line.id, line);
+      history.push({
+        orgId: ctx.orgId,
+        lineId: line.id,
+        importId: ctx.importId,
+        at: ctx.now,
+        change: { created: { status: line.status, attribution: line.attribution } },
+      });
+      changed.push([null, line]);
+      counts.inserted += 1;
+      continue;
+    }
+    const changes = canonicalChanges(before, resolved);
+    const match = before.attribution === 'none' ? attribute(resolved, index) : null;
+    const newMatch = match !== null && match.attribution !== 'none';
+    if (Object.keys(changes).length === 0 && !newMatch) {
+      counts.unchanged += 1;
+      continue;
+    }
+    const after: StoredLine = { ...before, ...resolved, ...(newMatch ? match : {}), importId: ctx.importId, updatedAt: ctx.now };
+    after.sessionId = after.kosId ? ctx.tieSession(after) : null;
+    known.set(key, after);
+    if (inserts.has(after.id)) inserts.set(after.id, after);
+    else updates.set(after.id, after);
+    history.push({
+      orgId: ctx.orgId,
+      lineId: after.id,
+      importId: ctx.importId,
+      at: ctx.now,
+      change: { ...changes, ...(newMatch ? { attribution: ['none', after.attribution] } : {}) },
+    });
+    changed.push([before, after]);
+    counts.updated += 1;
+  }
+
+  await insertLines(trx, [...inserts.values()]);
+  for (const line of updates.values()) await replaceLine(trx, line);
+  await insertHistory(trx, history);
+  for (const [before, after] of changed) for (const hook of ctx.hooks) await hook(trx, before, after);
+  return counts;
+}
