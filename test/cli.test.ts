@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { testConfig } from './support/app.js';
 import { runCli } from './support/cli.js';
+import { SAMPLES } from './support/samples.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/database.js';
 
 describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
@@ -69,6 +71,26 @@ describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/--admin-email/);
   });
+
+  test('import --json prints the report as one line; a file error exits non-zero with one line', async () => {
+    const ok = await runCli(['import', '--org', 'a', '--source', 'generic', join(SAMPLES, 'generic.csv'), '--json'], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ source: 'generic', rows: 5, inserted: 4, rejected: 1, errors: [{ row: 6, field: 'quantity' }] });
+    const human = await runCli(['import', '--org', 'a', '--source', 'generic', join(SAMPLES, 'generic.csv')], env);
+    expect(human.stdout).toMatch(/5 rows — 0 inserted, 0 updated, 4 unchanged, 1 rejected/);
+    expect(human.stdout).toMatch(/row 6 quantity/);
+    const bad = await runCli(['import', '--org', 'a', '--source', 'generic', join(SAMPLES, 'lazada.json'), '--json'], env);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/missing required column/);
+    const unknown = await runCli(['import', '--org', 'nope', '--source', 'generic', join(SAMPLES, 'generic.csv')], env);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/no organisation/);
+    const source = await runCli(['import', '--org', 'a', '--source', 'amazon', join(SAMPLES, 'generic.csv')], env);
+    expect(source.stderr).toMatch(/source/);
+  }, 120_000);
 
   test('migrate --json reports an up-to-date schema', async () => {
     const result = await runCli(['migrate', '--json'], env);

@@ -16,7 +16,7 @@ export const slug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 characters a–z, 0–9 or -');
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be 1–63 characters a–z, 0–9 or - (starting with a letter or digit)');
 
 export const orgCreate = z.object({
   name: z.string().trim().min(1).max(200),
