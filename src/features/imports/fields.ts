@@ -101,13 +101,19 @@ export function parseReportTime(value: string | undefined, style: DateStyle, tim
   ) as number[];
   const wall = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
   const check = new Date(wall);
-  if (check.getUTCMonth() !== (mo as number) - 1 || check.getUTCDate() !== d || (h as number) > 23 || (mi as number) > 59) {
+  if (
+    check.getUTCMonth() !== (mo as number) - 1 ||
+    check.getUTCDate() !== d ||
+    (h as number) > 23 ||
+    (mi as number) > 59 ||
+    (s as number) > 59
+  ) {
     throw new RowProblem(field, `"${text}" is not a real date-time`);
   }
   if (parts.offset) {
     if (parts.offset === 'Z') return wall;
     const sign = parts.offset.startsWith('-') ? -1 : 1;
-    const digits = parts.offset.replace(/[+-:]/g, '');
+    const digits = parts.offset.replace(/[+:-]/g, '');
     return wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
   }
   return zonedWallToUtc(wall, timeZone);

@@ -1,5 +1,7 @@
 import { FileError, type Source } from '../import-types.js';
+import { accesstradeParser } from './accesstrade.js';
 import { genericParser } from './generic.js';
+import { lazadaParser } from './lazada.js';
 import type { ReportParser } from './parser.js';
 
 const notYet = (source: Source): ReportParser => ({
@@ -14,6 +16,6 @@ export const PARSERS: Record<Source, ReportParser> = {
   generic: genericParser,
   shopee: notYet('shopee'),
   tiktok_shop: notYet('tiktok_shop'),
-  lazada: notYet('lazada'),
-  accesstrade: notYet('accesstrade'),
+  lazada: lazadaParser,
+  accesstrade: accesstradeParser,
 };

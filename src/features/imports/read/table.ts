@@ -42,14 +42,15 @@ export async function openTable(path: string): Promise<Table> {
 }
 
 /** Throws a file error naming every required column the table lacks. */
-export function requireColumns(table: Table, required: Record<string, string[]>): void {
+export function requireColumns(table: Table, required: Record<string, readonly string[]>): void {
   const missing = Object.entries(required)
     .filter(([, keys]) => !keys.some((key) => table.columns.has(key)))
     .map(([name]) => name);
   if (missing.length) {
     const hint =
-      table.columns.size === 1 && [...table.columns.keys()][0]?.match(/[;\t|]/)
-        ? ' — the file seems not to be comma-separated'
+      // A tab (Excel's "Unicode Text") is already folded to a space in the normalised key.
+      table.columns.size === 1 && [...table.columns.keys()][0]?.match(/[;\t| ]/)
+        ? ' — the file seems not to be comma-separated: save it as "CSV UTF-8 (comma delimited)"'
         : '';
     throw new FileError(`missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}${hint}`);
   }

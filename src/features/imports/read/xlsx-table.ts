@@ -43,7 +43,9 @@ async function* sheetRows(path: string): AsyncGenerator<{ number: number; cells:
     }
   } catch (error) {
     if (error instanceof FileError) throw error;
-    throw new FileError(`the XLSX workbook cannot be read: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const detail = message === 'FILE_ENDED' ? 'the file ends early — it was cut short or is not a whole .xlsx' : message;
+    throw new FileError(`the XLSX workbook cannot be read: ${detail}`);
   }
 }
 
