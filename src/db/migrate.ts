@@ -3,11 +3,15 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-links-clicks.js';
 import * as m0003 from './migrations/0003-order-lines.js';
+import * as m0004 from './migrations/0004-livestreams.js';
+import * as m0005 from './migrations/0005-ledger.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-links-clicks': m0002,
   '0003-order-lines': m0003,
+  '0004-livestreams': m0004,
+  '0005-ledger': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

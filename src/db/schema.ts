@@ -229,6 +229,104 @@ export interface OrderLineHistoryTable {
   change: string;
 }
 
+export interface LivestreamsTable {
+  id: string;
+  org_id: string;
+  kos_id: string;
+  account_id: string;
+  platform: string;
+  title: string;
+  scheduled_start: number;
+  scheduled_end: number;
+  actual_start: number | null;
+  actual_end: number | null;
+  status: string;
+  fee_minor: number | null;
+  views: number;
+  viewers: number;
+  peak_viewers: number;
+  avg_watch_seconds: number;
+  comments: number;
+  questions: number;
+  questions_answered: number;
+  product_clicks: number;
+  add_to_cart: number;
+  flash_offers: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LivestreamProductsTable {
+  session_id: string;
+  product_id: string;
+  org_id: string;
+  position: number;
+}
+
+export interface PlansTable {
+  id: string;
+  org_id: string;
+  name: string;
+  applies_to: string;
+  valid_from: string;
+  valid_to: string | null;
+  rate_bps: number;
+  base: string;
+  overrides: string;
+  steps: string;
+  livestream_fee_minor: number;
+  holding_days: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PayoutsTable {
+  id: string;
+  org_id: string;
+  kos_id: string;
+  period: string;
+  gross_minor: number;
+  withheld_minor: number;
+  net_minor: number;
+  currency: string;
+  status: string;
+  reference: string | null;
+  created_at: number;
+  approved_at: number | null;
+  paid_at: number | null;
+}
+
+export interface PayoutPeriodsTable {
+  org_id: string;
+  period: string;
+  closed_at: number;
+  closed_by: string | null;
+}
+
+export interface LedgerEntriesTable {
+  id: string;
+  org_id: string;
+  kos_id: string;
+  kind: string;
+  amount_minor: number;
+  currency: string;
+  status: string;
+  eligible_at: number | null;
+  line_id: string | null;
+  session_id: string | null;
+  payout_id: string | null;
+  plan_id: string | null;
+  base_minor: number | null;
+  rate_bps: number | null;
+  default_rate: number | null;
+  /** When the entry's cause happened (line order time, session end, creation) — for analytics. */
+  cause_at: number;
+  reason: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   orgs: OrgsTable;
   units: UnitsTable;
@@ -246,4 +344,10 @@ export interface DB {
   imports: ImportsTable;
   order_lines: OrderLinesTable;
   order_line_history: OrderLineHistoryTable;
+  plans: PlansTable;
+  payouts: PayoutsTable;
+  payout_periods: PayoutPeriodsTable;
+  ledger_entries: LedgerEntriesTable;
+  livestreams: LivestreamsTable;
+  livestream_products: LivestreamProductsTable;
 }

@@ -6,8 +6,8 @@ import { type AttributionIndex, attribute } from './attribution.js';
 import { canonicalChanges, resolveCompletedTime, resolveRefund, type StoredLine } from './lines.js';
 import { type HistoryEvent, insertHistory, insertLines, linesOfOrders, replaceLine } from './lines.repository.js';
 
-/** Called in the line's transaction after it is stored or changed (the ledger books here). */
-export type LineHook = (trx: Db, before: StoredLine | null, after: StoredLine) => Promise<void>;
+/** Called once per stored chunk, in its transaction, with every line stored or changed (the ledger books here). */
+export type LineHook = (trx: Db, changes: readonly (readonly [StoredLine | null, StoredLine])[]) => Promise<void>;
 
 export interface StoreContext {
   orgId: string;
@@ -110,6 +110,6 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
   await insertLines(trx, [...inserts.values()]);
   for (const line of updates.values()) await replaceLine(trx, line);
   await insertHistory(trx, history);
-  for (const [before, after] of changed) for (const hook of ctx.hooks) await hook(trx, before, after);
+  for (const hook of ctx.hooks) await hook(trx, changed);
   return counts;
 }
