@@ -14,13 +14,17 @@ import { ClickWriter } from './features/clicks/click-writer.js';
 import { registerImportRoutes } from './features/imports/imports.routes.js';
 import { registerWebhookRoutes } from './features/imports/webhook.routes.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
+import { registerLedgerRoutes } from './features/ledger/ledger.routes.js';
 import { LinkCache } from './features/links/link-cache.js';
 import { registerLinkRoutes } from './features/links/links.routes.js';
 import { findLinkTarget } from './features/links/links.service.js';
 import { Redirector } from './features/links/redirect.js';
+import { registerLivestreamRoutes } from './features/livestreams/livestreams.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerLineRoutes } from './features/orders/lines.routes.js';
 import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
+import { registerPayoutRoutes } from './features/payouts/payouts.routes.js';
+import { registerPlanRoutes } from './features/plans/plans.routes.js';
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerUnitRoutes } from './features/units/units.routes.js';
 import { installErrorHandler, sendProblem } from './http/error-handler.js';
@@ -79,9 +83,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerKosRoutes(router, deps);
   registerAccountRoutes(router, deps);
   registerProductRoutes(router, deps);
+  registerPlanRoutes(router, deps);
   registerLinkRoutes(router, deps, { publicUrl: config.publicUrl, invalidate: (slug) => linkCache.invalidate(slug) });
   registerImportRoutes(router, deps);
   registerLineRoutes(router, deps);
+  registerLedgerRoutes(router, deps);
+  registerPayoutRoutes(router, deps);
+  registerLivestreamRoutes(router, deps);
   // The webhook's signature covers the raw body: its scope parses JSON into a Buffer, untouched.
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) =>

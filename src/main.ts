@@ -4,6 +4,7 @@ import { cliErrorMessage } from './cli/cli-error.js';
 import { registerImportCommand } from './cli/import-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOrgCommands } from './cli/org-commands.js';
+import { registerPayoutCommands } from './cli/payout-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { ConfigError } from './config.js';
 
@@ -17,6 +18,7 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerOrgCommands(program);
 registerImportCommand(program);
+registerPayoutCommands(program);
 
 try {
   await program.parseAsync(process.argv);

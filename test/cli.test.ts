@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { testConfig } from './support/app.js';
 import { runCli } from './support/cli.js';
-import { SAMPLES } from './support/samples.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/database.js';
+import { SAMPLES } from './support/samples.js';
 
 describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
   let db: TestDatabase;
@@ -76,7 +76,13 @@ describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
     const ok = await runCli(['import', '--org', 'a', '--source', 'generic', join(SAMPLES, 'generic.csv'), '--json'], env);
     expect(ok.code).toBe(0);
     expect(ok.stdout.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ source: 'generic', rows: 5, inserted: 4, rejected: 1, errors: [{ row: 6, field: 'quantity' }] });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      source: 'generic',
+      rows: 5,
+      inserted: 4,
+      rejected: 1,
+      errors: [{ row: 6, field: 'quantity' }],
+    });
     const human = await runCli(['import', '--org', 'a', '--source', 'generic', join(SAMPLES, 'generic.csv')], env);
     expect(human.stdout).toMatch(/5 rows — 0 inserted, 0 updated, 4 unchanged, 1 rejected/);
     expect(human.stdout).toMatch(/row 6 quantity/);

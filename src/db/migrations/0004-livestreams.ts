@@ -45,7 +45,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('livestream_products_pk', ['session_id', 'product_id'])
     .execute();
-  await db.schema.createIndex('livestream_products_org_product').on('livestream_products').columns(['org_id', 'product_id']).execute();
+  await db.schema
+    .createIndex('livestream_products_org_product')
+    .on('livestream_products')
+    .columns(['org_id', 'product_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -89,6 +89,10 @@ async function requireFreeHandle(db: Db, orgId: string, platform: string, handle
 
 /** `${platform}|${handle without @, lower case}` → KOS id for every account of the org (attribution). */
 export async function accountHandles(db: Db, orgId: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('platform_accounts').select(['platform', 'handle_norm', 'kos_id']).where('org_id', '=', orgId).execute();
+  const rows = await db
+    .selectFrom('platform_accounts')
+    .select(['platform', 'handle_norm', 'kos_id'])
+    .where('org_id', '=', orgId)
+    .execute();
   return new Map(rows.map((r) => [`${r.platform}|${r.handle_norm}`, r.kos_id]));
 }

@@ -3,6 +3,7 @@ import { formatMoney, type Locale, pickLocale } from '../../lib/locale.js';
 import { findKosByHandle, getKosOrThrow } from '../kos/kos.service.js';
 import { linkLabel } from '../links/links.js';
 import { liveLinksOfKos } from '../links/links.service.js';
+import { upcomingSessions } from '../livestreams/livestreams.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import type { BioPageData } from './bio-page.js';
 
@@ -33,7 +34,6 @@ export async function loadBioPage(
       href: `${publicUrl}/${l.slug}`,
       price: l.price_minor === null ? null : formatMoney(l.price_minor, org.currency, locale),
     })),
-    // Upcoming livestream sessions join here once sessions exist (issue 4).
-    livestreams: [],
+    livestreams: await upcomingSessions(db, kos.id, { timeZone: org.timezone, locale }, now),
   };
 }

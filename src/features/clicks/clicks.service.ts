@@ -43,7 +43,11 @@ export async function rebuildClickRollup(db: Db, orgId: string, timezone: string
 }
 
 /** Recorded clicks of the org among these ids (exact match), for attributing a chunk of lines. */
-export async function findClicks(db: Db, orgId: string, clickIds: string[]): Promise<Map<string, { linkId: string; kosId: string; clickedAt: number }>> {
+export async function findClicks(
+  db: Db,
+  orgId: string,
+  clickIds: string[],
+): Promise<Map<string, { linkId: string; kosId: string; clickedAt: number }>> {
   const found = new Map<string, { linkId: string; kosId: string; clickedAt: number }>();
   const ids = [...new Set(clickIds.filter((id) => /^[A-Za-z0-9]{12}$/.test(id)))];
   for (let i = 0; i < ids.length; i += 500) {

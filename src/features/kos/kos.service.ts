@@ -134,7 +134,10 @@ async function requireUnique(
 }
 
 /** KOS codes and voucher codes of the org (upper-cased) → KOS id, for attribution. */
-export async function attributionKeys(db: Db, orgId: string): Promise<{ kosByCode: Map<string, string>; kosByVoucher: Map<string, string> }> {
+export async function attributionKeys(
+  db: Db,
+  orgId: string,
+): Promise<{ kosByCode: Map<string, string>; kosByVoucher: Map<string, string> }> {
   const codes = await db.selectFrom('kos').select(['id', 'code']).where('org_id', '=', orgId).execute();
   const vouchers = await db.selectFrom('kos_vouchers').select(['kos_id', 'code_norm']).where('org_id', '=', orgId).execute();
   return {
@@ -149,4 +152,26 @@ export async function kosCodes(db: Db, orgId: string, ids: (string | null)[]): P
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('kos').select(['id', 'code']).where('org_id', '=', orgId).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Unit, relationship and tier of the given KOS (for choosing their commission plan). */
+export async function kosPlanFacts(
+  db: Db,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, { id: string; unitId: string | null; relationship: Kos['relationship']; tier: Kos['tier'] }>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('kos')
+    .select(['id', 'unit_id', 'relationship', 'tier'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, unitId: r.unit_id, relationship: r.relationship as Kos['relationship'], tier: r.tier as Kos['tier'] },
+    ]),
+  );
 }

@@ -17,9 +17,13 @@ export function saleBase(plan: Pick<Plan, 'base'>, line: CommissionLine): number
 }
 
 /** The rate for a line: a SKU override first, then a category override, else the plan rate (`defaultRate`). */
-export function saleRate(plan: Pick<Plan, 'rateBps' | 'overrides'>, line: Pick<CommissionLine, 'sku' | 'category'>): { rateBps: number; defaultRate: boolean } {
+export function saleRate(
+  plan: Pick<Plan, 'rateBps' | 'overrides'>,
+  line: Pick<CommissionLine, 'sku' | 'category'>,
+): { rateBps: number; defaultRate: boolean } {
   const bySku = line.sku ? plan.overrides.find((o) => o.sku !== undefined && o.sku === line.sku) : undefined;
-  const byCategory = !bySku && line.category ? plan.overrides.find((o) => o.sku === undefined && o.category === line.category) : undefined;
+  const byCategory =
+    !bySku && line.category ? plan.overrides.find((o) => o.sku === undefined && o.category === line.category) : undefined;
   const override = bySku ?? byCategory;
   return override ? { rateBps: override.rateBps, defaultRate: false } : { rateBps: plan.rateBps, defaultRate: true };
 }
@@ -28,7 +32,10 @@ export function saleRate(plan: Pick<Plan, 'rateBps' | 'overrides'>, line: Pick<C
 export const earns = (status: CommissionLine['status']): boolean => status === 'pending' || status === 'completed';
 
 /** A line's commission: round(base × rate / 10 000), 0 when it does not earn. */
-export function lineCommission(plan: Pick<Plan, 'base' | 'rateBps' | 'overrides'>, line: CommissionLine): { amountMinor: number; baseMinor: number; rateBps: number; defaultRate: boolean } {
+export function lineCommission(
+  plan: Pick<Plan, 'base' | 'rateBps' | 'overrides'>,
+  line: CommissionLine,
+): { amountMinor: number; baseMinor: number; rateBps: number; defaultRate: boolean } {
   const { rateBps, defaultRate } = saleRate(plan, line);
   const baseMinor = earns(line.status) ? saleBase(plan, line) : 0;
   return { amountMinor: applyBps(baseMinor, rateBps), baseMinor, rateBps, defaultRate };
@@ -66,7 +73,9 @@ export function withholding(
   profile: { hasLabourContract3m: boolean; commitment08: boolean },
 ): number {
   if (profile.hasLabourContract3m || profile.commitment08) return 0;
-  const rule = rules.filter((r) => r.validFrom <= lastDay && (!r.validTo || lastDay <= r.validTo)).sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  const rule = rules
+    .filter((r) => r.validFrom <= lastDay && (!r.validTo || lastDay <= r.validTo))
+    .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
   if (!rule || grossMinor < rule.thresholdMinor) return 0;
   return applyBps(grossMinor, rule.rateBps);
 }

@@ -119,16 +119,14 @@ export async function insertHistory(db: Db, events: HistoryEvent[]): Promise<voi
     await db
       .insertInto('order_line_history')
       .values(
-        events
-          .slice(i, i + 300)
-          .map((e) => ({
-            id: newId(),
-            org_id: e.orgId,
-            line_id: e.lineId,
-            import_id: e.importId,
-            at: e.at,
-            change: JSON.stringify(e.change),
-          })),
+        events.slice(i, i + 300).map((e) => ({
+          id: newId(),
+          org_id: e.orgId,
+          line_id: e.lineId,
+          import_id: e.importId,
+          at: e.at,
+          change: JSON.stringify(e.change),
+        })),
       )
       .execute();
   }

@@ -6,17 +6,15 @@ import { EDITORS, requireRole } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import type { Source } from '../imports/import-types.js';
 import { attributionKeys, getKosOrThrow, kosVisibility, listKos } from '../kos/kos.service.js';
+import { bookLineChanges } from '../ledger/book-lines.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { resolveScope } from '../units/units.service.js';
 import type { StoredLine } from './lines.js';
 import * as repo from './lines.repository.js';
 import type { LineHook, StoreContext } from './store-lines.js';
 
-/** Hooks run for every stored or changed line, in its transaction (the ledger registers here). */
-const lineHooks: LineHook[] = [];
-export const registerLineHook = (hook: LineHook): void => {
-  if (!lineHooks.includes(hook)) lineHooks.push(hook);
-};
+/** Run for every stored or changed chunk of lines, in its transaction: the ledger books with the line. */
+const lineHooks: readonly LineHook[] = [bookLineChanges];
 
 /** Everything storing lines for one org and source needs, loaded once per import. */
 export async function lineStoreContext(

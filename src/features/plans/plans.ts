@@ -55,7 +55,9 @@ export function selectPlan<P extends Plan>(plans: readonly P[], kos: PlanSubject
     if (score === null) continue;
     const better =
       score > bestScore ||
-      (score === bestScore && best !== null && (plan.validFrom > best.validFrom || (plan.validFrom === best.validFrom && plan.createdAt > best.createdAt)));
+      (score === bestScore &&
+        best !== null &&
+        (plan.validFrom > best.validFrom || (plan.validFrom === best.validFrom && plan.createdAt > best.createdAt)));
     if (better) {
       best = plan;
       bestScore = score;
@@ -65,11 +67,18 @@ export function selectPlan<P extends Plan>(plans: readonly P[], kos: PlanSubject
 }
 
 /** Two plans that could cover the same KOS at the same specificity on overlapping dates (refused, 409). */
-export function plansConflict(a: Pick<Plan, 'appliesTo' | 'validFrom' | 'validTo'>, b: Pick<Plan, 'appliesTo' | 'validFrom' | 'validTo'>): boolean {
+export function plansConflict(
+  a: Pick<Plan, 'appliesTo' | 'validFrom' | 'validTo'>,
+  b: Pick<Plan, 'appliesTo' | 'validFrom' | 'validTo'>,
+): boolean {
   const overlap = a.validFrom <= (b.validTo ?? '9999-12-31') && b.validFrom <= (a.validTo ?? '9999-12-31');
   if (!overlap) return false;
   const shares = <T>(x: T[] | undefined, y: T[] | undefined) => Boolean(x?.some((v) => y?.includes(v)));
-  const empty = (p: Pick<Plan, 'appliesTo'>) => !p.appliesTo.kosIds?.length && !p.appliesTo.unitIds?.length && !p.appliesTo.relationships?.length && !p.appliesTo.tiers?.length;
+  const empty = (p: Pick<Plan, 'appliesTo'>) =>
+    !p.appliesTo.kosIds?.length &&
+    !p.appliesTo.unitIds?.length &&
+    !p.appliesTo.relationships?.length &&
+    !p.appliesTo.tiers?.length;
   return (
     shares(a.appliesTo.kosIds, b.appliesTo.kosIds) ||
     shares(a.appliesTo.unitIds, b.appliesTo.unitIds) ||

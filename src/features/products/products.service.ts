@@ -74,7 +74,11 @@ async function requireFreeSku(db: Db, orgId: string, sku: string, selfId: string
 }
 
 /** Platform product id → catalogue SKU (e.g. a Shopee item id), for importers. */
-export async function skuByPlatformId(db: Db, orgId: string, platform: 'shopee' | 'tiktok_shop' | 'lazada'): Promise<Map<string, string>> {
+export async function skuByPlatformId(
+  db: Db,
+  orgId: string,
+  platform: 'shopee' | 'tiktok_shop' | 'lazada',
+): Promise<Map<string, string>> {
   const rows = await db.selectFrom('products').select(['sku', 'platform_ids']).where('org_id', '=', orgId).execute();
   const map = new Map<string, string>();
   for (const row of rows) {

@@ -27,3 +27,11 @@ export function subtreeIds(units: readonly UnitNode[], rootId: string): Set<stri
 export function wouldCycle(units: readonly UnitNode[], unitId: string, newParentId: string | null): boolean {
   return newParentId !== null && subtreeIds(units, unitId).has(newParentId);
 }
+
+/** A unit and its ancestors, nearest first (`[store, dealer, region, hq]`); empty for no unit. */
+export function unitPath(units: readonly UnitNode[], unitId: string | null): string[] {
+  const parent = new Map(units.map((u) => [u.id, u.parentId]));
+  const path: string[] = [];
+  for (let id = unitId; id !== null && id !== undefined && !path.includes(id); id = parent.get(id) ?? null) path.push(id);
+  return path;
+}

@@ -52,7 +52,9 @@ function operation(spec: AnyRouteSpec): object {
     ...(spec.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
       : {}),
-    ...(spec.bodyDoc ? { requestBody: { required: true, content: { [spec.bodyDoc.contentType]: { schema: spec.bodyDoc.schema } } } } : {}),
+    ...(spec.bodyDoc
+      ? { requestBody: { required: true, content: { [spec.bodyDoc.contentType]: { schema: spec.bodyDoc.schema } } } }
+      : {}),
     responses: { [spec.response === null ? '204' : status]: ok, '4XX': problem },
   };
 }

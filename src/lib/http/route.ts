@@ -9,6 +9,8 @@ export interface RouteContext<TAuth, P, Q, B> {
   auth: TAuth;
   request: FastifyRequest;
   reply: FastifyReply;
+  /** Answers with another success status than the spec's (e.g. 200 for a repeated close). */
+  setStatus(status: number): void;
 }
 
 export interface RouteSpec<TAuth, P, Q, B, R> {
@@ -60,8 +62,10 @@ export function createRouter<TAuth>(
           const params = parseInput(spec.params, request.params, 'params');
           const query = parseInput(spec.query, withoutEmpty(request.query), 'query');
           const body = parseInput(spec.body, request.body ?? {}, 'body');
-          const result = await spec.handler({ params, query, body, auth, request, reply });
-          reply.code(spec.status ?? 200);
+          let status = spec.status ?? 200;
+          const result = await spec.handler({ params, query, body, auth, request, reply, setStatus: (code) => (status = code) });
+          if (reply.sent) return reply;
+          reply.code(status);
           if (spec.response === null) return reply.send();
           return reply.send(spec.response.parse(result));
         },

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { findOrgBySlug } from '../features/orgs/orgs.service.js';
+import { PERIOD_PATTERN } from '../features/payouts/payouts.js';
+import { closePeriod } from '../features/payouts/payouts.service.js';
+import { DomainError, invalid } from '../lib/errors.js';
+import { printResult, withDatabase } from './open-database.js';
+
+export function registerPayoutCommands(program: Command): void {
+  const payouts = program.command('payouts').description('monthly payouts');
+  payouts
+    .command('close')
+    .description('close an ended month: one draft payout per KOS (closing again changes nothing)')
+    .requiredOption('--org <slug>', 'organisation slug')
+    .requiredOption('--period <YYYY-MM>', 'the month to close')
+    .option('--json', 'print {"period","created","payouts"} as one JSON line')
+    .action(async (options: { org: string; period: string; json?: boolean }) => {
+      if (!PERIOD_PATTERN.test(options.period)) throw invalid('period', 'must be a month YYYY-MM');
+      const result = await withDatabase(async (database) => {
+        const org = await findOrgBySlug(database.db, options.org);
+        if (!org) throw new DomainError('not_found', `no organisation with slug "${options.org}"`);
+        return closePeriod(
+          database.db,
+          { orgId: org.id, role: 'owner', unitId: null, kosId: null, memberId: null, apiKeyId: null },
+          options.period,
+        );
+      });
+      const gross = result.payouts.reduce((s, p) => s + p.grossMinor, 0);
+      const withheld = result.payouts.reduce((s, p) => s + p.withheldMinor, 0);
+      printResult(
+        Boolean(options.json),
+        { period: options.period, created: result.created, payouts: result.payouts },
+        `${options.period}: ${result.created ? 'closed' : 'already closed'} — ${result.payouts.length} payouts, gross ${gross}, withheld ${withheld}, net ${gross - withheld} (minor units)`,
+      );
+    });
+}

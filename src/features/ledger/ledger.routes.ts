@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../deps.js';
+import type { Router } from '../../lib/http/route.js';
+import { pageQuery, pageSchema } from '../../lib/pagination.js';
+import { toIso } from '../../lib/schemas.js';
+import type { Principal } from '../auth/auth.js';
+import { PERIOD_PATTERN } from '../payouts/payouts.js';
+import { ENTRY_KINDS, ENTRY_STATUSES } from './ledger.js';
+import type { Entry } from './ledger.repository.js';
+import * as service from './ledger.service.js';
+
+export const entryOut = z.object({
+  id: z.string(),
+  kosId: z.string(),
+  kind: z.enum(ENTRY_KINDS),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  status: z.enum(ENTRY_STATUSES),
+  eligibleAt: z.string().nullable(),
+  lineId: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  payoutId: z.string().nullable(),
+  planId: z.string().nullable(),
+  baseMinor: z.number().int().nullable(),
+  rateBps: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const presentEntry = (e: Entry) => ({
+  ...e,
+  eligibleAt: e.eligibleAt === null ? null : toIso(e.eligibleAt),
+  createdAt: toIso(e.createdAt),
+});
+
+const period = z.string().regex(PERIOD_PATTERN, 'must be a month YYYY-MM');
+
+export function registerLedgerRoutes(router: Router<Principal>, { database }: AppDeps): void {
+  const { db } = database;
+  const tags = ['ledger'];
+  router.route({
+    method: 'GET',
+    url: '/api/v1/ledger',
+    summary: 'Ledger entries (append-only)',
+    tags,
+    description:
+      '`period` (YYYY-MM) selects entries whose cause falls in that month of the org time zone: a sale by its line’s order time, a fee by the session’s end, others by creation.',
+    query: pageQuery.extend({
+      kosId: z.string().optional(),
+      status: z.enum(ENTRY_STATUSES).optional(),
+      kind: z.enum(ENTRY_KINDS).optional(),
+      period: period.optional(),
+    }),
+    response: pageSchema(entryOut),
+    handler: async ({ auth, query }) => {
+      const page = await service.listLedger(db, auth, query);
+      return { items: page.items.map(presentEntry), nextCursor: page.nextCursor };
+    },
+  });
+  router.route({
+    method: 'POST',
+    url: '/api/v1/ledger',
+    summary: 'Book a bonus or an adjustment by hand (owner, admin)',
+    tags,
+    status: 201,
+    body: z.object({
+      kosId: z.string().min(1),
+      kind: z.enum(['bonus', 'adjustment']),
+      amountMinor: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+      reason: z.string().trim().min(1, 'is required').max(500),
+    }),
+    response: entryOut,
+    handler: async ({ auth, body }) => presentEntry(await service.createManualEntry(db, auth, body)),
+  });
+}

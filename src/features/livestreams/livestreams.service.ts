@@ -1,0 +1,256 @@
+import { type Db, withTransaction } from '../../db/database.js';
+import { DomainError, type FieldError, invalid, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { Locale } from '../../lib/locale.js';
+import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { isoDate } from '../../lib/schemas.js';
+import { dayStart } from '../../lib/time.js';
+import { getAccountOrThrow } from '../accounts/accounts.service.js';
+import { EDITORS, requireKosInScope, requireRole } from '../auth/access.js';
+import type { Principal } from '../auth/auth.js';
+import { getKosOrThrow, listKos, requireKosExists } from '../kos/kos.service.js';
+import { getOrgOrThrow } from '../orgs/orgs.service.js';
+import { getProductOrThrow } from '../products/products.service.js';
+import { resolveScope } from '../units/units.service.js';
+import { fillStats, resolveSession, type SessionStatus, sessionRatios, type TieCandidate } from './livestreams.js';
+import * as repo from './livestreams.repository.js';
+import type {
+  Livestream,
+  LivestreamCreate,
+  LivestreamListQuery,
+  LivestreamMetrics,
+  LivestreamPatch,
+} from './livestreams.schema.js';
+import { formatSessionWhen, PLATFORM_LABELS } from './session-when.js';
+
+const ms = (iso: string | null | undefined): number | null => (iso == null ? null : Date.parse(iso));
+
+export async function listLivestreams(
+  db: Db,
+  principal: Principal,
+  query: PageQuery & LivestreamListQuery,
+): Promise<Page<Livestream>> {
+  let kosIds: string[] | undefined;
+  if (query.kosId) kosIds = [(await getKosOrThrow(db, principal, query.kosId)).id];
+  else if (principal.role !== 'owner' && principal.role !== 'admin') kosIds = await visibleKosIds(db, principal);
+  const timezone = [query.from, query.to].some((v) => v && isoDate.safeParse(v).success)
+    ? (await getOrgOrThrow(db, principal.orgId)).timezone
+    : 'UTC';
+  const bound = (v: string | undefined) =>
+    v === undefined ? undefined : isoDate.safeParse(v).success ? dayStart(v, timezone) : Date.parse(v);
+  const rows = await repo.listLivestreams(db, principal.orgId, {
+    after: cursorAfter(query.cursor),
+    limit: query.limit + 1,
+    kosIds,
+    status: query.status,
+    from: bound(query.from),
+    to: bound(query.to),
+  });
+  return toPage(rows, query.limit);
+}
+
+/** The session, 404 when it is not this org's, 403 when its KOS is outside the caller's scope. */
+export async function getLivestreamOrThrow(db: Db, principal: Principal, id: string): Promise<Livestream> {
+  const session = await repo.findLivestream(db, principal.orgId, id);
+  if (!session) throw notFound('livestream');
+  await getKosOrThrow(db, principal, session.kosId);
+  return session;
+}
+
+export async function createLivestream(
+  db: Db,
+  principal: Principal,
+  input: LivestreamCreate,
+  now = Date.now(),
+): Promise<Livestream> {
+  await getKosOrThrow(db, principal, input.kosId);
+  requireRole(principal, EDITORS);
+  const values = await checkedValues(
+    db,
+    principal,
+    null,
+    {
+      kosId: input.kosId,
+      accountId: input.accountId,
+      platform: '',
+      title: input.title,
+      scheduledStart: Date.parse(input.scheduledStart),
+      scheduledEnd: Date.parse(input.scheduledEnd),
+      actualStart: ms(input.actualStart),
+      actualEnd: ms(input.actualEnd),
+      status: input.status,
+      feeMinor: input.feeMinor ?? null,
+      stats: fillStats(input.stats),
+      flashOffers: storedOffers(input.flashOffers),
+    },
+    { accountChanged: true, productIds: input.productIds },
+    now,
+  );
+  const id = newId();
+  await withTransaction(db, async (trx) => {
+    await repo.insertLivestream(trx, principal.orgId, id, values, now);
+    await repo.replaceProducts(trx, principal.orgId, id, input.productIds);
+    if (values.status === 'ended') await onSessionEnded(trx, principal.orgId, id, values);
+  });
+  return (await repo.findLivestream(db, principal.orgId, id)) as Livestream;
+}
+
+export async function patchLivestream(
+  db: Db,
+  principal: Principal,
+  id: string,
+  patch: LivestreamPatch,
+  now = Date.now(),
+): Promise<Livestream> {
+  const current = await getLivestreamOrThrow(db, principal, id);
+  requireRole(principal, EDITORS);
+  if (patch.kosId !== undefined && patch.kosId !== current.kosId) {
+    if (current.status === 'ended') throw invalid('kosId', 'an ended session stays with its KOS (its fee is booked to them)');
+    requireKosInScope(await resolveScope(db, principal), await requireKosExists(db, principal.orgId, patch.kosId));
+  }
+  const kosId = patch.kosId ?? current.kosId;
+  const values = await checkedValues(
+    db,
+    principal,
+    current.status,
+    {
+      kosId,
+      accountId: patch.accountId ?? current.accountId,
+      platform: current.platform,
+      title: patch.title ?? current.title,
+      scheduledStart: Date.parse(patch.scheduledStart ?? current.scheduledStart),
+      scheduledEnd: Date.parse(patch.scheduledEnd ?? current.scheduledEnd),
+      actualStart: ms(patch.actualStart !== undefined ? patch.actualStart : current.actualStart),
+      actualEnd: ms(patch.actualEnd !== undefined ? patch.actualEnd : current.actualEnd),
+      status: patch.status ?? current.status,
+      feeMinor: patch.feeMinor !== undefined ? patch.feeMinor : current.feeMinor,
+      stats: fillStats(patch.stats, current.stats),
+      flashOffers: storedOffers(patch.flashOffers ?? current.flashOffers),
+    },
+    {
+      accountChanged: patch.accountId !== undefined || kosId !== current.kosId,
+      productIds: patch.productIds,
+      flashChanged: patch.flashOffers !== undefined,
+    },
+    now,
+  );
+  await withTransaction(db, async (trx) => {
+    await repo.updateLivestream(trx, principal.orgId, id, values, now);
+    if (patch.productIds) await repo.replaceProducts(trx, principal.orgId, id, patch.productIds);
+    if (values.status === 'ended' && current.status !== 'ended') await onSessionEnded(trx, principal.orgId, id, values);
+  });
+  return (await repo.findLivestream(db, principal.orgId, id)) as Livestream;
+}
+
+/**
+ * Issue 5 hook — books the `livestream_fee` ledger entry of a session that has just ended (PRODUCT.md §5:
+ * amount = the session's `feeMinor`, else the plan's `livestreamFeeMinor` active at `actualEnd`;
+ * `eligibleAt` = `actualEnd`). Runs in the transaction that ends the session; a no-op until the ledger exists.
+ */
+export async function onSessionEnded(_trx: Db, _orgId: string, _sessionId: string, _session: repo.SessionValues): Promise<void> {}
+
+/** Funnel metrics of one session (PRODUCT.md §6); `ordersOfSession` is injectable for tests and issue 4. */
+export async function getLivestreamMetrics(
+  db: Db,
+  principal: Principal,
+  id: string,
+  ordersOfSession: (db: Db, sessionId: string) => Promise<{ gmvMinor: number; orders: number }> = repo.ordersOfSession,
+): Promise<LivestreamMetrics> {
+  const session = await getLivestreamOrThrow(db, principal, id);
+  const sales = await ordersOfSession(db, id);
+  return {
+    id,
+    ...sales,
+    ...sessionRatios(session.stats, sales),
+    avgWatchSeconds: session.stats.avgWatchSeconds,
+    peakViewers: session.stats.peakViewers,
+    // The session's own fee; a cancelled session earns none. The plan's fee joins with the ledger (issue 5).
+    feeMinor: session.status === 'cancelled' ? 0 : (session.feeMinor ?? 0),
+    // joins order lines (issue 4) and ledger (issue 5)
+    commissionMinor: 0,
+    currency: session.currency,
+  };
+}
+
+/**
+ * Live and ended sessions (with an actual start) of the given KOS of the org, for `tieSession` in
+ * `livestreams.ts`: load once per import chunk, then tie each line in memory.
+ */
+export async function sessionsForTie(db: Db, orgId: string, kosIds: string[]): Promise<TieCandidate[]> {
+  return repo.tieCandidates(db, orgId, [...new Set(kosIds)]);
+}
+
+/** The next 10 scheduled or live sessions of a KOS, as the bio page shows them. */
+export async function upcomingSessions(
+  db: Db,
+  kosId: string,
+  display: { timeZone: string; locale: Locale },
+  now = Date.now(),
+): Promise<{ title: string; when: string; platform: string }[]> {
+  const rows = await repo.upcomingOfKos(db, kosId, now, 10);
+  return rows.map((r) => ({
+    title: r.title,
+    when: formatSessionWhen(r.scheduled_start, display.timeZone, display.locale),
+    platform: PLATFORM_LABELS[r.platform] ?? r.platform,
+  }));
+}
+
+/**
+ * The values to store after the status rules, or 422 naming each bad field: the account must be one
+ * of the session's KOS (its platform becomes the session's), products and flash-offer products must be
+ * in the org's catalogue.
+ */
+async function checkedValues(
+  db: Db,
+  principal: Principal,
+  from: SessionStatus | null,
+  next: repo.SessionValues,
+  changed: { accountChanged: boolean; productIds?: readonly string[]; flashChanged?: boolean },
+  now: number,
+): Promise<repo.SessionValues> {
+  const errors: FieldError[] = [];
+  let platform = next.platform;
+  if (changed.accountChanged) {
+    const account = await getAccountOrThrow(db, principal, next.accountId).catch(() => null);
+    if (!account || account.kosId !== next.kosId) errors.push({ path: 'accountId', message: 'is not an account of this KOS' });
+    else platform = account.platform;
+  }
+  const known = async (productId: string) => (await getProductOrThrow(db, principal, productId).catch(() => null)) !== null;
+  for (const [i, productId] of (changed.productIds ?? []).entries())
+    if (!(await known(productId))) errors.push({ path: `productIds.${i}`, message: 'no such product in this organisation' });
+  if (from === null || changed.flashChanged)
+    for (const [i, offer] of next.flashOffers.entries())
+      if (!(await known(offer.productId)))
+        errors.push({ path: `flashOffers.${i}.productId`, message: 'no such product in this organisation' });
+  const resolved = resolveSession(from, next, now);
+  if (!resolved.ok) errors.push(...resolved.errors);
+  if (next.stats.questionsAnswered > next.stats.questions)
+    errors.push({ path: 'stats.questionsAnswered', message: 'must not exceed stats.questions' });
+  if (errors.length || !resolved.ok) {
+    const first = errors[0] as FieldError;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new DomainError('invalid', `${first.path}: ${first.message}${more}`, errors);
+  }
+  return { ...next, ...resolved.session, platform };
+}
+
+function storedOffers(offers: LivestreamCreate['flashOffers']): repo.StoredFlashOffer[] {
+  return offers.map((o) => ({
+    productId: o.productId,
+    priceMinor: o.priceMinor,
+    quantityLimit: o.quantityLimit ?? null,
+    startsAt: Date.parse(o.startsAt),
+    endsAt: Date.parse(o.endsAt),
+  }));
+}
+
+async function visibleKosIds(db: Db, principal: Principal): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listKos(db, principal, { limit: 500, cursor });
+    ids.push(...page.items.map((k) => k.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}

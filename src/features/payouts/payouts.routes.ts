@@ -1,0 +1,173 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps.js';
+import type { Router } from '../../lib/http/route.js';
+import type { Locale } from '../../lib/locale.js';
+import { pageQuery, pageSchema } from '../../lib/pagination.js';
+import { idParams, toIso } from '../../lib/schemas.js';
+import type { Principal } from '../auth/auth.js';
+import { getKosOrThrow } from '../kos/kos.service.js';
+import { listLedger } from '../ledger/ledger.service.js';
+import { getOrgOrThrow } from '../orgs/orgs.service.js';
+import { PAYOUT_STATUSES, PERIOD_PATTERN } from './payouts.js';
+import * as service from './payouts.service.js';
+import { renderStatement } from './statement-page.js';
+
+const period = z.string().regex(PERIOD_PATTERN, 'must be a month YYYY-MM');
+const payoutOut = z.object({
+  id: z.string(),
+  kosId: z.string(),
+  period: z.string(),
+  grossMinor: z.number().int(),
+  withheldMinor: z.number().int(),
+  netMinor: z.number().int(),
+  currency: z.string(),
+  status: z.enum(PAYOUT_STATUSES),
+  reference: z.string().nullable(),
+  entryIds: z.array(z.string()),
+  createdAt: z.string(),
+  approvedAt: z.string().nullable(),
+  paidAt: z.string().nullable(),
+});
+const present = (p: service.Payout) => ({
+  ...p,
+  createdAt: toIso(p.createdAt),
+  approvedAt: p.approvedAt === null ? null : toIso(p.approvedAt),
+  paidAt: p.paidAt === null ? null : toIso(p.paidAt),
+});
+/** Bank/payroll cells: a text cell starting with `= + - @` gets a leading `'` (formula injection). */
+const defuse = (value: string) => (/^[=+\-@]/.test(value) ? `'${value}` : value);
+const EXPORT_COLUMNS = [
+  'kosCode',
+  'name',
+  'taxCode',
+  'grossMinor',
+  'withheldMinor',
+  'netMinor',
+  'currency',
+  'status',
+  'reference',
+] as const;
+
+export function registerPayoutRoutes(router: Router<Principal>, { database }: AppDeps): void {
+  const { db } = database;
+  const tags = ['payouts'];
+  router.route({
+    method: 'POST',
+    url: '/api/v1/payouts/close',
+    summary: 'Close an ended month: one draft payout per KOS',
+    tags,
+    status: 201,
+    description:
+      '201 with the payouts made; closing the same month again answers 200 with the same payouts and books nothing; a month that has not ended → 409.',
+    body: z.object({ period }),
+    response: z.object({ period: z.string(), payouts: z.array(payoutOut) }),
+    handler: async ({ auth, body, setStatus }) => {
+      const result = await service.closePeriod(db, auth, body.period);
+      if (!result.created) setStatus(200);
+      return { period: body.period, payouts: result.payouts.map(present) };
+    },
+  });
+  router.route({
+    method: 'GET',
+    url: '/api/v1/payouts',
+    summary: 'Payouts',
+    tags,
+    query: pageQuery.extend({
+      period: period.optional(),
+      kosId: z.string().optional(),
+      status: z.enum(PAYOUT_STATUSES).optional(),
+    }),
+    response: pageSchema(payoutOut),
+    handler: async ({ auth, query }) => {
+      const page = await service.listPayouts(db, auth, query);
+      return { items: page.items.map(present), nextCursor: page.nextCursor };
+    },
+  });
+  router.route({
+    method: 'GET',
+    url: '/api/v1/payouts/export.csv',
+    summary: 'Bank/payroll export of a month (approved and paid payouts)',
+    tags,
+    query: z.object({ period }),
+    response: null,
+    status: 200,
+    handler: async ({ auth, query, reply }) => {
+      const rows = await service.exportRows(db, auth, query.period);
+      const csv = stringify(
+        rows.map((r) => EXPORT_COLUMNS.map((c) => (typeof r[c] === 'string' ? defuse(r[c] as string) : (r[c] ?? '')))),
+        { header: true, columns: [...EXPORT_COLUMNS], bom: false },
+      );
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="payouts-${query.period}.csv"`)
+        .send(csv);
+    },
+  });
+  router.route({
+    method: 'GET',
+    url: '/api/v1/payouts/:id',
+    summary: 'A payout with its entry ids',
+    tags,
+    params: idParams,
+    response: payoutOut,
+    handler: async ({ auth, params }) => present(await service.getPayoutOrThrow(db, auth, params.id)),
+  });
+  router.route({
+    method: 'POST',
+    url: '/api/v1/payouts/:id/approve',
+    summary: 'Approve a draft payout',
+    tags,
+    params: idParams,
+    response: payoutOut,
+    handler: async ({ auth, params }) => present(await service.approvePayout(db, auth, params.id)),
+  });
+  router.route({
+    method: 'POST',
+    url: '/api/v1/payouts/:id/mark-paid',
+    summary: 'Mark an approved payout paid (its entries become paid)',
+    tags,
+    params: idParams,
+    body: z.object({ reference: z.string().trim().min(1, 'is required').max(200) }),
+    response: payoutOut,
+    handler: async ({ auth, params, body }) => present(await service.markPayoutPaid(db, auth, params.id, body.reference)),
+  });
+  router.route({
+    method: 'GET',
+    url: '/api/v1/payouts/:id/statement',
+    summary: 'Printable statement (HTML): every entry behind the payout',
+    tags,
+    params: idParams,
+    query: z.object({ lang: z.enum(['vi', 'zh-CN', 'en']).optional() }),
+    response: null,
+    status: 200,
+    handler: async ({ auth, params, query, reply }) => {
+      const payout = await service.getPayoutOrThrow(db, auth, params.id);
+      const org = await getOrgOrThrow(db, auth.orgId);
+      const kos = await getKosOrThrow(db, auth, payout.kosId);
+      const entries = (await listLedger(db, auth, { kosId: payout.kosId, limit: 500 })).items.filter(
+        (x) => x.payoutId === payout.id,
+      );
+      const lines = await db
+        .selectFrom('order_lines')
+        .select(['id', 'order_id', 'platform', 'sku'])
+        .where('org_id', '=', org.id)
+        .where('id', 'in', [...entries.map((x) => x.lineId ?? ''), '-'])
+        .execute();
+      const byLine = new Map(lines.map((l) => [l.id, `${l.platform} ${l.order_id}${l.sku ? ` · ${l.sku}` : ''}`]));
+      const html = renderStatement({
+        locale: (query.lang ?? org.locale) as Locale,
+        orgName: org.name,
+        kos: { code: kos.code, name: kos.name, taxCode: kos.taxProfile.taxCode },
+        payout,
+        entries: entries.map((x) => ({
+          kind: x.kind,
+          amountMinor: x.amountMinor,
+          cause: x.lineId ? (byLine.get(x.lineId) ?? x.lineId) : x.sessionId ? `livestream ${x.sessionId}` : (x.reason ?? ''),
+          eligibleAt: x.eligibleAt === null ? null : toIso(x.eligibleAt).slice(0, 10),
+        })),
+      });
+      reply.type('text/html; charset=utf-8').send(html);
+    },
+  });
+}
