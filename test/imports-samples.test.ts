@@ -22,7 +22,10 @@ async function allLines(t: TestContext, key: string): Promise<Line[]> {
 }
 const byKos = (lines: Line[]) => {
   const out: Record<string, string[]> = {};
-  for (const l of lines) (out[l.kosCode ?? 'none'] ??= []).push(l.orderId);
+  for (const l of lines) {
+    const key = l.kosCode ?? 'none';
+    out[key] = [...(out[key] ?? []), l.orderId];
+  }
   for (const ids of Object.values(out)) ids.sort();
   return out;
 };

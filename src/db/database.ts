@@ -34,6 +34,8 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
     return { db, dialect: dialectHelpers('sqlite'), close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  // An idle client dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+  pool.on('error', (error) => process.stderr.write(`database: idle connection lost (${error.message})\n`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: dialectHelpers('postgres'), close: () => db.destroy() };
 }

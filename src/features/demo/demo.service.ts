@@ -7,11 +7,15 @@ import { createKos } from '../kos/kos.service.js';
 import { memberCreate } from '../members/members.schema.js';
 import { createMember } from '../members/members.service.js';
 import { createOrg, findOrgBySlug } from '../orgs/orgs.service.js';
+import { approvePayout, closePeriod, markPayoutPaid } from '../payouts/payouts.service.js';
+import { planCreate } from '../plans/plans.schema.js';
+import { createPlan } from '../plans/plans.service.js';
 import { productCreate } from '../products/products.schema.js';
 import { createProduct } from '../products/products.service.js';
 import { unitCreate } from '../units/units.schema.js';
 import { createUnit } from '../units/units.service.js';
 import { addDemoLinks } from './demo-links.js';
+import { addDemoOrders } from './demo-orders.js';
 import { buildDemoRoster } from './demo-people.js';
 import { buildDemoProducts } from './demo-products.js';
 import { mulberry32 } from './demo-random.js';
@@ -71,12 +75,14 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<vo
   const kosIds = new Map<string, string>();
   const platforms = new Set<string>();
   let accounts = 0;
+  const tiktok = new Map<string, { accountId: string; handle: string }>();
   const roster = buildDemoRoster(rand);
   for (const { unit, accounts: demoAccounts, ...fields } of roster) {
     const kos = await createKos(db, owner, kosCreate.parse({ ...fields, unitId: unit ? unitId(unit) : null }), now);
     kosIds.set(kos.code, kos.id);
     for (const account of demoAccounts) {
-      await createAccount(db, owner, kos.id, accountCreate.parse(account), now);
+      const created = await createAccount(db, owner, kos.id, accountCreate.parse(account), now);
+      if (created.platform === 'tiktok_shop') tiktok.set(kos.id, { accountId: created.id, handle: created.handle });
       platforms.add(account.platform);
       accounts++;
     }
@@ -108,4 +114,58 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<vo
   const activeKos = roster.filter((k) => k.status === 'active').map((k) => ({ id: kosIds.get(k.code) as string, code: k.code }));
   const traffic = await addDemoLinks(db, owner, activeKos, productRows, rand, now);
   log(`demo: ${traffic.links} tracked links, ${traffic.clicks} historical clicks`);
+
+  for (const plan of DEMO_PLANS) await createPlan(db, owner, planCreate.parse(plan), now);
+  const sellers = roster
+    .filter((k) => k.status === 'active')
+    .map((k) => {
+      const id = kosIds.get(k.code) as string;
+      return { id, code: k.code, voucher: k.voucherCodes[0] ?? null, tiktok: tiktok.get(id) ?? null };
+    });
+  const orders = await addDemoOrders(db, owner, sellers, productRows, rand, now);
+  log(`demo: ${DEMO_PLANS.length} commission plans, ${orders.sessions} livestream sessions, ${orders.lines} order lines`);
+
+  const [older, last] = closedMonths(now);
+  for (const period of [older, last]) {
+    const { payouts } = await closePeriod(db, owner, period, now);
+    for (const payout of payouts) {
+      await approvePayout(db, owner, payout.id, now);
+      if (period === older)
+        await markPayoutPaid(db, owner, payout.id, `VCB-${period.replace('-', '')}-${payout.kosId.slice(-6)}`, now);
+    }
+    log(`demo: closed ${period} with ${payouts.length} payouts (${period === older ? 'paid' : 'approved, not paid yet'})`);
+  }
 }
+
+/** The two months before the current one (Vietnam time): both closed in the demo, the current one open. */
+function closedMonths(now: number): [string, string] {
+  const vn = new Date(now + 7 * 3_600_000);
+  const month = (offset: number) => {
+    const d = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth() - offset, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  return [month(2), month(1)];
+}
+
+const DEMO_PLANS = [
+  { name: 'Hoa hồng chuẩn (mặc định)', validFrom: '2026-01-01', rateBps: 500 },
+  {
+    name: 'KOS độc lập – livestream',
+    appliesTo: { relationships: ['independent'] },
+    validFrom: '2026-01-01',
+    rateBps: 1000,
+    livestreamFeeMinor: 500_000,
+    overrides: [{ category: 'Chống nắng', rateBps: 1200 }],
+    steps: [
+      { fromMinor: 0, rateBps: 1000 },
+      { fromMinor: 50_000_000, rateBps: 1200 },
+    ],
+  },
+  {
+    name: 'Nhân viên & nhân viên cửa hàng',
+    appliesTo: { relationships: ['employee', 'store_staff'] },
+    validFrom: '2026-01-01',
+    rateBps: 300,
+    holdingDays: 7,
+  },
+];

@@ -65,7 +65,7 @@ export async function importWebhookLines(
 async function runImport(
   db: Db,
   principal: Principal,
-  org: { id: string; attributionWindowDays: number },
+  org: { id: string; attributionWindowDays: number; postLiveWindowHours: number },
   input: { source: Source | 'webhook'; fileName: string | null; total: number; rows: AsyncIterable<ParsedRow> },
   options: ImportOptions,
 ): Promise<ImportReport> {

@@ -22,6 +22,9 @@ import { loadPlanLookup } from './plan-lookup.js';
 export type { Entry };
 export { lockKos };
 
+/** The entries a session caused (its fee). */
+export const sessionEntries = entriesOfSession;
+
 export async function listLedger(
   db: Db,
   principal: Principal,

@@ -107,7 +107,7 @@ describe('tieSession', () => {
     ['at the end of the post-live window', [s('A', 10 * H, 12 * H)], line(14 * H), 2, 'A'],
     ['just after the post-live window', [s('A', 10 * H, 12 * H)], line(14 * H + 1), 2, null],
     ['before any session', sessions, line(9 * H), 5, null],
-    ['a session still live (no actualEnd) is not a candidate', sessions, line(21 * H), 0, null],
+    ['a session still live (no actualEnd) holds orders from its start on', sessions, line(21 * H), 0, 'C'],
     ['another KOS', sessions, line(10.5 * H, { kosId: 'K2' }), 0, null],
     ['another platform', sessions, line(10.5 * H, { platform: 'shopee' }), 0, null],
     ['equal starts: the greater id', [s('X2', 10 * H, 12 * H), s('X1', 10 * H, 13 * H)], line(11 * H), 0, 'X2'],

@@ -205,11 +205,30 @@ export async function upcomingOfKos(db: Db, kosId: string, now: number, limit: n
     .execute();
 }
 
-/**
- * GMV and orders of the lines tied to a session. For now zeros: order lines carry `session_id` only
- * once the import calls the tie (issue 4); then this becomes Σ gross_minor and distinct
- * (source, order_id) over the session's lines that are not `unpaid` (PRODUCT.md §6).
- */
-export async function ordersOfSession(_db: Db, _sessionId: string): Promise<{ gmvMinor: number; orders: number }> {
-  return { gmvMinor: 0, orders: 0 };
+/** GMV (gross of lines not unpaid), orders (distinct source + order id) and commission (non-void entries) of a session. */
+export async function salesOfSession(
+  db: Db,
+  orgId: string,
+  sessionId: string,
+): Promise<{ gmvMinor: number; orders: number; commissionMinor: number }> {
+  const lines = await db
+    .selectFrom('order_lines')
+    .select(['source', 'order_id', 'gross_minor'])
+    .where('org_id', '=', orgId)
+    .where('session_id', '=', sessionId)
+    .where('status', '!=', 'unpaid')
+    .execute();
+  const commission = await db
+    .selectFrom('ledger_entries as e')
+    .leftJoin('order_lines as l', 'l.id', 'e.line_id')
+    .select((eb) => eb.fn.sum<number>('e.amount_minor').as('total'))
+    .where('e.org_id', '=', orgId)
+    .where('e.status', '!=', 'void')
+    .where((eb) => eb.or([eb('e.session_id', '=', sessionId), eb('l.session_id', '=', sessionId)]))
+    .executeTakeFirst();
+  return {
+    gmvMinor: lines.reduce((sum, l) => sum + l.gross_minor, 0),
+    orders: new Set(lines.map((l) => `${l.source}|${l.order_id}`)).size,
+    commissionMinor: Number(commission?.total ?? 0),
+  };
 }

@@ -9,6 +9,7 @@ import { getAccountOrThrow } from '../accounts/accounts.service.js';
 import { EDITORS, requireKosInScope, requireRole } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import { getKosOrThrow, listKos, requireKosExists } from '../kos/kos.service.js';
+import { bookSessionFee, sessionEntries } from '../ledger/ledger.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { getProductOrThrow } from '../products/products.service.js';
 import { resolveScope } from '../units/units.service.js';
@@ -147,27 +148,30 @@ export async function patchLivestream(
  * amount = the session's `feeMinor`, else the plan's `livestreamFeeMinor` active at `actualEnd`;
  * `eligibleAt` = `actualEnd`). Runs in the transaction that ends the session; a no-op until the ledger exists.
  */
-export async function onSessionEnded(_trx: Db, _orgId: string, _sessionId: string, _session: repo.SessionValues): Promise<void> {}
+export async function onSessionEnded(trx: Db, orgId: string, sessionId: string, session: repo.SessionValues): Promise<void> {
+  await bookSessionFee(trx, {
+    id: sessionId,
+    orgId,
+    kosId: session.kosId,
+    status: session.status,
+    actualEnd: session.actualEnd,
+    feeMinor: session.feeMinor,
+  });
+}
 
-/** Funnel metrics of one session (PRODUCT.md §6); `ordersOfSession` is injectable for tests and issue 4. */
-export async function getLivestreamMetrics(
-  db: Db,
-  principal: Principal,
-  id: string,
-  ordersOfSession: (db: Db, sessionId: string) => Promise<{ gmvMinor: number; orders: number }> = repo.ordersOfSession,
-): Promise<LivestreamMetrics> {
+/** Funnel metrics of one session (PRODUCT.md §6), with GMV and orders of the lines tied to it and its commission. */
+export async function getLivestreamMetrics(db: Db, principal: Principal, id: string): Promise<LivestreamMetrics> {
   const session = await getLivestreamOrThrow(db, principal, id);
-  const sales = await ordersOfSession(db, id);
+  const { commissionMinor, ...sales } = await repo.salesOfSession(db, principal.orgId, id);
   return {
     id,
     ...sales,
     ...sessionRatios(session.stats, sales),
     avgWatchSeconds: session.stats.avgWatchSeconds,
     peakViewers: session.stats.peakViewers,
-    // The session's own fee; a cancelled session earns none. The plan's fee joins with the ledger (issue 5).
-    feeMinor: session.status === 'cancelled' ? 0 : (session.feeMinor ?? 0),
-    // joins order lines (issue 4) and ledger (issue 5)
-    commissionMinor: 0,
+    // The fee booked in the ledger (own fee, else the plan's); before the session ends, its own fee.
+    feeMinor: session.status === 'cancelled' ? 0 : await bookedFee(db, principal.orgId, id, session.feeMinor ?? 0),
+    commissionMinor,
     currency: session.currency,
   };
 }
@@ -253,4 +257,9 @@ async function visibleKosIds(db: Db, principal: Principal): Promise<string[]> {
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return ids;
+}
+
+async function bookedFee(db: Db, orgId: string, sessionId: string, fallback: number): Promise<number> {
+  const fees = (await sessionEntries(db, orgId, sessionId)).filter((e) => e.kind === 'livestream_fee' && e.status !== 'void');
+  return fees.length ? fees.reduce((sum, e) => sum + e.amountMinor, 0) : fallback;
 }

@@ -88,8 +88,8 @@ export interface TieCandidate {
 /**
  * The session a live-content order line is tied to (PRODUCT.md §3): one of the line's KOS on the
  * line's platform whose `[actualStart, actualEnd + postLiveWindowHours]` (both ends inclusive) holds
- * the order time; the latest-starting wins (equal starts: the later-created, i.e. greater id). Sessions
- * without an `actualEnd` (still live) are not candidates. The caller checks `contentType === 'live'`.
+ * the order time; the latest-starting wins (equal starts: the later-created, i.e. greater id). A session
+ * still live (no `actualEnd`) holds every order from its start on. The caller checks `contentType === 'live'`.
  */
 export function tieSession(
   sessions: readonly TieCandidate[],
@@ -99,8 +99,9 @@ export function tieSession(
   const window = postLiveWindowHours * 3_600_000;
   let best: TieCandidate | null = null;
   for (const s of sessions) {
-    if (s.kosId !== line.kosId || s.platform !== line.platform || s.actualEnd === null) continue;
-    if (line.orderTime < s.actualStart || line.orderTime > s.actualEnd + window) continue;
+    if (s.kosId !== line.kosId || s.platform !== line.platform) continue;
+    // A session still live has no end yet: orders from its start on belong to it.
+    if (line.orderTime < s.actualStart || (s.actualEnd !== null && line.orderTime > s.actualEnd + window)) continue;
     if (!best || s.actualStart > best.actualStart || (s.actualStart === best.actualStart && s.id > best.id)) best = s;
   }
   return best?.id ?? null;

@@ -7,6 +7,8 @@ import type { Principal } from '../auth/auth.js';
 import type { Source } from '../imports/import-types.js';
 import { attributionKeys, getKosOrThrow, kosVisibility, listKos } from '../kos/kos.service.js';
 import { bookLineChanges } from '../ledger/book-lines.js';
+import { tieSession } from '../livestreams/livestreams.js';
+import { sessionsForTie } from '../livestreams/livestreams.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { resolveScope } from '../units/units.service.js';
 import type { StoredLine } from './lines.js';
@@ -19,12 +21,13 @@ const lineHooks: readonly LineHook[] = [bookLineChanges];
 /** Everything storing lines for one org and source needs, loaded once per import. */
 export async function lineStoreContext(
   db: Db,
-  org: { id: string; attributionWindowDays: number },
+  org: { id: string; attributionWindowDays: number; postLiveWindowHours: number },
   source: Source | 'webhook',
   importId: string | null,
   now: number,
 ): Promise<StoreContext> {
   const { kosByCode, kosByVoucher } = await attributionKeys(db, org.id);
+  const sessions = await sessionsForTie(db, org.id, [...new Set(kosByCode.values())]);
   return {
     orgId: org.id,
     source,
@@ -36,7 +39,11 @@ export async function lineStoreContext(
       kosByAccount: await accountHandles(db, org.id),
       attributionWindowDays: org.attributionWindowDays,
     },
-    tieSession: () => null,
+    // A live line of an attributed KOS belongs to the session it was sold in (PRODUCT.md §3).
+    tieSession: (line) =>
+      line.kosId && line.contentType === 'live'
+        ? tieSession(sessions, { kosId: line.kosId, platform: line.platform, orderTime: line.orderTime }, org.postLiveWindowHours)
+        : null,
     hooks: lineHooks,
   };
 }
