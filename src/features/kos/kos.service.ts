@@ -175,3 +175,24 @@ export async function kosPlanFacts(
     ]),
   );
 }
+
+/**
+ * The ids of the KOS the caller may see — or undefined when the caller sees the whole org, so lists of
+ * records that belong to a KOS (links, sessions, lines, entries, payouts) need no filter.
+ */
+export async function visibleKosIds(db: Db, principal: Principal): Promise<string[] | undefined> {
+  if ((await resolveScope(db, principal)).kind === 'org') return undefined;
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listKos(db, principal, { limit: 500, cursor });
+    ids.push(...page.items.map((k) => k.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+/** The KOS a list is about: the `kosId` filter (checked for scope), else every KOS the caller may see. */
+export async function kosFilter(db: Db, principal: Principal, kosId: string | undefined): Promise<string[] | undefined> {
+  return kosId ? [(await getKosOrThrow(db, principal, kosId)).id] : visibleKosIds(db, principal);
+}

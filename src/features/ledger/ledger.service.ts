@@ -4,10 +4,9 @@ import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
 import { ADMINS, requireRole } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
-import { getKosOrThrow, kosVisibility, listKos } from '../kos/kos.service.js';
+import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { periodBounds } from '../payouts/payouts.js';
-import { resolveScope } from '../units/units.service.js';
 import {
   type Entry,
   entriesOfSession,
@@ -30,14 +29,7 @@ export async function listLedger(
   principal: Principal,
   query: PageQuery & { kosId?: string; status?: string; kind?: string; period?: string },
 ): Promise<Page<Entry>> {
-  let kosIds: string[] | undefined;
-  if (query.kosId) kosIds = [(await getKosOrThrow(db, principal, query.kosId)).id];
-  else if ((await resolveScope(db, principal)).kind !== 'org') {
-    const visible = await kosVisibility(db, principal);
-    kosIds = (await listKos(db, { ...principal, role: 'owner', unitId: null }, { limit: 500 })).items
-      .filter(visible)
-      .map((k) => k.id);
-  }
+  const kosIds = await kosFilter(db, principal, query.kosId);
   const org = await getOrgOrThrow(db, principal.orgId);
   const bounds = query.period ? periodBounds(query.period, org.timezone) : null;
   const rows = await listEntries(db, principal.orgId, {

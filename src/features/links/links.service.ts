@@ -6,7 +6,7 @@ import { toIso } from '../../lib/schemas.js';
 import { EDITORS, requireRole } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import { linkClickCounts } from '../clicks/clicks.service.js';
-import { getKosOrThrow, listKos } from '../kos/kos.service.js';
+import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
 import { getProductOrThrow } from '../products/products.service.js';
 import { generateSlug } from './links.js';
 import * as repo from './links.repository.js';
@@ -27,9 +27,7 @@ export async function listLinks(
   principal: Principal,
   query: PageQuery & { kosId?: string; productId?: string; campaign?: string; disabled?: 'true' | 'false' },
 ): Promise<Page<Link>> {
-  let kosIds: string[] | undefined;
-  if (query.kosId) kosIds = [(await getKosOrThrow(db, principal, query.kosId)).id];
-  else if (principal.role !== 'owner' && principal.role !== 'admin') kosIds = await visibleKosIds(db, principal);
+  const kosIds = await kosFilter(db, principal, query.kosId);
   const rows = await repo.listLinks(db, principal.orgId, {
     after: cursorAfter(query.cursor),
     limit: query.limit + 1,
@@ -117,17 +115,6 @@ async function freeSlug(db: Db): Promise<string> {
     if (!(await repo.slugTaken(db, slug))) return slug;
   }
   return generateSlug(12);
-}
-
-async function visibleKosIds(db: Db, principal: Principal): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listKos(db, principal, { limit: 500, cursor });
-    ids.push(...page.items.map((k) => k.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return ids;
 }
 
 async function present(db: Db, ctx: LinksContext, records: repo.LinkRecord[]): Promise<Link[]> {

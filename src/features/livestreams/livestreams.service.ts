@@ -8,7 +8,7 @@ import { dayStart } from '../../lib/time.js';
 import { getAccountOrThrow } from '../accounts/accounts.service.js';
 import { EDITORS, requireKosInScope, requireRole } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
-import { getKosOrThrow, listKos, requireKosExists } from '../kos/kos.service.js';
+import { getKosOrThrow, kosFilter, requireKosExists } from '../kos/kos.service.js';
 import { bookSessionFee, sessionEntries } from '../ledger/ledger.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { getProductOrThrow } from '../products/products.service.js';
@@ -31,9 +31,7 @@ export async function listLivestreams(
   principal: Principal,
   query: PageQuery & LivestreamListQuery,
 ): Promise<Page<Livestream>> {
-  let kosIds: string[] | undefined;
-  if (query.kosId) kosIds = [(await getKosOrThrow(db, principal, query.kosId)).id];
-  else if (principal.role !== 'owner' && principal.role !== 'admin') kosIds = await visibleKosIds(db, principal);
+  const kosIds = await kosFilter(db, principal, query.kosId);
   const timezone = [query.from, query.to].some((v) => v && isoDate.safeParse(v).success)
     ? (await getOrgOrThrow(db, principal.orgId)).timezone
     : 'UTC';
@@ -246,17 +244,6 @@ function storedOffers(offers: LivestreamCreate['flashOffers']): repo.StoredFlash
     startsAt: Date.parse(o.startsAt),
     endsAt: Date.parse(o.endsAt),
   }));
-}
-
-async function visibleKosIds(db: Db, principal: Principal): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listKos(db, principal, { limit: 500, cursor });
-    ids.push(...page.items.map((k) => k.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return ids;
 }
 
 async function bookedFee(db: Db, orgId: string, sessionId: string, fallback: number): Promise<number> {

@@ -5,7 +5,7 @@ import { accountHandles } from '../accounts/accounts.service.js';
 import { EDITORS, requireRole } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import type { Source } from '../imports/import-types.js';
-import { attributionKeys, getKosOrThrow, kosVisibility, listKos } from '../kos/kos.service.js';
+import { attributionKeys, getKosOrThrow, kosFilter } from '../kos/kos.service.js';
 import { bookLineChanges } from '../ledger/book-lines.js';
 import { tieSession } from '../livestreams/livestreams.js';
 import { sessionsForTie } from '../livestreams/livestreams.service.js';
@@ -53,9 +53,7 @@ export async function listLines(
   principal: Principal,
   query: PageQuery & { from?: number; to?: number; kosId?: string; status?: string; attributed?: boolean },
 ): Promise<Page<StoredLine>> {
-  let kosIds: string[] | undefined;
-  if (query.kosId) kosIds = [(await getKosOrThrow(db, principal, query.kosId)).id];
-  else if ((await resolveScope(db, principal)).kind !== 'org') kosIds = await visibleKosIds(db, principal);
+  const kosIds = await kosFilter(db, principal, query.kosId);
   const rows = await repo.listLines(db, principal.orgId, {
     after: cursorAfter(query.cursor),
     limit: query.limit + 1,
@@ -80,18 +78,6 @@ export async function getLineOrThrow(db: Db, principal: Principal, id: string): 
 }
 
 export const lineHistory = (db: Db, orgId: string, id: string) => repo.lineHistory(db, orgId, id);
-
-async function visibleKosIds(db: Db, principal: Principal): Promise<string[]> {
-  const visible = await kosVisibility(db, principal);
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listKos(db, { ...principal, role: 'owner' }, { limit: 500, cursor });
-    ids.push(...page.items.filter(visible).map((k) => k.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return ids;
-}
 
 /**
  * Manual attribution: gives the line to a KOS (or back to nobody with null). Imports never change a

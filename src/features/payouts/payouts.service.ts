@@ -5,12 +5,11 @@ import { sum } from '../../lib/money-math.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
 import { ADMINS, requireRole } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
-import { getKosOrThrow, kosCodes, kosVisibility, listKos } from '../kos/kos.service.js';
+import { getKosOrThrow, kosCodes, kosFilter } from '../kos/kos.service.js';
 import { tierAdjustment, withholding } from '../ledger/commission.js';
 import { lockKos } from '../ledger/ledger.service.js';
 import { loadPlanLookup } from '../ledger/plan-lookup.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
-import { resolveScope } from '../units/units.service.js';
 import { periodBounds } from './payouts.js';
 import * as repo from './payouts.repository.js';
 
@@ -123,14 +122,7 @@ export async function listPayouts(
   principal: Principal,
   query: PageQuery & { period?: string; kosId?: string; status?: string },
 ): Promise<Page<repo.Payout>> {
-  let kosIds: string[] | undefined;
-  if (query.kosId) kosIds = [(await getKosOrThrow(db, principal, query.kosId)).id];
-  else if ((await resolveScope(db, principal)).kind !== 'org') {
-    const visible = await kosVisibility(db, principal);
-    kosIds = (await listKos(db, { ...principal, role: 'owner', unitId: null }, { limit: 500 })).items
-      .filter(visible)
-      .map((k) => k.id);
-  }
+  const kosIds = await kosFilter(db, principal, query.kosId);
   const rows = await repo.listPayouts(db, principal.orgId, {
     after: cursorAfter(query.cursor),
     limit: query.limit + 1,
