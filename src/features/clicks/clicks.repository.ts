@@ -27,6 +27,16 @@ export interface DailyDelta {
 
 const CHUNK = 400;
 
+const rollupRow = (d: DailyDelta) => ({
+  link_id: d.linkId,
+  day: d.day,
+  org_id: d.orgId,
+  kos_id: d.kosId,
+  clicks: d.clicks,
+  unique_clicks: d.uniqueClicks,
+  bots: d.bots,
+});
+
 /** Inserts a batch of clicks and adds their counts to the daily rollup, in one transaction. */
 export async function insertClicks(db: Db, clicks: ClickRow[], deltas: DailyDelta[]): Promise<void> {
   await withTransaction(db, async (trx) => {
@@ -52,15 +62,7 @@ export async function insertClicks(db: Db, clicks: ClickRow[], deltas: DailyDelt
         .execute();
     }
     for (let i = 0; i < deltas.length; i += CHUNK) {
-      const values = deltas.slice(i, i + CHUNK).map((d) => ({
-        link_id: d.linkId,
-        day: d.day,
-        org_id: d.orgId,
-        kos_id: d.kosId,
-        clicks: d.clicks,
-        unique_clicks: d.uniqueClicks,
-        bots: d.bots,
-      }));
+      const values = deltas.slice(i, i + CHUNK).map(rollupRow);
       await trx
         .insertInto('link_daily')
         .values(values)
@@ -137,17 +139,7 @@ export async function replaceOrgRollup(db: Db, orgId: string, deltas: DailyDelta
     for (let i = 0; i < deltas.length; i += CHUNK) {
       await trx
         .insertInto('link_daily')
-        .values(
-          deltas.slice(i, i + CHUNK).map((d) => ({
-            link_id: d.linkId,
-            day: d.day,
-            org_id: d.orgId,
-            kos_id: d.kosId,
-            clicks: d.clicks,
-            unique_clicks: d.uniqueClicks,
-            bots: d.bots,
-          })),
-        )
+        .values(deltas.slice(i, i + CHUNK).map(rollupRow))
         .execute();
     }
   });
