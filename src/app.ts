@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AppDeps } from './deps.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
+import { registerAnalyticsRoutes } from './features/analytics/analytics.routes.js';
 import { registerApiKeyRoutes } from './features/api-keys/api-keys.routes.js';
 import type { Principal } from './features/auth/auth.js';
 import { SESSION_COOKIE } from './features/auth/auth.js';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLineRoutes(router, deps);
   registerLedgerRoutes(router, deps);
   registerPayoutRoutes(router, deps);
+  registerAnalyticsRoutes(router, deps);
   registerLivestreamRoutes(router, deps);
   // The webhook's signature covers the raw body: its scope parses JSON into a Buffer, untouched.
   await app.register(async (scope) => {

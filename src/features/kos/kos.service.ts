@@ -180,19 +180,30 @@ export async function kosPlanFacts(
  * The ids of the KOS the caller may see — or undefined when the caller sees the whole org, so lists of
  * records that belong to a KOS (links, sessions, lines, entries, payouts) need no filter.
  */
-export async function visibleKosIds(db: Db, principal: Principal): Promise<string[] | undefined> {
-  if ((await resolveScope(db, principal)).kind === 'org') return undefined;
+export async function visibleKosIds(db: Db, principal: Principal, unitId?: string): Promise<string[] | undefined> {
+  if (!unitId && (await resolveScope(db, principal)).kind === 'org') return undefined;
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listKos(db, principal, { limit: 500, cursor });
+    const page = await listKos(db, principal, { limit: 500, cursor, unitId });
     ids.push(...page.items.map((k) => k.id));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return ids;
 }
 
-/** The KOS a list is about: the `kosId` filter (checked for scope), else every KOS the caller may see. */
-export async function kosFilter(db: Db, principal: Principal, kosId: string | undefined): Promise<string[] | undefined> {
-  return kosId ? [(await getKosOrThrow(db, principal, kosId)).id] : visibleKosIds(db, principal);
+/**
+ * The KOS a list is about: the `kosId` filter (checked for scope), else the KOS of `unitId`'s subtree,
+ * else every KOS the caller may see (undefined: the whole org).
+ */
+export async function kosFilter(
+  db: Db,
+  principal: Principal,
+  kosId: string | undefined,
+  unitId?: string,
+): Promise<string[] | undefined> {
+  const inUnit = unitId ? await visibleKosIds(db, principal, unitId) : undefined;
+  if (!kosId) return inUnit ?? visibleKosIds(db, principal);
+  const kos = await getKosOrThrow(db, principal, kosId);
+  return !inUnit || inUnit.includes(kos.id) ? [kos.id] : [];
 }

@@ -60,9 +60,14 @@ export async function bookLineChanges(
       const commission = plan ? lineCommission(plan, line) : null;
       const entries = existing.get(`${line.id}|${kosId}`) ?? [];
       const eligibleAt = line.completedTime !== null && plan ? line.completedTime + plan.holdingDays * DAY_MS : null;
+      // The base a pending sale entry stands for: what approved or paid sale entries of this line already
+      // counted is not counted again in a later month's step base B (a rise after approval, a re-completion).
+      const counted = entries
+        .filter((e) => e.kind === 'sale' && (e.status === 'approved' || e.status === 'paid'))
+        .reduce((total, e) => total + (e.baseMinor ?? 0), 0);
       const facts = {
         plan_id: plan?.id ?? null,
-        base_minor: commission?.baseMinor ?? null,
+        base_minor: commission ? Math.max(0, commission.baseMinor - counted) : null,
         rate_bps: commission?.rateBps ?? null,
         default_rate: commission ? (commission.defaultRate ? 1 : 0) : null,
       };

@@ -1,0 +1,148 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { MetricSums } from './analytics.js';
+
+export type GroupBy = 'none' | 'kos' | 'unit' | 'platform' | 'product' | 'source' | 'day';
+
+export interface Scope {
+  orgId: string;
+  from: number;
+  to: number;
+  /** Only these KOS (a KOS, unit or caller scope); undefined = the whole org, unattributed lines included. */
+  kosIds?: readonly string[];
+  platform?: string;
+  source?: string;
+  /** Milliseconds to add to UTC to get the org's wall time (day buckets). */
+  offsetMs: number;
+}
+
+const DAY = 86_400_000;
+
+/** PostgreSQL refuses `GROUP BY ''`: the whole-scope total has no GROUP BY at all. */
+const groupBy = (by: string, key: RawBuilder<unknown>) => (by === 'none' ? sql`` : sql`group by ${key}`);
+
+/** The group key of a line (`l`, joined to its KOS as `k`), the same expression on SQLite and PostgreSQL. */
+function lineKey(by: GroupBy, offsetMs: number): RawBuilder<unknown> {
+  switch (by) {
+    case 'kos':
+      return sql`l.kos_id`;
+    case 'unit':
+      return sql`k.unit_id`;
+    case 'platform':
+      return sql`l.platform`;
+    case 'product':
+      return sql`l.sku`;
+    case 'source':
+      return sql`l.source`;
+    case 'day':
+      // Whole days since the epoch in the org's wall time. Literals, not parameters: GROUP BY must repeat
+      // the very same expression, and PostgreSQL sees two parameters as two expressions.
+      return sql`cast((l.order_time + ${sql.lit(offsetMs)}) / ${sql.lit(DAY)} as integer)`;
+    default:
+      return sql`''`;
+  }
+}
+
+function lineFilter(s: Scope): RawBuilder<unknown> {
+  const parts = [sql`l.org_id = ${s.orgId}`, sql`l.order_time >= ${s.from}`, sql`l.order_time < ${s.to}`];
+  if (s.kosIds) parts.push(s.kosIds.length ? sql`l.kos_id in (${sql.join(s.kosIds)})` : sql`1 = 0`);
+  if (s.platform) parts.push(sql`l.platform = ${s.platform}`);
+  if (s.source) parts.push(sql`l.source = ${s.source}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Order-level sums per group (PRODUCT.md §6): each order is judged on its lines in scope. */
+export async function orderSums(db: Db, s: Scope, by: GroupBy): Promise<Map<string, MetricSums>> {
+  const key = lineKey(by, s.offsetMs);
+  const result = await sql<{ g: string | number | null } & Record<keyof MetricSums, number | string>>`
+    select o.g as g,
+      sum(o.paid) as orders,
+      sum(o.gmv) as "gmvMinor",
+      sum(o.net) as "netSalesMinor",
+      sum(case when o.paid = 1 and o.all_cancelled = 1 then 1 else 0 end) as "cancelledOrders",
+      sum(case when o.any_returned = 1 and o.any_kept = 0 then 1 else 0 end) as "returnedOrders",
+      sum(o.any_settled) as "settledOrders",
+      sum(case when o.paid = 1 and o.new_buyer = 1 then 1 else 0 end) as "newBuyers"
+    from (
+      select ${key} as g, l.source, l.order_id,
+        max(case when l.status <> 'unpaid' then 1 else 0 end) as paid,
+        sum(case when l.status <> 'unpaid' then l.gross_minor else 0 end) as gmv,
+        sum(case when l.status in ('pending', 'completed') then l.net_minor - l.refund_minor else 0 end) as net,
+        min(case when l.status = 'cancelled' then 1 else 0 end) as all_cancelled,
+        max(case when l.status = 'returned' then 1 else 0 end) as any_returned,
+        max(case when l.status in ('pending', 'completed') then 1 else 0 end) as any_kept,
+        max(case when l.status in ('completed', 'returned') then 1 else 0 end) as any_settled,
+        max(case when l.new_buyer = 1 then 1 else 0 end) as new_buyer
+      from order_lines l left join kos k on k.id = l.kos_id
+      where ${lineFilter(s)}
+      group by ${by === 'none' ? sql`` : sql`${key}, `}l.source, l.order_id
+    ) o
+    group by o.g`.execute(db);
+  const out = new Map<string, MetricSums>();
+  for (const r of result.rows) {
+    out.set(String(r.g ?? ''), {
+      orders: Number(r.orders),
+      gmvMinor: Number(r.gmvMinor),
+      netSalesMinor: Number(r.netSalesMinor),
+      cancelledOrders: Number(r.cancelledOrders),
+      returnedOrders: Number(r.returnedOrders),
+      settledOrders: Number(r.settledOrders),
+      newBuyers: Number(r.newBuyers),
+    });
+  }
+  return out;
+}
+
+/** Non-bot clicks, a visitor's repeats on a link within the hour counted once, by click time. */
+export async function clickCounts(db: Db, s: Scope, by: 'none' | 'kos' | 'unit' | 'day'): Promise<Map<string, number>> {
+  const key =
+    by === 'kos'
+      ? sql`c.kos_id`
+      : by === 'unit'
+        ? sql`k.unit_id`
+        : by === 'day'
+          ? sql`cast((c.clicked_at + ${sql.lit(s.offsetMs)}) / ${sql.lit(DAY)} as integer)`
+          : sql`''`;
+  const parts = [
+    sql`c.org_id = ${s.orgId}`,
+    sql`c.clicked_at >= ${s.from}`,
+    sql`c.clicked_at < ${s.to}`,
+    sql`c.is_bot = 0`,
+    sql`c.is_unique = 1`,
+  ];
+  if (s.kosIds) parts.push(s.kosIds.length ? sql`c.kos_id in (${sql.join(s.kosIds)})` : sql`1 = 0`);
+  const result = await sql<{ g: string | number | null; n: number | string }>`
+    select ${key} as g, count(*) as n from clicks c left join kos k on k.id = c.kos_id where ${sql.join(parts, sql` and `)} ${groupBy(by, key)}`.execute(
+    db,
+  );
+  return new Map(result.rows.map((r) => [String(r.g ?? ''), Number(r.n)]));
+}
+
+/** Σ non-void ledger entries by when their cause happened (a sale by its line's order time, a fee by the session's end). */
+export async function commissionSums(db: Db, s: Scope, by: GroupBy): Promise<Map<string, number>> {
+  const key =
+    by === 'kos'
+      ? sql`e.kos_id`
+      : by === 'unit'
+        ? sql`k.unit_id`
+        : by === 'day'
+          ? sql`cast((e.cause_at + ${sql.lit(s.offsetMs)}) / ${sql.lit(DAY)} as integer)`
+          : by === 'platform'
+            ? sql`l.platform`
+            : by === 'product'
+              ? sql`l.sku`
+              : by === 'source'
+                ? sql`l.source`
+                : sql`''`;
+  const parts = [sql`e.org_id = ${s.orgId}`, sql`e.cause_at >= ${s.from}`, sql`e.cause_at < ${s.to}`, sql`e.status <> 'void'`];
+  if (s.kosIds) parts.push(s.kosIds.length ? sql`e.kos_id in (${sql.join(s.kosIds)})` : sql`1 = 0`);
+  if (s.platform) parts.push(sql`l.platform = ${s.platform}`);
+  if (s.source) parts.push(sql`l.source = ${s.source}`);
+  const result = await sql<{ g: string | number | null; n: number | string }>`
+    select ${key} as g, sum(e.amount_minor) as n from ledger_entries e
+    left join order_lines l on l.id = e.line_id left join kos k on k.id = e.kos_id
+    where ${sql.join(parts, sql` and `)} ${groupBy(by, key)}`.execute(db);
+  return new Map(result.rows.map((r) => [String(r.g ?? ''), Number(r.n)]));
+}
+
+export const dayNumberToDate = (n: number): string => new Date(n * DAY).toISOString().slice(0, 10);

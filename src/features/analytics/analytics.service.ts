@@ -1,0 +1,131 @@
+import type { Db } from '../../db/database.js';
+import { dayInZone, dayStart } from '../../lib/time.js';
+import type { Principal } from '../auth/auth.js';
+import { kosCodes, kosFilter } from '../kos/kos.service.js';
+import { getOrgOrThrow } from '../orgs/orgs.service.js';
+import { listOrgUnits } from '../units/units.service.js';
+import { deriveMetrics, EMPTY_SUMS, type Metrics } from './analytics.js';
+import * as repo from './analytics.repository.js';
+
+export interface AnalyticsQuery {
+  from?: string;
+  to?: string;
+  kosId?: string;
+  unitId?: string;
+  platform?: string;
+  source?: string;
+}
+
+const DAY = 86_400_000;
+
+/** The period and scope of a query: `[from, to)` days of the org (default: the last 30 days). */
+async function scopeOf(
+  db: Db,
+  principal: Principal,
+  q: AnalyticsQuery,
+): Promise<{ scope: repo.Scope; currency: string; timezone: string }> {
+  const org = await getOrgOrThrow(db, principal.orgId);
+  const bound = (v: string) => (v.length === 10 ? dayStart(v, org.timezone) : Date.parse(v));
+  const today = dayStart(dayInZone(Date.now(), org.timezone), org.timezone);
+  const to = q.to ? bound(q.to) : today + DAY;
+  const from = q.from ? bound(q.from) : to - 30 * DAY;
+  const kosIds = await kosFilter(db, principal, q.kosId, q.unitId);
+  const offsetMs = dayStart('2026-01-01', org.timezone) - Date.parse('2026-01-01T00:00:00Z');
+  return {
+    scope: { orgId: org.id, from, to, kosIds, platform: q.platform, source: q.source, offsetMs: -offsetMs },
+    currency: org.currency,
+    timezone: org.timezone,
+  };
+}
+
+/** GMV, net sales, orders, clicks, rates and commission of a scope (PRODUCT.md §6). */
+export async function summary(db: Db, principal: Principal, q: AnalyticsQuery): Promise<Metrics & { currency: string }> {
+  const { scope, currency } = await scopeOf(db, principal, q);
+  const sums = (await repo.orderSums(db, scope, 'none')).get('') ?? EMPTY_SUMS;
+  // Clicks belong to KOS links, not to platforms or import sources: those scopes have no clicks.
+  const clicks = q.platform || q.source ? null : ((await repo.clickCounts(db, scope, 'none')).get('') ?? 0);
+  const commission = (await repo.commissionSums(db, scope, 'none')).get('') ?? 0;
+  return { ...deriveMetrics(sums, clicks, commission), currency };
+}
+
+export type BreakdownBy = 'kos' | 'unit' | 'platform' | 'product' | 'source' | 'day';
+
+/** The same metrics per KOS, unit, platform, product SKU, source or day, largest GMV first (days in order). */
+export async function breakdown(db: Db, principal: Principal, by: BreakdownBy, q: AnalyticsQuery) {
+  const { scope, currency } = await scopeOf(db, principal, q);
+  const sums = await repo.orderSums(db, scope, by);
+  const clickBy = by === 'kos' || by === 'unit' || by === 'day' ? by : null;
+  const clicks = clickBy && !q.platform && !q.source ? await repo.clickCounts(db, scope, clickBy) : null;
+  const commission = await repo.commissionSums(db, scope, by);
+  const keys = new Set([...sums.keys(), ...(clicks?.keys() ?? []), ...commission.keys()]);
+  const labels = await labelsFor(db, principal, by, [...keys]);
+  const rows = [...keys].map((raw) => {
+    const key = by === 'day' ? repo.dayNumberToDate(Number(raw)) : raw;
+    return {
+      key,
+      label: labels.get(raw) ?? key,
+      ...deriveMetrics(sums.get(raw) ?? EMPTY_SUMS, clicks ? (clicks.get(raw) ?? 0) : null, commission.get(raw) ?? 0),
+      currency,
+    };
+  });
+  rows.sort((a, b) => (by === 'day' ? a.key.localeCompare(b.key) : b.gmvMinor - a.gmvMinor || a.key.localeCompare(b.key)));
+  return { rows };
+}
+
+async function labelsFor(db: Db, principal: Principal, by: BreakdownBy, keys: string[]): Promise<Map<string, string>> {
+  if (by === 'kos') {
+    const names = await db
+      .selectFrom('kos')
+      .select(['id', 'name'])
+      .where('org_id', '=', principal.orgId)
+      .where('id', 'in', [...keys, '-'])
+      .execute();
+    const codes = await kosCodes(db, principal.orgId, keys);
+    return new Map([['', 'unattributed'], ...names.map((k) => [k.id, `${k.name} (${codes.get(k.id)})`] as [string, string])]);
+  }
+  if (by === 'unit')
+    return new Map([
+      ['', 'no unit'],
+      ...(await listOrgUnits(db, principal.orgId)).map((u) => [u.id, u.name] as [string, string]),
+    ]);
+  if (by === 'product') {
+    const rows = await db
+      .selectFrom('products')
+      .select(['sku', 'name'])
+      .where('org_id', '=', principal.orgId)
+      .where('sku', 'in', [...keys, '-'])
+      .execute();
+    return new Map([['', 'no SKU'], ...rows.map((p) => [p.sku, p.name] as [string, string])]);
+  }
+  return new Map();
+}
+
+/** Ranks KOS by net sales, GMV or orders over the week (Monday–Sunday) or month containing `date`. */
+export async function leaderboard(
+  db: Db,
+  principal: Principal,
+  q: { metric: 'netSales' | 'gmv' | 'orders'; period: 'week' | 'month'; date?: string; limit: number },
+) {
+  const org = await getOrgOrThrow(db, principal.orgId);
+  const date = q.date ?? dayInZone(Date.now(), org.timezone);
+  const day = new Date(`${date}T00:00:00Z`);
+  let from: string;
+  let to: string;
+  if (q.period === 'month') {
+    from = `${date.slice(0, 7)}-01`;
+    to = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  } else {
+    const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY);
+    from = monday.toISOString().slice(0, 10);
+    to = new Date(monday.getTime() + 7 * DAY).toISOString().slice(0, 10);
+  }
+  const { rows } = await breakdown(db, principal, 'kos', { from, to });
+  const value = (r: (typeof rows)[number]) =>
+    q.metric === 'netSales' ? r.netSalesMinor : q.metric === 'gmv' ? r.gmvMinor : r.orders;
+  const ranked = rows.filter((r) => r.key !== '').sort((a, b) => value(b) - value(a) || a.key.localeCompare(b.key));
+  return {
+    from,
+    to,
+    rows: ranked.slice(0, q.limit).map((r, i) => ({ rank: i + 1, kosId: r.key, name: r.label, value: value(r) })),
+  };
+}
