@@ -18,6 +18,15 @@ let page: Page;
 
 const suffix = Date.now().toString(36).toUpperCase().slice(-6);
 const newKos = { code: `BT${suffix}`, handle: `browser.${suffix.toLowerCase()}`, name: `Browser Test ${suffix}` };
+const text = async (selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+/** The current month in the test org's time zone (the default, Asia/Ho_Chi_Minh). */
+const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
+  .format(new Date())
+  .slice(0, 7);
+const csv = [
+  'platform,orderId,status,orderTime,quantity,grossMinor,netMinor,currency,kosCode',
+  'website,W1,completed,2026-11-01 10:00:00,1,159000,159000,VND,LAN01',
+].join('\n');
 
 beforeAll(async () => {
   if (process.env.KOS_WEB_BUILD !== '0') await build({ configFile: WEB_CONFIG, logLevel: 'warn' });
@@ -52,6 +61,15 @@ describe('web console', () => {
     await page.locator('button[type=submit]').click();
     await page.locator('aside.sidebar nav').waitFor();
     expect(await page.locator('input[name=password]').count()).toBe(0);
+  });
+
+  test('the dashboard shows the summary cards', async () => {
+    await page.locator('[data-testid=metric-gmvMinor]').waitFor();
+    expect(await text('[data-testid=metric-gmvMinor] .metric-value')).toBe('0 ₫');
+    expect(await text('[data-testid=metric-orders] .metric-value')).toBe('0');
+    expect(await text('[data-testid=metric-conversionRate] .metric-value')).toBe('—');
+    await page.locator('[data-testid=leaderboard]').waitFor();
+    await page.locator('[data-testid=status-counts] .counts').waitFor();
   });
 
   test('the roster lists the org’s KOS', async () => {
@@ -93,5 +111,27 @@ describe('web console', () => {
     await error.waitFor();
     expect(await error.textContent()).toBeTruthy();
     expect(await page.locator('[data-testid=kos-table] tbody tr', { hasText: 'Invalid Code' }).count()).toBe(0);
+  });
+
+  test('imports a generic CSV and shows the report', async () => {
+    await page.locator('aside.sidebar nav a[href="/app/imports"]').click();
+    const form = page.locator('[data-testid=import-form]');
+    await form.locator('select[name=source]').selectOption('generic');
+    await form.locator('input[name=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await form.locator('button[type=submit]').click();
+    await page.locator('[data-testid=import-report]').waitFor();
+    expect(await text('[data-testid=import-inserted] dd')).toBe('1');
+    expect(await text('[data-testid=import-rejected] dd')).toBe('0');
+    await page.locator('[data-testid=import-table] tbody tr', { hasText: 'orders.csv' }).waitFor();
+  });
+
+  test('closing the current month shows the 409 detail', async () => {
+    await page.locator('aside.sidebar nav a[href="/app/payouts"]').click();
+    await page.locator('input[name=period]').fill(thisMonth);
+    expect(await page.locator('[data-testid=export-csv]').getAttribute('href')).toContain(`period=${thisMonth}`);
+    await page.locator('[data-testid=close-month]').click();
+    const alert = page.locator('[data-testid=payout-messages] [role=alert]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('has not ended');
   });
 });

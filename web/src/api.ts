@@ -28,16 +28,24 @@ export class ApiError extends Error {
 const BASE = '/api/v1';
 
 /** Calls the API on the same origin with the session cookie; throws ApiError on a non-2xx answer. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(BASE + path, {
+export function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  return send<T>(path, {
     method: init.method ?? 'GET',
-    credentials: 'same-origin',
     headers:
       init.body === undefined
         ? { accept: 'application/json' }
         : { 'content-type': 'application/json', accept: 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+}
+
+/** POSTs a multipart form (the browser sets the boundary); same answers as `api`. */
+export function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  return send<T>(path, { method: 'POST', headers: { accept: 'application/json' }, body: form });
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
+  const res = await fetch(BASE + path, { ...init, credentials: 'same-origin' });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let data: unknown = null;

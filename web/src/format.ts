@@ -59,3 +59,26 @@ export function formatCompact(value: number, locale: string, currency?: string):
     toMajor(value, cur),
   );
 }
+
+/** A rate given as a fraction (`0.125` → `12.5%`); null → `—`. */
+export function formatPercent(rate: number | null, locale: string): string {
+  if (rate === null) return '—';
+  return nf(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+}
+
+/** A ratio such as ROI (`4.25` → `4.25×`); null → `—`. */
+export function formatRatio(value: number | null, locale: string): string {
+  if (value === null) return '—';
+  return `${nf(locale, { maximumFractionDigits: 2 }).format(value)}×`;
+}
+
+/** An ISO date-time shown in the org's time zone (`23/11/2026, 22:27`). */
+export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    return d.toLocaleString(locale, { timeZone, dateStyle: 'short', timeStyle: 'short' });
+  } catch {
+    return d.toLocaleString(locale);
+  }
+}

@@ -7,6 +7,7 @@ import './i18n/index';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/views.css';
+import './styles/reports.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

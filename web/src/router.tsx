@@ -3,8 +3,8 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 /** A tiny path router under Vite's base (`/app/`); the server answers index.html for every /app/* path. */
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
 
-export type Route = 'dashboard' | 'kos' | 'units' | 'products' | 'settings';
-export const ROUTES: readonly Route[] = ['dashboard', 'kos', 'units', 'products', 'settings'];
+export type Route = 'dashboard' | 'kos' | 'imports' | 'payouts' | 'units' | 'products' | 'settings';
+export const ROUTES: readonly Route[] = ['dashboard', 'kos', 'imports', 'payouts', 'units', 'products', 'settings'];
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);

@@ -68,3 +68,57 @@ export interface Product {
   currency?: string;
   usp: string | null;
 }
+
+/** `GET /analytics/summary`; rates are fractions or null (no denominator). */
+export interface Metrics {
+  clicks: number | null;
+  orders: number;
+  gmvMinor: number;
+  netSalesMinor: number;
+  aovMinor: number | null;
+  conversionRate: number | null;
+  cancelRate: number | null;
+  returnRate: number | null;
+  newBuyers: number;
+  commissionMinor: number;
+  roi: number | null;
+  currency: string;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  kosId: string;
+  name: string;
+  value: number;
+}
+
+export const IMPORT_SOURCES = ['shopee', 'tiktok_shop', 'lazada', 'accesstrade', 'generic'] as const;
+
+export interface ImportReport {
+  id: string;
+  source: string;
+  fileName: string | null;
+  status: 'running' | 'done';
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  errors: { row: number; field?: string; message: string }[];
+  createdAt: string;
+}
+
+export const PAYOUT_STATUSES = ['draft', 'approved', 'paid'] as const;
+
+export interface Payout {
+  id: string;
+  kosId: string;
+  period: string;
+  grossMinor: number;
+  withheldMinor: number;
+  netMinor: number;
+  currency: string;
+  status: (typeof PAYOUT_STATUSES)[number];
+  reference: string | null;
+}

@@ -3,7 +3,9 @@ import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { DashboardPage } from '../pages/dashboard';
+import { ImportsPage } from '../pages/imports';
 import { KosRosterPage } from '../pages/kos-roster';
+import { PayoutsPage } from '../pages/payouts';
 import { ProductsPage } from '../pages/products';
 import { SettingsPage } from '../pages/settings';
 import { UnitsPage } from '../pages/units';
@@ -14,6 +16,8 @@ import { LanguageSwitcher } from './language-switcher';
 const NAV_LABEL: Record<Route, string> = {
   dashboard: 'nav.dashboard',
   kos: 'nav.roster',
+  imports: 'nav.imports',
+  payouts: 'nav.payouts',
   units: 'nav.units',
   products: 'nav.products',
   settings: 'nav.settings',
@@ -22,6 +26,8 @@ const NAV_LABEL: Record<Route, string> = {
 const PAGES: Record<Route, ComponentType> = {
   dashboard: DashboardPage,
   kos: KosRosterPage,
+  imports: ImportsPage,
+  payouts: PayoutsPage,
   units: UnitsPage,
   products: ProductsPage,
   settings: SettingsPage,
