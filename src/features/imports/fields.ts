@@ -119,10 +119,23 @@ export function parseReportTime(value: string | undefined, style: DateStyle, tim
   return zonedWallToUtc(wall, timeZone);
 }
 
+const folded = new Map<string, string>();
+
+/** foldText for status cells, remembered: a report repeats a handful of status texts a million times. */
+function foldedStatus(text: string): string {
+  let key = folded.get(text);
+  if (key === undefined) {
+    key = foldText(text);
+    if (folded.size > 10_000) folded.clear();
+    folded.set(text, key);
+  }
+  return key;
+}
+
 /** A raw status through a folded lookup table (tones and case ignored); unknown → row error. */
 export function mapStatus<T extends string>(raw: string | undefined, table: Readonly<Record<string, T>>, field: string): T {
   const text = raw?.trim() ?? '';
-  const status = table[foldText(text)];
+  const status = table[foldedStatus(text)];
   if (!status) throw new RowProblem(field, `unknown status "${text.slice(0, 60)}"`);
   return status;
 }
