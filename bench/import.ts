@@ -1,0 +1,142 @@
+// Import benchmark (issue 4): writes a Shopee conversion report of N lines, then measures, each phase in
+// its own child process (so peak RSS is that phase's): a bare csv-parse stream over the file, the full
+// import into a fresh SQLite database, the re-import of the same file into it, and the import into a
+// fresh PostgreSQL database. Reports lines/s, the ratio to the bare parse and peak RSS, and checks that
+// the re-import changed nothing. It reports goals; it never fails on a missed one.
+// Usage: npm run bench:import [-- --lines 20000] [-- --sqlite-only]   (or BENCH_LINES=20000;
+// BENCH_PROFILE=<dir> writes a --cpu-prof profile of the SQLite import child there)
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createPostgresDatabase, flag, format, postgresReachable, printTable, sizeOption } from './support-common.js';
+import { writeShopeeCsv } from './support-csv.js';
+import { runPhase, since } from './support-phase.js';
+
+const GOAL = { linesPerSecond: 50_000, peakRssMb: 300 };
+const KOS = 200;
+
+interface Parsed {
+  lines: number;
+  seconds: number;
+  peakRssMb: number;
+}
+interface Imported extends Parsed {
+  reimport: boolean;
+  counts: { rows: number; inserted: number; updated: number; unchanged: number; rejected: number; skipped: number };
+  firstErrors: unknown[];
+  before: Record<string, number>;
+  after: Record<string, number>;
+}
+
+const lines = sizeOption('lines', 'BENCH_LINES', 1_000_000);
+const sqliteOnly = flag('sqlite-only');
+const profileDir = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : null;
+
+async function main(): Promise<void> {
+  console.log(`import benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${lines} lines`);
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'kos-bench-import-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'AffiliateCommissionReport202611230000.csv');
+
+  let start = performance.now();
+  const { orders } = writeShopeeCsv(file, lines, KOS);
+  const size = statSync(file).size / 2 ** 20;
+  console.log(`wrote ${format(lines)} lines (${format(orders)} orders, ${format(size)} MB) in ${format(since(start))} s`);
+
+  const phases: [string, Parsed | Imported][] = [];
+  const step = async <T extends Parsed>(name: string, run: () => Promise<T>): Promise<T> => {
+    console.log(`${name}…`);
+    start = performance.now();
+    const result = await run();
+    console.log(
+      `  ${format(result.seconds)} s (child ran ${format(since(start))} s with setup), peak RSS ${format(result.peakRssMb)} MB`,
+    );
+    phases.push([name, result]);
+    return result;
+  };
+  const sqliteUrl = `sqlite:${join(dir, 'kos.db')}`;
+  const importArgs = (url: string) => [url, file, String(KOS)];
+  const parse = await step('bare csv-parse', () => runPhase<Parsed>('bench/support-parse.ts', [file]));
+  const cpuProf = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const sqlite = await step('import → SQLite (fresh)', () =>
+    runPhase<Imported>('bench/support-import.ts', importArgs(sqliteUrl), cpuProf),
+  );
+  const again = await step('re-import → SQLite', () => runPhase<Imported>('bench/support-import.ts', importArgs(sqliteUrl)));
+  let postgres: Imported | null = null;
+  if (sqliteOnly) console.log('PostgreSQL: skipped (--sqlite-only)');
+  else if (!(await postgresReachable())) console.log('PostgreSQL: skipped (not reachable)');
+  else {
+    const database = await createPostgresDatabase('kos_bench_import');
+    try {
+      postgres = await step('import → PostgreSQL (fresh)', () =>
+        runPhase<Imported>('bench/support-import.ts', importArgs(database.url)),
+      );
+    } finally {
+      await database.drop();
+    }
+  }
+
+  console.log(`\nresults (${cpus().length} cores, Node ${process.version}; lines/s over the measured call only)`);
+  const parseRate = parse.lines / parse.seconds;
+  printTable(
+    ['phase', 'lines', 'seconds', 'lines/s', 'vs bare parse', 'peak RSS MB'],
+    phases.map(([name, r]) => {
+      const rate = r.lines / r.seconds;
+      return [name, r.lines, r.seconds, rate, rate / parseRate, r.peakRssMb];
+    }),
+  );
+  console.log('\nimports (rows / inserted / updated / unchanged / rejected / skipped; stored lines, attributed, ledger entries)');
+  for (const [name, r] of phases) {
+    if (!('counts' in r)) continue;
+    const c = r.counts;
+    console.log(
+      `  ${name}: ${c.rows} / ${c.inserted} / ${c.updated} / ${c.unchanged} / ${c.rejected} / ${c.skipped}; ` +
+        `${r.after.lines} lines, ${r.after.attributed} attributed, ${r.after.entries} entries` +
+        (r.firstErrors.length ? `; first errors ${JSON.stringify(r.firstErrors)}` : ''),
+    );
+  }
+
+  const changed = Object.keys(again.before).filter((key) => again.before[key] !== again.after[key]);
+  const checks: [string, boolean, string][] = [
+    [
+      `SQLite import ≥ ${format(GOAL.linesPerSecond)} lines/s`,
+      sqlite.lines / sqlite.seconds >= GOAL.linesPerSecond,
+      `${format(sqlite.lines / sqlite.seconds)} lines/s`,
+    ],
+    ...phases.map(([name, r]): [string, boolean, string] => [
+      `peak RSS < ${GOAL.peakRssMb} MB: ${name}`,
+      r.peakRssMb < GOAL.peakRssMb,
+      `${format(r.peakRssMb)} MB`,
+    ]),
+    [
+      'fresh import stored every line',
+      sqlite.counts.inserted === lines && sqlite.counts.rejected === 0 && (postgres?.counts.inserted ?? lines) === lines,
+      `SQLite ${sqlite.counts.inserted}${postgres ? `, PostgreSQL ${postgres.counts.inserted}` : ''} of ${lines}`,
+    ],
+    [
+      're-import: inserted 0, updated 0, unchanged = stored lines',
+      again.reimport && again.counts.inserted === 0 && again.counts.updated === 0 && again.counts.unchanged === again.after.lines,
+      `${again.counts.inserted} / ${again.counts.updated} / ${again.counts.unchanged} of ${again.after.lines}`,
+    ],
+    [
+      're-import left lines, history and ledger as they were',
+      changed.length === 0,
+      changed.length ? `changed: ${changed.join(', ')}` : 'counts, sums and last-update times equal',
+    ],
+  ];
+  console.log('\ngoals (information; a benchmark does not fail)');
+  for (const [goal, met, detail] of checks) console.log(`  ${met ? 'met   ' : 'MISSED'}  ${goal}  (${detail})`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other work on the machine slows every phase)`,
+  );
+  if (profileDir) console.log(`\nCPU profile of the SQLite import child: ${profileDir}`);
+}
+
+await main();
