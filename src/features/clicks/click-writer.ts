@@ -17,6 +17,9 @@ export interface PendingClick {
   referer: string | undefined;
 }
 
+/** Clicks written per transaction, with a turn of the event loop between slices. */
+const SLICE = 250;
+
 interface PreparedBatch {
   rows: ClickRow[];
   deltas: DailyDelta[];
@@ -69,9 +72,10 @@ export class ClickWriter {
   flush(): Promise<void> {
     if (this.flushing) return this.flushing.then(() => (this.queue.length || this.retry.length ? this.flush() : undefined));
     if (this.queue.length === 0 && this.retry.length === 0) return Promise.resolve();
-    // Enriched once, so a batch that fails keeps its unique flags when it is retried.
-    const batches = this.retry;
-    if (this.queue.length) batches.push(this.prepare(this.queue));
+    // Written in slices with a turn of the event loop between them, so redirects keep being answered
+    // while a large batch is written. Each slice is enriched once: a retried slice keeps its unique flags.
+    const batches: (PreparedBatch | PendingClick[])[] = this.retry;
+    for (let i = 0; i < this.queue.length; i += SLICE) batches.push(this.queue.slice(i, i + SLICE));
     this.queue = [];
     this.retry = [];
     this.flushing = this.writeAll(batches).finally(() => {
@@ -88,13 +92,16 @@ export class ClickWriter {
     }
   }
 
-  private async writeAll(batches: PreparedBatch[]): Promise<void> {
-    for (const [index, batch] of batches.entries()) {
+  private async writeAll(batches: (PreparedBatch | PendingClick[])[]): Promise<void> {
+    const prepared = (item: PreparedBatch | PendingClick[]) => (Array.isArray(item) ? this.prepare(item) : item);
+    for (const [index, item] of batches.entries()) {
+      if (index > 0) await new Promise((resolve) => setImmediate(resolve));
+      const batch = prepared(item);
       try {
         await insertClicks(this.db, batch.rows, batch.deltas);
         this.written += batch.rows.length;
       } catch (error) {
-        this.retry.push(...batches.slice(index));
+        this.retry.push(batch, ...batches.slice(index + 1).map(prepared));
         this.opts.onError?.(error);
         return;
       }

@@ -13,8 +13,22 @@ export function deviceClass(userAgent: string | undefined, bot: boolean): Device
   return 'desktop';
 }
 
-/** True for crawlers, link unfurlers and headless clients (the maintained `isbot` list); no UA counts as a bot. */
-export const isBotAgent = (userAgent: string | undefined): boolean => !userAgent || isbot(userAgent);
+const botAgents = new Map<string, boolean>();
+
+/**
+ * True for crawlers, link unfurlers and headless clients (the maintained `isbot` list); no UA counts as a
+ * bot. Remembered per user agent: a livestream's viewers share a few thousand agents at most.
+ */
+export function isBotAgent(userAgent: string | undefined): boolean {
+  if (!userAgent) return true;
+  let bot = botAgents.get(userAgent);
+  if (bot === undefined) {
+    bot = isbot(userAgent);
+    if (botAgents.size > 20_000) botAgents.clear();
+    botAgents.set(userAgent, bot);
+  }
+  return bot;
+}
 
 /**
  * The stored visitor id: HMAC of address and user agent under a key that changes every UTC day, so
