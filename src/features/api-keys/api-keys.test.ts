@@ -1,25 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { type TestOrg, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  const body = res.json();
-  expect(body).toMatchObject({
-    type: expect.stringContaining(code),
-    title: expect.any(String),
-    status,
-    code,
-    detail: expect.any(String),
-  });
-  return body;
-}
-const errorPaths = (res: LightMyRequestResponse) =>
-  [...new Set<string>(res.json().errors.map((e: { path: string }) => e.path))].sort();
+import { errorPaths, expectProblem, ISO } from '../../../test/support/problem.js';
 
 describe.each(DIALECTS)('API keys on %s', (dialect) => {
   const t = useTestApp(dialect);

@@ -2,23 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { testConfig, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
+import { expectProblem, ISO } from '../../../test/support/problem.js';
 import { buildApp } from '../../app.js';
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  const body = res.json();
-  expect(body).toMatchObject({
-    type: expect.stringContaining(code),
-    title: expect.any(String),
-    status,
-    code,
-    detail: expect.any(String),
-  });
-  return body;
-}
 const errorPaths = (res: LightMyRequestResponse) =>
   res
     .json()

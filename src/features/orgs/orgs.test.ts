@@ -1,27 +1,11 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { type TestOrg, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
+import { errorPaths, expectProblem, ISO } from '../../../test/support/problem.js';
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SECRET = 'whsec-0123456789abcdef-secret';
 
-function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  const body = res.json();
-  expect(body).toMatchObject({
-    type: expect.stringContaining(code),
-    title: expect.any(String),
-    status,
-    code,
-    detail: expect.any(String),
-  });
-  return body;
-}
 /** The distinct paths of a 422's errors (one field may fail several checks, e.g. a date's format and calendar). */
-const errorPaths = (res: LightMyRequestResponse) =>
-  [...new Set<string>(res.json().errors.map((e: { path: string }) => e.path))].sort();
 
 describe.each(DIALECTS)('organisation settings on %s', (dialect) => {
   const t = useTestApp(dialect);
