@@ -2,13 +2,19 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** `count` characters from [0-9A-Za-z], uniformly from a CSPRNG (rejection sampling, no modulo bias). */
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+/** `count` characters from [0-9A-Za-z], uniformly from a CSPRNG (pooled bytes; rejection sampling, no modulo bias). */
 export function randomAlphanumeric(count: number): string {
   let out = '';
   while (out.length < count) {
-    for (const byte of randomBytes(count * 2)) {
-      if (byte < 248 && out.length < count) out += ALPHABET[byte % 62];
+    if (offset >= pool.length) {
+      pool = randomBytes(4096);
+      offset = 0;
     }
+    const byte = pool[offset++] as number;
+    if (byte < 248) out += ALPHABET[byte % 62];
   }
   return out;
 }
