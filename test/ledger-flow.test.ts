@@ -77,6 +77,11 @@ describe.each(DIALECTS)('commission flow on %s', (dialect) => {
       reference: 'VCB-1',
     });
     expect((await ledger(o))[0].status).toBe('paid');
+    const statement = await t.call(o.apiKey, 'GET', `/api/v1/payouts/${id}/statement`);
+    expect(statement.headers['content-type']).toContain('text/html');
+    expect(statement.body).toContain('website L-1');
+    expect(statement.body).toContain('250.000 ₫');
+    expect(statement.body).toContain('VCB-1');
     // A refund after payment books a clawback for the next period; the paid entry never changes.
     await push(o, [line({ netMinor: 2_500_000, refundMinor: 1_000_000 })]);
     const entries = await ledger(o);

@@ -140,3 +140,15 @@ export async function bookSessionFee(
     },
   ]);
 }
+
+/** Every entry a payout took (for its statement), in booking order. */
+export async function entriesOfPayout(db: Db, orgId: string, payoutId: string): Promise<Entry[]> {
+  const all: Entry[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await listEntries(db, orgId, { payoutId, after, limit: 1000 });
+    all.push(...page);
+    if (page.length < 1000) return all;
+    after = page.at(-1)?.id;
+  }
+}

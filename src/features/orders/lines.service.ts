@@ -124,3 +124,15 @@ export async function assignLine(
     return after;
   });
 }
+
+/** A short label per line id — `platform orderId · sku` — for statements and exports. */
+export async function lineLabels(db: Db, orgId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const lines = await db
+    .selectFrom('order_lines')
+    .select(['id', 'order_id', 'platform', 'sku'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(lines.map((l) => [l.id, `${l.platform} ${l.order_id}${l.sku ? ` · ${l.sku}` : ''}`]));
+}

@@ -7,7 +7,8 @@ import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { idParams, toIso } from '../../lib/schemas.js';
 import type { Principal } from '../auth/auth.js';
 import { getKosOrThrow } from '../kos/kos.service.js';
-import { listLedger } from '../ledger/ledger.service.js';
+import { entriesOfPayout } from '../ledger/ledger.service.js';
+import { lineLabels } from '../orders/lines.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { PAYOUT_STATUSES, PERIOD_PATTERN } from './payouts.js';
 import * as service from './payouts.service.js';
@@ -145,16 +146,12 @@ export function registerPayoutRoutes(router: Router<Principal>, { database }: Ap
       const payout = await service.getPayoutOrThrow(db, auth, params.id);
       const org = await getOrgOrThrow(db, auth.orgId);
       const kos = await getKosOrThrow(db, auth, payout.kosId);
-      const entries = (await listLedger(db, auth, { kosId: payout.kosId, limit: 500 })).items.filter(
-        (x) => x.payoutId === payout.id,
+      const entries = await entriesOfPayout(db, org.id, payout.id);
+      const byLine = await lineLabels(
+        db,
+        org.id,
+        entries.flatMap((x) => (x.lineId ? [x.lineId] : [])),
       );
-      const lines = await db
-        .selectFrom('order_lines')
-        .select(['id', 'order_id', 'platform', 'sku'])
-        .where('org_id', '=', org.id)
-        .where('id', 'in', [...entries.map((x) => x.lineId ?? ''), '-'])
-        .execute();
-      const byLine = new Map(lines.map((l) => [l.id, `${l.platform} ${l.order_id}${l.sku ? ` · ${l.sku}` : ''}`]));
       const html = renderStatement({
         locale: (query.lang ?? org.locale) as Locale,
         orgName: org.name,
