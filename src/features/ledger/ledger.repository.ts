@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { writersAreSerialised } from '../../db/dialect.js';
 import type { LedgerEntriesTable } from '../../db/schema.js';
 import type { EntryKind, EntryStatus } from './ledger.js';
 
@@ -53,16 +54,20 @@ export const toEntry = (r: EntryRow): Entry => ({
 });
 
 /**
- * Serialises ledger changes per KOS: a no-op update takes each KOS row's write lock (PostgreSQL) in a
- * fixed order, so concurrent bookings for one KOS wait for each other (SQLite has one writer anyway).
+ * Serialises ledger changes per KOS: PostgreSQL takes the KOS rows' locks in id order (one statement,
+ * a fixed order, so two bookings cannot deadlock); SQLite's single writer serialises them already.
  */
 export async function lockKos(db: Db, orgId: string, kosIds: Iterable<string>): Promise<void> {
-  for (const id of [...new Set(kosIds)].sort()) {
+  if (writersAreSerialised(db)) return;
+  const ids = [...new Set(kosIds)].sort();
+  for (let i = 0; i < ids.length; i += 1000) {
     await db
-      .updateTable('kos')
-      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .selectFrom('kos')
+      .select('id')
       .where('org_id', '=', orgId)
-      .where('id', '=', id)
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .orderBy('id')
+      .forUpdate()
       .execute();
   }
 }
