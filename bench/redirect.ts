@@ -31,8 +31,9 @@ const newest = (dir: string): number =>
   }, 0);
 
 async function buildIfNeeded(): Promise<void> {
-  const main = 'dist/src/main.js';
-  if (existsSync(main) && statSync(main).mtimeMs >= newest('src')) return;
+  // tsc does not rewrite an output whose text is unchanged, but it always rewrites its build info.
+  const built = ['dist/src/main.js', 'dist/.tsbuildinfo-build'].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
+  if (Math.min(...built) > 0 && Math.max(...built) >= newest('src')) return;
   console.log('building the server (tsc)…');
   await runProcess('npx', ['tsc', '-p', 'tsconfig.build.json']);
 }
@@ -110,7 +111,16 @@ async function main(): Promise<void> {
   const kosRounds: Round[] = [];
   const bareRounds: Round[] = [];
   const kosPid = server.pid;
-  const round = (url: string, length: number, pid: number | undefined) => runRound(url, length, CONNECTIONS, pid);
+  const round = async (url: string, length: number, pid: number | undefined) => {
+    const result = await runRound(url, length, CONNECTIONS, pid);
+    for (const [name, child] of [
+      ['kosmatrix', server],
+      ['bare', bare],
+    ] as const) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the ${name} server died during a round`);
+    }
+    return result;
+  };
   console.log(roundLine('warm-up bare', await round(targets.bare, warmupSeconds, bare.pid)));
   const warmup = await round(targets.kosmatrix, warmupSeconds, kosPid);
   console.log(roundLine('warm-up kosmatrix', warmup));
