@@ -1,7 +1,7 @@
 // Builds the server (tsc) and the console (vite) only when their output is missing or older than
 // their sources. All output goes to stderr, so `npm run kos -- … --json` keeps one line on stdout.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 const newest = (dir) => {
@@ -22,8 +22,13 @@ const run = (args) => {
 if (builtAt('dist/src/main.js') < Math.max(newest('src'), builtAt('package.json'))) {
   process.stderr.write('building the server…\n');
   run(['tsc', '-p', 'tsconfig.build.json']);
+  // tsc leaves an unchanged output file untouched: mark the build as fresh, or every start would rebuild.
+  const now = new Date();
+  utimesSync('dist/src/main.js', now, now);
 }
 if (builtAt('web/dist/index.html') < newest('web/src')) {
   process.stderr.write('building the console…\n');
   run(['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
+  const now = new Date();
+  utimesSync('web/dist/index.html', now, now);
 }
