@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createDatabase, type Database, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Principal } from '../src/features/auth/auth.js';
+import { mulberry32 } from '../src/features/demo/demo-random.js';
 import { createOrg, findOrgBySlug } from '../src/features/orgs/orgs.service.js';
 
 export const BENCH_SLUG = 'bench-org';
@@ -123,20 +124,8 @@ export async function storedState(db: Db, orgId: string): Promise<Record<string,
   };
 }
 
-/** Mulberry32: a fast seeded generator, so every run writes the same file. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
+/** The demo's seeded generator (mulberry32), so every run writes the same file. */
+export const seededRandom = mulberry32;
 
 /** Prints rows under a header, columns padded (numbers right-aligned). */
 export function printTable(header: string[], rows: (string | number)[][]): void {
