@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFile } from '../src/features/imports/imports.service.js';
+import { importFile } from '../src/features/imports/import-jobs.js';
 import { closePeriod } from '../src/features/payouts/payouts.service.js';
 import {
   benchOrg,

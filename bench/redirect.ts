@@ -2,14 +2,15 @@
 // both pinned to core 0, autocannon pinned to core 1, rounds alternating. Then it checks that every
 // redirect answered became exactly one stored click. Reports; never fails on a missed goal.
 // Usage: npm run bench:redirect [-- --seconds 5]   (or BENCH_SECONDS=5; BENCH_PROFILE=<dir> adds --cpu-prof)
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { int, median, type Round, roundLine, runRound, sharedCore, summaryLine } from './lib/load.js';
-import { freePort, onExit, runProcess, startProcess, stopProcess } from './lib/processes.js';
+import { freePort, onExit, startProcess, stopProcess } from './lib/processes.js';
+import { buildIfNeeded, createOrgKey, post } from './lib/server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = 5;
@@ -23,30 +24,6 @@ if (!(seconds > 0 && seconds <= 60)) throw new Error('--seconds must be a number
 const warmupSeconds = Math.min(2, seconds);
 const profileDir = process.env.BENCH_PROFILE;
 process.chdir(ROOT);
-
-const newest = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }, 0);
-
-async function buildIfNeeded(): Promise<void> {
-  // tsc does not rewrite an output whose text is unchanged, but it always rewrites its build info.
-  const built = ['dist/src/main.js', 'dist/.tsbuildinfo-build'].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
-  if (Math.min(...built) > 0 && Math.max(...built) >= newest('src')) return;
-  console.log('building the server (tsc)…');
-  await runProcess('npx', ['tsc', '-p', 'tsconfig.build.json']);
-}
-
-async function post<T>(base: string, apiKey: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(base + path, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Checks with HEAD (never counted as a click) that a server answers the expected 302. */
 async function checkRedirect(url: string): Promise<void> {
@@ -79,11 +56,7 @@ async function main(): Promise<void> {
     KOS_LOG_LEVEL: 'warn',
   };
 
-  const orgArgs = ['org', 'create', '--name', 'Bench', '--slug', 'bench', '--admin-email', 'bench@example.com'];
-  const orgJson = await runProcess('node', ['dist/src/main.js', ...orgArgs, '--admin-password', 'bench-password', '--json'], {
-    env,
-  });
-  const { apiKey } = JSON.parse(orgJson.trim().split('\n').at(-1) ?? '') as { apiKey: string };
+  const apiKey = await createOrgKey(env, 'bench');
 
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const server = await startProcess('taskset', ['-c', '0', 'node', ...profile, 'dist/src/main.js', 'serve'], {

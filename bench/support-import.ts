@@ -3,7 +3,7 @@
 // org-wide 10 % plan (createPlan), so that the ledger books while lines are stored; on one that has it,
 // this is a re-import. Reports the import's counts, its seconds, the stored state before and after.
 // Usage: support-import.ts <database-url> <file.csv> <kos>
-import { importFile } from '../src/features/imports/imports.service.js';
+import { importFile } from '../src/features/imports/import-jobs.js';
 import { kosCreate } from '../src/features/kos/kos.schema.js';
 import { createKos } from '../src/features/kos/kos.service.js';
 import { planCreate } from '../src/features/plans/plans.schema.js';

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { Background } from './background/background.js';
 import type { AppDeps } from './deps.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 import { registerAnalyticsRoutes } from './features/analytics/analytics.routes.js';
@@ -11,7 +12,6 @@ import { SESSION_COOKIE } from './features/auth/auth.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
 import { authenticate } from './features/auth/auth.service.js';
 import { registerBioRoutes } from './features/bio/bio.routes.js';
-import { ClickWriter } from './features/clicks/click-writer.js';
 import { registerImportRoutes } from './features/imports/imports.routes.js';
 import { registerWebhookRoutes } from './features/imports/webhook.routes.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
@@ -29,15 +29,18 @@ import { registerPlanRoutes } from './features/plans/plans.routes.js';
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerUnitRoutes } from './features/units/units.routes.js';
 import { installErrorHandler, sendProblem } from './http/error-handler.js';
+import { installInputGuard } from './http/input-guard.js';
 import { registerPlatformRoutes } from './http/platform-routes.js';
 import { redirectFront } from './http/redirect-front.js';
 import { registerRedirectRoutes } from './http/redirect-routes.js';
+import { registerSameOriginGuard } from './http/same-origin.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { createRouter } from './lib/http/route.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The batched click writer (flushed on close). */
-    clickWriter: ClickWriter;
+    /** The background thread: clicks, imports, webhook pushes (closed with the app, clicks flushed). */
+    background: Background;
   }
 }
 
@@ -48,25 +51,36 @@ declare module 'fastify' {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const clickWriter = new ClickWriter(database.db, config.secret, {
-    onError: (error) => app.log.error({ err: error }, 'click write failed; will retry'),
-  });
+  // Bulk writes (clicks, imports, webhook pushes) run in a background thread with its own connection.
+  const background = new Background({ databaseUrl: config.databaseUrl, secret: config.secret }, (level, message, error) =>
+    app.log[level]({ err: error }, message),
+  );
   const linkCache = new LinkCache((slug) => findLinkTarget(database.db, slug));
-  const redirector = new Redirector(linkCache, clickWriter);
+  const redirector = new Redirector(linkCache, background);
   const app: FastifyInstance = Fastify({
-    serverFactory: (handler) => createServer(redirectFront(redirector, handler)),
+    serverFactory: (handler) =>
+      createServer(
+        redirectFront(redirector, handler, {
+          trustProxy: config.trustProxy,
+          onError: (error) => app.log.error({ err: error }, 'short-link answer failed'),
+        }),
+      ),
     logger:
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Client addresses come from src/lib/client-address.ts (KOS_TRUST_PROXY), never from Fastify's guess.
+    trustProxy: false,
   });
-  app.decorate('clickWriter', clickWriter);
-  app.addHook('onClose', () => clickWriter.close());
+  app.decorate('background', background);
+  app.addHook('onClose', () => background.close());
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   installErrorHandler(app);
+  registerSameOriginGuard(app, config.publicUrl);
+  installInputGuard(app);
+  installSecurityHeaders(app);
 
   const authenticateRequest = (request: FastifyRequest) =>
     authenticate(
@@ -86,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProductRoutes(router, deps);
   registerPlanRoutes(router, deps);
   registerLinkRoutes(router, deps, { publicUrl: config.publicUrl, invalidate: (slug) => linkCache.invalidate(slug) });
-  registerImportRoutes(router, deps);
+  registerImportRoutes(router, deps, background);
   registerLineRoutes(router, deps);
   registerLedgerRoutes(router, deps);
   registerPayoutRoutes(router, deps);
@@ -97,9 +111,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) =>
       done(null, body),
     );
-    registerWebhookRoutes(createRouter<Principal>(scope, authenticateRequest, router.specs), deps);
+    registerWebhookRoutes(createRouter<Principal>(scope, authenticateRequest, router.specs), deps, background);
   });
-  registerRedirectRoutes(app, redirector);
+  registerRedirectRoutes(app, redirector, config.trustProxy);
   registerBioRoutes(app, deps);
   await registerPlatformRoutes(app, router.specs);
 

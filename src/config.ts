@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './lib/client-address.js';
 
 /** The one validated, frozen configuration of a process. The only reader of `process.env`. */
 export interface Config {
@@ -14,6 +15,10 @@ export interface Config {
   readonly secret: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   readonly maxUploadBytes: number;
+  /** Which proxies may name the client in X-Forwarded-For (KOS_TRUST_PROXY); none by default. */
+  readonly trustProxy: TrustProxy;
+  /** Sign-in password checks per second this process allows before answering 429 (KOS_LOGIN_HASH_RATE). */
+  readonly loginHashRate: number;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -51,9 +56,24 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = resolve(
     env.KOS_DATA_DIR?.trim() || (databaseUrl.startsWith('sqlite:') ? dirname(sqlitePath(databaseUrl)) : './data'),
   );
+  const loginHashRate = parseIntVar('KOS_LOGIN_HASH_RATE', env.KOS_LOGIN_HASH_RATE, 10, 1, 10_000);
+  const trustProxy = parseTrustProxy(env.KOS_TRUST_PROXY);
+  if ('error' in trustProxy)
+    throw new ConfigError('KOS_TRUST_PROXY', `${trustProxy.error} (use off, a hop count, or a list of CIDRs)`);
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
-  return Object.freeze({ databaseUrl, host, port, publicUrl, dataDir, secret, logLevel, maxUploadBytes });
+  return Object.freeze({
+    databaseUrl,
+    host,
+    port,
+    publicUrl,
+    dataDir,
+    secret,
+    logLevel,
+    maxUploadBytes,
+    trustProxy,
+    loginHashRate,
+  });
 }
 
 /** The file path of a `sqlite:<path>` URL (`:memory:` stays as is). */

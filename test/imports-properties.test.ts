@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Principal } from '../src/features/auth/auth.js';
-import { importFile } from '../src/features/imports/imports.service.js';
+import { importFile } from '../src/features/imports/import-jobs.js';
 import { useTestApp } from './support/app.js';
 import { DIALECTS } from './support/database.js';
 import { SAMPLES, seedSampleOrg } from './support/samples.js';
@@ -130,6 +130,10 @@ describe.each(DIALECTS)('import properties on %s', (dialect) => {
           ).n,
         );
       expect(await count()).toBe(1000);
+      // The failure path leaves the import failed with its reason and the rows it committed, not `running`.
+      const [crashed] = (await t.call(org.apiKey, 'GET', '/api/v1/imports')).json().items;
+      expect(crashed).toMatchObject({ status: 'failed', rowsDone: 1000, rows: 2500, inserted: 1000 });
+      expect(crashed.failedReason).toMatch(/power cut/);
       const rerun = await importFile(t.db.database.db, owner(org.orgId), { source: 'generic', path, fileName: 'orders.csv' });
       expect(rerun).toMatchObject({ rows: 2500, inserted: 1500, unchanged: 1000, updated: 0, rejected: 0 });
       expect(await count()).toBe(2500);

@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from './support/app.js';
 import { DIALECTS } from './support/database.js';
 import { type SampleOrg, seedSampleOrg } from './support/samples.js';
+import { signWebhook, uniqueTimestamp } from './support/webhook-signing.js';
 
 const SECRET = 'ledger-flow-secret-0123';
 const line = (over: object) => ({
@@ -38,7 +38,7 @@ describe.each(DIALECTS)('commission flow on %s', (dialect) => {
       headers: {
         authorization: `Bearer ${o.apiKey}`,
         'content-type': 'application/json',
-        'x-kos-signature': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
+        ...signWebhook(SECRET, raw, uniqueTimestamp()),
       },
     });
   };

@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { useTestApp } from './support/app.js';
 import { DIALECTS } from './support/database.js';
 import { type SampleOrg, seedSampleOrg } from './support/samples.js';
+import { signWebhook, uniqueTimestamp } from './support/webhook-signing.js';
 
 // Today is 2026-11-23 (Asia/Ho_Chi_Minh, +07:00): 2026-09 and 2026-10 have ended, 2026-11 has not.
 const SECRET = 'payouts-rules-secret-0123';
@@ -68,7 +68,7 @@ describe.each(DIALECTS)('payout rules on %s', (dialect) => {
       headers: {
         authorization: `Bearer ${o.apiKey}`,
         'content-type': 'application/json',
-        'x-kos-signature': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
+        ...signWebhook(SECRET, raw, uniqueTimestamp()),
       },
     });
     expect(res.statusCode, res.body).toBe(201);

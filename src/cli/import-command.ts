@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { importFile } from '../features/imports/import-jobs.js';
 import { SOURCES, type Source } from '../features/imports/import-types.js';
-import { importFile } from '../features/imports/imports.service.js';
 import { findOrgBySlug } from '../features/orgs/orgs.service.js';
 import { DomainError, invalid } from '../lib/errors.js';
 import { printResult, withDatabase } from './open-database.js';
@@ -31,6 +31,7 @@ export function registerImportCommand(program: Command): void {
             owner,
             { source: options.source as Source, path: file, fileName: basename(file) },
             {
+              onWait: () => process.stderr.write('another import of this organisation is running; waiting for it to end…\n'),
               onProgress: (done, total) => {
                 bar?.setTotal(Math.max(total, 1));
                 bar?.update(done);

@@ -16,6 +16,7 @@ export function registerServeCommand(program: Command): void {
       await migrateToLatest(database.db);
       const demo = options.demo ? await loadDemoIfEmpty(database.db, (msg) => process.stderr.write(`${msg}\n`)) : null;
       const app = await buildApp({ config, database });
+      app.background.start();
       // Installed before listening: a stop at any moment closes the server and flushes every click.
       let stopping = false;
       const stop = async (signal: string) => {

@@ -13,6 +13,11 @@ export interface DialectHelpers {
   readonly supportsReturning: boolean;
   /** Whether SELECT … FOR UPDATE SKIP LOCKED can claim rows. */
   readonly supportsSkipLocked: boolean;
+  /**
+   * Whether several server processes may share this database (PostgreSQL behind a load balancer), so
+   * state such as sign-in attempt counters must live in the database rather than in one process's memory.
+   */
+  readonly sharedByProcesses: boolean;
   /** True when the error is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /** True when the error is a foreign-key violation. */
@@ -23,6 +28,7 @@ const sqlite: DialectHelpers = {
   name: 'sqlite',
   supportsReturning: true,
   supportsSkipLocked: false,
+  sharedByProcesses: false,
   isUniqueViolation: (e) => codeOf(e) === 'SQLITE_CONSTRAINT_UNIQUE' || codeOf(e) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
   isForeignKeyViolation: (e) => codeOf(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
 };
@@ -31,11 +37,16 @@ const postgres: DialectHelpers = {
   name: 'postgres',
   supportsReturning: true,
   supportsSkipLocked: true,
+  sharedByProcesses: true,
   isUniqueViolation: (e) => codeOf(e) === '23505',
   isForeignKeyViolation: (e) => codeOf(e) === '23503',
 };
 
 export const dialectHelpers = (name: DialectName): DialectHelpers => (name === 'sqlite' ? sqlite : postgres);
+
+/** A unique-constraint violation of either dialect (their error codes do not overlap), where only `db` is at hand. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  sqlite.isUniqueViolation(error) || postgres.isUniqueViolation(error);
 
 function codeOf(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-links-clicks.js';
 import * as m0003 from './migrations/0003-order-lines.js';
 import * as m0004 from './migrations/0004-livestreams.js';
 import * as m0005 from './migrations/0005-ledger.js';
+import * as m0006 from './migrations/0006-hardening.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -12,19 +13,23 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-order-lines': m0003,
   '0004-livestreams': m0004,
   '0005-ledger': m0005,
+  '0006-hardening': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+const migrator = (db: Db) =>
+  new Migrator({ db, provider, migrationTableName: 'kos_migrations', migrationLockTableName: 'kos_migrations_lock' });
+
+/** Brings the schema up to and including `name` (tests of data migrations start from an older schema). */
+export async function migrateTo(db: Db, name: keyof typeof MIGRATIONS & string): Promise<void> {
+  const { error } = await migrator(db).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
 /** Brings the schema to the latest version; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider,
-    migrationTableName: 'kos_migrations',
-    migrationLockTableName: 'kos_migrations_lock',
-  });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -183,6 +183,24 @@ export interface ImportsTable {
   created_by: string | null;
   created_at: number;
   finished_at: number | null;
+  /** Data rows in the file (counted before storing); null while queued. */
+  rows_total: number | null;
+  failed_reason: string | null;
+  /** Last sign of life of the process running it; a stale one marks an orphan. */
+  heartbeat_at: number | null;
+  kos_id: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface WebhookSignaturesTable {
+  signature: string;
+  org_id: string;
+  seen_at: number;
 }
 
 export interface OrderLinesTable {
@@ -342,6 +360,8 @@ export interface DB {
   clicks: ClicksTable;
   link_daily: LinkDailyTable;
   imports: ImportsTable;
+  rate_limits: RateLimitsTable;
+  webhook_signatures: WebhookSignaturesTable;
   order_lines: OrderLinesTable;
   order_line_history: OrderLineHistoryTable;
   plans: PlansTable;

@@ -1,23 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RedirectAnswer, Redirector, RedirectRequest } from '../features/links/redirect.js';
-import { slugOf } from '../features/links/redirect.js';
+import { brokenLink, slugOf } from '../features/links/redirect.js';
+import { clientAddress, type TrustProxy } from '../lib/client-address.js';
+import { HTML_PAGE_HEADERS } from './security-headers.js';
 
-/** The client address: the first X-Forwarded-For hop when a proxy set one, else the socket's. */
-export function clientIp(forwardedFor: string | string[] | undefined, socketAddress: string | undefined): string {
-  const header = Array.isArray(forwardedFor) ? forwardedFor[0] : forwardedFor;
-  const first = header?.split(',')[0]?.trim();
-  return first || socketAddress || '';
-}
-
-export function redirectRequest(req: IncomingMessage): RedirectRequest {
+export function redirectRequest(req: IncomingMessage, trust: TrustProxy): RedirectRequest {
   return {
     method: req.method ?? 'GET',
-    ip: clientIp(req.headers['x-forwarded-for'], req.socket.remoteAddress),
+    ip: clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, trust),
     userAgent: req.headers['user-agent'],
     referer: req.headers.referer,
     acceptLanguage: req.headers['accept-language'],
   };
 }
+
+/** Headers of the small HTML pages (404/410/500): the script-free page policy, never cached. */
+const PAGE_HEADERS = { ...HTML_PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
 
 /** Writes a redirect answer on a bare node:http response. */
 export function writeAnswer(res: ServerResponse, answer: RedirectAnswer, head: boolean): void {
@@ -27,19 +25,33 @@ export function writeAnswer(res: ServerResponse, answer: RedirectAnswer, head: b
     return;
   }
   const body = Buffer.from(answer.html);
-  res.writeHead(answer.status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': String(body.length),
-  });
+  res.writeHead(answer.status, { ...PAGE_HEADERS, 'content-length': String(body.length) });
   res.end(head ? undefined : body);
 }
 
 /**
  * The lean front door: `GET`/`HEAD /{slug}` is answered here, straight from node:http, without
  * Fastify's routing; every other request goes to `next` (Fastify). Same core as the Fastify route.
+ * Whatever goes wrong while answering becomes a 500 page: the process, and the clicks it has queued,
+ * live on.
  */
-export function redirectFront(redirector: Redirector, next: (req: IncomingMessage, res: ServerResponse) => void) {
+export function redirectFront(
+  redirector: Redirector,
+  next: (req: IncomingMessage, res: ServerResponse) => void,
+  options: { trustProxy: TrustProxy; onError(error: unknown): void },
+) {
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    options.onError(error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    try {
+      writeAnswer(res, brokenLink({ acceptLanguage: req.headers['accept-language'] }), req.method === 'HEAD');
+    } catch {
+      res.destroy();
+    }
+  };
   return (req: IncomingMessage, res: ServerResponse): void => {
     const method = req.method;
     const url = req.url ?? '/';
@@ -50,17 +62,27 @@ export function redirectFront(redirector: Redirector, next: (req: IncomingMessag
       return;
     }
     const head = method === 'HEAD';
-    const answer = redirector.answer(slug, redirectRequest(req));
-    if (!(answer instanceof Promise)) {
-      writeAnswer(res, answer, head);
-      return;
+    try {
+      const answer = redirector.answer(slug, redirectRequest(req, options.trustProxy));
+      if (!(answer instanceof Promise)) {
+        writeAnswer(res, answer, head);
+        return;
+      }
+      answer.then(
+        (a) => {
+          try {
+            writeAnswer(res, a, head);
+          } catch (error) {
+            fail(req, res, error);
+          }
+        },
+        () => {
+          res.writeHead(503, { ...HTML_PAGE_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+          res.end('temporarily unavailable');
+        },
+      );
+    } catch (error) {
+      fail(req, res, error);
     }
-    answer.then(
-      (a) => writeAnswer(res, a, head),
-      () => {
-        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
-        res.end('temporarily unavailable');
-      },
-    );
   };
 }

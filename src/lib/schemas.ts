@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCurrency } from './money.js';
+import { hasControlCharacter, normaliseHttpUrl } from './url.js';
 
 /** Shared field schemas used by several resources. */
 export const id = z.string().min(1).max(64);
@@ -49,17 +50,32 @@ export const PLATFORMS = [
 export const platform = z.enum(PLATFORMS);
 export type Platform = (typeof PLATFORMS)[number];
 
-export const httpUrl = z
-  .string()
-  .max(2048)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL');
+/**
+ * An http(s) URL, stored normalised (`new URL(v).href`: ASCII only, so it is always a valid header value
+ * and attribute); control characters (CR, LF, NUL…) are refused. `tokens` (such as `{click_id}`) are kept
+ * verbatim. See docs/security.md.
+ */
+export const httpUrlKeeping = (tokens: readonly string[] = []) =>
+  z
+    .string()
+    .max(2048)
+    .transform((value, ctx) => {
+      const normalised = hasControlCharacter(value) ? null : normaliseHttpUrl(value, tokens);
+      const problem = hasControlCharacter(value)
+        ? 'must not contain control characters (line breaks, tabs, NUL)'
+        : normalised === null
+          ? 'must be an http(s) URL'
+          : normalised.length > 4096
+            ? 'is too long once percent-encoded (at most 4 096 characters)'
+            : null;
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem });
+        return z.NEVER;
+      }
+      return normalised as string;
+    });
+
+export const httpUrl = httpUrlKeeping();
 
 export const email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address').max(254));
 

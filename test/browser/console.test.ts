@@ -15,6 +15,19 @@ const CHROMIUM = process.env.KOS_CHROMIUM ?? '/usr/bin/chromium';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let page: Page;
+/** CSP violations the pages reported (console errors and `securitypolicyviolation` events). */
+const cspViolations: string[] = [];
+/** The console's Content-Security-Policy header as the browser received it. */
+let consoleCsp = '';
+
+// Init scripts run through the DevTools protocol, outside the page's CSP, so this reporter always runs.
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) =>
+  console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));`;
+/** Collects the CSP violations a page reports (Chromium also logs each one as a console error). */
+const watchCsp = (p: Page) =>
+  p.on('console', (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(message.text());
+  });
 
 const suffix = Date.now().toString(36).toUpperCase().slice(-6);
 const newKos = { code: `BT${suffix}`, handle: `browser.${suffix.toLowerCase()}`, name: `Browser Test ${suffix}` };
@@ -23,10 +36,41 @@ const text = async (selector: string) => ((await page.locator(selector).textCont
 const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
   .format(new Date())
   .slice(0, 7);
-const csv = [
-  'platform,orderId,status,orderTime,quantity,grossMinor,netMinor,currency,kosCode',
-  'website,W1,completed,2026-11-01 10:00:00,1,159000,159000,VND,LAN01',
-].join('\n');
+const GENERIC_HEADER = 'platform,orderId,status,orderTime,quantity,grossMinor,netMinor,currency,kosCode';
+/** A generic-format CSV of `count` completed website orders `<prefix>1…` for LAN01. */
+const genericCsv = (prefix: string, count: number) =>
+  [
+    GENERIC_HEADER,
+    ...Array.from(
+      { length: count },
+      (_, i) => `website,${prefix}${i + 1},completed,2026-11-01 10:00:00,1,159000,159000,VND,LAN01`,
+    ),
+  ].join('\n');
+const csv = genericCsv('W', 1);
+
+/** Picks `generic`, attaches `name` with `content` and submits the import form. */
+async function submitImport(name: string, content: string) {
+  const form = page.locator('[data-testid=import-form]');
+  await form.locator('select[name=source]').selectOption('generic');
+  await form.locator('input[name=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  await form.locator('button[type=submit]').click();
+}
+/** The history row of the file `name` (each test uploads a file of its own name). */
+const historyRow = (name: string) => page.locator('[data-testid=import-table] tbody tr', { hasText: name });
+
+// Watches every DOM change for a visible, determinate <progress> not yet full while the submit button is
+// disabled; run through the DevTools protocol, so the console's CSP does not apply.
+const WATCH_PROGRESS = `(() => {
+  window.partialProgressSeen = false;
+  const check = () => {
+    const bar = document.querySelector('[data-testid=import-progress-bar]');
+    const submit = document.querySelector('[data-testid=import-form] button[type=submit]');
+    if (bar && bar.hasAttribute('value') && bar.value < bar.max && bar.checkVisibility() && submit && submit.disabled)
+      window.partialProgressSeen = true;
+  };
+  window.progressWatcher = new MutationObserver(check);
+  window.progressWatcher.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+})()`;
 
 beforeAll(async () => {
   if (process.env.KOS_WEB_BUILD !== '0') await build({ configFile: WEB_CONFIG, logLevel: 'warn' });
@@ -36,7 +80,9 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  await context.addInitScript(REPORT_CSP_VIOLATIONS);
   page = await context.newPage();
+  watchCsp(page);
   page.setDefaultTimeout(10_000);
 });
 
@@ -47,7 +93,7 @@ afterAll(async () => {
 
 describe('web console', () => {
   test('a wrong password shows the problem detail', async () => {
-    await page.goto(`${server.url}/app/`);
+    consoleCsp = (await (await page.goto(`${server.url}/app/`))?.headerValue('content-security-policy')) ?? '';
     await page.locator('input[name=email]').fill(server.ownerEmail);
     await page.locator('input[name=password]').fill(`${server.ownerPassword}-wrong`);
     await page.locator('button[type=submit]').click();
@@ -70,6 +116,18 @@ describe('web console', () => {
     expect(await text('[data-testid=metric-conversionRate] .metric-value')).toBe('—');
     await page.locator('[data-testid=leaderboard]').waitFor();
     await page.locator('[data-testid=status-counts] .counts').waitFor();
+  });
+
+  test('the dashboard renders its charts under the console CSP without a violation', async () => {
+    expect(consoleCsp).toContain("script-src 'self'");
+    expect(consoleCsp).toContain("frame-ancestors 'none'");
+    const chart = page.locator('.card.sales canvas').first();
+    await chart.waitFor();
+    // The tooltip is HTML that ECharts writes with inline styles: hovering exercises it.
+    const box = await chart.boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(300);
+    expect(cspViolations).toEqual([]);
   });
 
   test('the roster lists the org’s KOS', async () => {
@@ -113,17 +171,44 @@ describe('web console', () => {
     expect(await page.locator('[data-testid=kos-table] tbody tr', { hasText: 'Invalid Code' }).count()).toBe(0);
   });
 
-  test('imports a generic CSV and shows the report', async () => {
+  test('imports a generic CSV in the background and shows the report', async () => {
     await page.locator('aside.sidebar nav a[href="/app/imports"]').click();
-    const form = page.locator('[data-testid=import-form]');
-    await form.locator('select[name=source]').selectOption('generic');
-    await form.locator('input[name=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await form.locator('button[type=submit]').click();
+    await submitImport('orders.csv', csv);
+    await page.locator('[data-testid=import-progress][data-status=done]').waitFor();
     await page.locator('[data-testid=import-report]').waitFor();
+    expect(await text('[data-testid=import-rows] dd')).toBe('1');
     expect(await text('[data-testid=import-inserted] dd')).toBe('1');
     expect(await text('[data-testid=import-rejected] dd')).toBe('0');
-    await page.locator('[data-testid=import-table] tbody tr', { hasText: 'orders.csv' }).waitFor();
+    expect(await page.locator('[data-testid=import-form] button[type=submit]').isEnabled()).toBe(true);
+    await historyRow('orders.csv').locator('[data-testid=import-status][data-status=done]').waitFor();
   });
+
+  test('a file that cannot be read shows the failed state with its reason', async () => {
+    const semicolons = [
+      'platform;orderId;status;orderTime;quantity;grossMinor;netMinor;currency;kosCode',
+      'website;S1;completed;2026-11-01 10:00:00;1;159000;159000;VND;LAN01',
+    ].join('\n');
+    await submitImport('semicolons.csv', semicolons);
+    const progress = page.locator('[data-testid=import-progress][data-status=failed]');
+    await progress.waitFor();
+    expect(await progress.locator('[data-testid=import-failed-reason]').textContent()).toContain('missing required column');
+    // zh-CN is the language since the glossary step: no row of the file was stored.
+    expect(await text('[data-testid=import-rows-saved]')).toBe('未保存任何数据行。');
+    expect(await page.locator('[data-testid=import-report]').count()).toBe(0);
+    const row = historyRow('semicolons.csv');
+    await row.locator('[data-testid=import-status][data-status=failed]').waitFor();
+    expect(await page.locator('[data-testid=import-failed-note]').first().textContent()).toContain('missing required column');
+  });
+
+  test('a large import shows a progress bar filling up before its report', async () => {
+    await page.evaluate(WATCH_PROGRESS);
+    await submitImport('large.csv', genericCsv('L', 20_000));
+    await page.locator('[data-testid=import-report]').waitFor({ timeout: 90_000 });
+    expect(await page.evaluate('window.progressWatcher.disconnect(), window.partialProgressSeen')).toBe(true);
+    expect(await text('[data-testid=import-rows] dd')).toBe('20,000');
+    expect(await text('[data-testid=import-inserted] dd')).toBe('20,000');
+    await historyRow('large.csv').locator('[data-testid=import-status][data-status=done]').waitFor();
+  }, 120_000);
 
   test('closing the current month shows the 409 detail', async () => {
     await page.locator('aside.sidebar nav a[href="/app/payouts"]').click();
@@ -133,5 +218,41 @@ describe('web console', () => {
     const alert = page.locator('[data-testid=payout-messages] [role=alert]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('has not ended');
+  });
+
+  test('the API docs render Swagger UI under their CSP without a violation', async () => {
+    const docs = await page.context().newPage();
+    watchCsp(docs);
+    try {
+      const response = await docs.goto(`${server.url}/api/docs/`);
+      expect(await response?.headerValue('content-security-policy')).toContain("script-src 'self'");
+      const operation = docs.locator('.swagger-ui .opblock').first();
+      // Swagger UI takes seconds to lay out the whole API on a busy machine.
+      await operation.waitFor({ timeout: 40_000 });
+      // Opening an operation renders its parameters, example JSON and schemas too.
+      await operation.locator('.opblock-summary').click();
+      await docs.locator('.swagger-ui .opblock-body').first().waitFor();
+      await docs.waitForTimeout(300);
+      expect(await docs.locator('.swagger-ui .info .title').textContent()).toContain('kosmatrix API');
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await docs.close();
+    }
+  }, 60_000);
+
+  test('a bio page renders under its script-free CSP without a violation', async () => {
+    const bio = await page.context().newPage();
+    watchCsp(bio);
+    try {
+      const response = await bio.goto(`${server.url}/@lan.beauty`);
+      expect(response?.status()).toBe(200);
+      expect(await response?.headerValue('content-security-policy')).toContain("default-src 'none'");
+      await bio.locator('h1', { hasText: 'Nguyễn Thị Lan' }).waitFor();
+      // The inline <style> block applied (it sets main's width).
+      expect(await bio.evaluate("getComputedStyle(document.querySelector('main')).maxWidth")).toBe('480px');
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await bio.close();
+    }
   });
 });

@@ -17,6 +17,8 @@ export const testConfig = (databaseUrl: string, overrides: Partial<Config> = {})
     secret: 'test-secret-test-secret-test-secret',
     logLevel: 'silent',
     maxUploadBytes: 10 * 1024 * 1024,
+    trustProxy: { kind: 'none' } as const,
+    loginHashRate: 1000,
     ...overrides,
   });
 

@@ -61,16 +61,21 @@ export async function uploadReport(
   source: string,
   file: Buffer,
   fileName: string,
+  options: { headers?: Record<string, string>; app?: TestContext['app'] } = {},
 ): Promise<LightMyRequestResponse> {
   const form = new FormData();
   form.set('source', source);
   form.set('file', new Blob([file]), fileName);
   const encoded = new Response(form);
   const payload = Buffer.from(await encoded.arrayBuffer());
-  return t.app.inject({
+  return (options.app ?? t.app).inject({
     method: 'POST',
     url: '/api/v1/imports',
-    headers: { authorization: `Bearer ${key}`, 'content-type': encoded.headers.get('content-type') as string },
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': encoded.headers.get('content-type') as string,
+      ...options.headers,
+    },
     payload,
   });
 }

@@ -39,9 +39,12 @@ export function api<T>(path: string, init: { method?: string; body?: unknown } =
   });
 }
 
-/** POSTs a multipart form (the browser sets the boundary); same answers as `api`. */
-export function apiUpload<T>(path: string, form: FormData): Promise<T> {
-  return send<T>(path, { method: 'POST', headers: { accept: 'application/json' }, body: form });
+/**
+ * POSTs a multipart form (the browser sets the boundary); same answers as `api`.
+ * `headers` adds request headers such as `Prefer: respond-async`.
+ */
+export function apiUpload<T>(path: string, form: FormData, headers: Record<string, string> = {}): Promise<T> {
+  return send<T>(path, { method: 'POST', headers: { ...headers, accept: 'application/json' }, body: form });
 }
 
 async function send<T>(path: string, init: RequestInit): Promise<T> {

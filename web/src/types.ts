@@ -94,11 +94,21 @@ export interface LeaderboardRow {
 
 export const IMPORT_SOURCES = ['shopee', 'tiktok_shop', 'lazada', 'accesstrade', 'generic'] as const;
 
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** Whether an import is still waiting or running (its report is not final yet). */
+export const isImportActive = (status: ImportStatus): boolean => status === 'queued' || status === 'running';
+
+/** `GET /imports/{id}`: `rows` is 0 until the file is counted, `rowsDone` the rows handled so far. */
 export interface ImportReport {
   id: string;
   source: string;
   fileName: string | null;
-  status: 'running' | 'done';
+  status: ImportStatus;
+  /** Why a failed import stopped; only when `failed` (its `rowsDone` rows may still be committed). */
+  failedReason?: string;
+  rowsDone: number;
   rows: number;
   inserted: number;
   updated: number;
@@ -107,7 +117,11 @@ export interface ImportReport {
   skipped: number;
   errors: { row: number; field?: string; message: string }[];
   createdAt: string;
+  finishedAt: string | null;
 }
+
+/** `POST /imports` with `Prefer: respond-async` (202). */
+export type ImportAccepted = Pick<ImportReport, 'id' | 'status'>;
 
 export const PAYOUT_STATUSES = ['draft', 'approved', 'paid'] as const;
 

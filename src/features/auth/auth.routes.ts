@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
-import { DomainError } from '../../lib/errors.js';
+import { clientAddress } from '../../lib/client-address.js';
 import type { Router } from '../../lib/http/route.js';
 import { RateLimiter } from '../../lib/rate-limiter.js';
 import { email } from '../../lib/schemas.js';
@@ -10,6 +10,9 @@ import { orgOut } from '../orgs/orgs.schema.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { type Principal, ROLES, SESSION_COOKIE } from './auth.js';
 import * as service from './auth.service.js';
+import { databaseWindows } from './login-attempts.repository.js';
+import { LOGIN_LIMITS } from './login-guard.js';
+import { HashBudget } from './password.js';
 
 const meOut = z.object({
   kind: z.enum(['member', 'api_key']),
@@ -25,7 +28,11 @@ const meOut = z.object({
 export function registerAuthRoutes(router: Router<Principal>, { database, config }: AppDeps): void {
   const { db } = database;
   const tags = ['auth'];
-  const attempts = new RateLimiter(10, 15 * 60_000);
+  // Several processes on one database count attempts together; one process counts in memory.
+  const windows = database.dialect.sharedByProcesses
+    ? databaseWindows(db, LOGIN_LIMITS.windowMs)
+    : new RateLimiter(Number.POSITIVE_INFINITY, LOGIN_LIMITS.windowMs);
+  const budget = new HashBudget(config.loginHashRate);
   const secure = config.publicUrl.startsWith('https:');
 
   const me = async (auth: Principal) => ({
@@ -47,11 +54,17 @@ export function registerAuthRoutes(router: Router<Principal>, { database, config
     auth: false,
     body: z.object({ email, password: z.string().min(1).max(200) }),
     response: meOut,
-    description: 'At most 10 attempts per e-mail in 15 minutes (then 429). Wrong password and unknown e-mail answer alike.',
-    handler: async ({ body, reply }) => {
-      if (!attempts.take(body.email)) throw new DomainError('rate_limited', 'too many login attempts; try again in 15 minutes');
-      const { cookie, principal, expiresAt } = await service.login(db, body, config.secret, Date.now());
-      attempts.reset(body.email);
+    description:
+      `Failed sign-ins are limited per client address (${LOGIN_LIMITS.perAddress}), per e-mail and address (${LOGIN_LIMITS.perAccountAtAddress}) ` +
+      `and per e-mail (${LOGIN_LIMITS.perAccount}) in 15 minutes, and password checks per second per server process; beyond either → 429. ` +
+      'Successful sign-ins do not count. Wrong password and unknown e-mail answer alike.',
+    handler: async ({ body, reply, request }) => {
+      const address = clientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, config.trustProxy);
+      const { cookie, principal, expiresAt } = await service.login(db, body, config.secret, Date.now(), {
+        windows,
+        budget,
+        address,
+      });
       reply.setCookie(SESSION_COOKIE, cookie, {
         httpOnly: true,
         sameSite: 'lax',

@@ -1,22 +1,31 @@
 import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
-import { newSessionCookie, type Principal, type Role, SESSION_DAYS, sessionIdHash, sha256, verifyPassword } from './auth.js';
+import type { AttemptWindows } from '../../lib/rate-limiter.js';
+import { newSessionCookie, type Principal, type Role, SESSION_DAYS, sessionIdHash, sha256 } from './auth.js';
 import * as repo from './auth.repository.js';
+import { admitLogin } from './login-guard.js';
+import { type HashBudget, verifyPassword } from './password.js';
 
 const DAY_MS = 86_400_000;
 const unauthorized = (detail = 'missing or invalid credentials') => new DomainError('unauthorized', detail);
 
-/** Checks e-mail and password; wrong password and unknown e-mail fail alike. */
+/**
+ * Checks e-mail and password; wrong password and unknown e-mail fail alike. Attempts are counted per
+ * client address and e-mail first (429 beyond the limits, without hashing: see login-guard.ts).
+ */
 export async function login(
   db: Db,
   input: { email: string; password: string },
   secret: string,
   now: number,
+  guard: { windows: AttemptWindows; budget: HashBudget; address: string },
 ): Promise<{ cookie: string; principal: Principal; expiresAt: number }> {
-  const member = await repo.findMemberForLogin(db, input.email.trim().toLowerCase());
-  if (!verifyPassword(input.password, member?.password_hash ?? null) || !member) {
-    throw unauthorized('wrong e-mail or password');
-  }
+  const email = input.email.trim().toLowerCase();
+  const attempt = await admitLogin(guard.windows, email, guard.address);
+  const member = await repo.findMemberForLogin(db, email);
+  const valid = (await verifyPassword(input.password, member?.password_hash ?? null, guard.budget)) && member !== undefined;
+  await attempt.settle(valid);
+  if (!valid || !member) throw unauthorized('wrong e-mail or password');
   const { cookie, idHash } = newSessionCookie(secret);
   const expiresAt = now + SESSION_DAYS * DAY_MS;
   await repo.insertSession(db, { idHash, memberId: member.id, orgId: member.org_id, createdAt: now, expiresAt });

@@ -124,29 +124,17 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
     expectProblem(await login(email, 'anything at all'), 401, 'unauthorized');
   });
 
-  test('the 11th attempt for one e-mail answers 429, even with the right password; other e-mails still log in', async () => {
-    const org = await t.newOrg();
-    const other = await t.newOrg();
-    for (let i = 1; i <= 10; i++) expect((await login(org.email, `wrong ${i}`)).statusCode).toBe(401);
-    expectProblem(await login(org.email, 'wrong 11'), 429, 'rate_limited');
-    expectProblem(await login(org.email.toUpperCase(), org.password), 429, 'rate_limited');
-    expect((await login(other.email, other.password)).statusCode).toBe(200);
-  });
-
-  test('a successful login resets the attempt counter', async () => {
-    const org = await t.newOrg();
-    for (let i = 1; i <= 9; i++) expect((await login(org.email, `wrong ${i}`)).statusCode).toBe(401);
-    expect((await login(org.email, org.password)).statusCode).toBe(200);
-    for (let i = 1; i <= 10; i++) expect((await login(org.email, `again ${i}`)).statusCode).toBe(401);
-    expect((await login(org.email, org.password)).statusCode).toBe(429);
-  });
-
   test('logout answers 204, clears the cookie and ends the session (later /me → 401)', async () => {
     const org = await t.newOrg();
     const cookie = sessionOf(await login(org.email, org.password));
     const other = sessionOf(await login(org.email, org.password));
     expect((await me({}, cookie)).statusCode).toBe(200);
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { kos_session: cookie } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookies: { kos_session: cookie },
+      headers: { origin: 'http://localhost:8080' },
+    });
     expect(out.statusCode).toBe(204);
     expect(out.body).toBe('');
     expect(setCookieHeader(out)).toMatch(/kos_session=;.*Expires=Thu, 01 Jan 1970/i);
@@ -156,7 +144,12 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
 
   test('logout without a session or with a forged cookie still answers 204', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBe(204);
-    const forged = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { kos_session: 'abc.def' } });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookies: { kos_session: 'abc.def' },
+      headers: { origin: 'http://localhost:8080' },
+    });
     expect(forged.statusCode).toBe(204);
   });
 

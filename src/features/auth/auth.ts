@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { randomAlphanumeric } from '../../lib/ids.js';
 
 export const ROLES = ['owner', 'admin', 'manager', 'kos', 'viewer'] as const;
@@ -20,30 +20,6 @@ export interface Principal {
 const RANK: Record<Role, number> = { owner: 4, admin: 3, manager: 2, viewer: 1, kos: 0 };
 export const canGrant = (granter: Role, role: Role): boolean => granter === 'owner' || (granter === 'admin' && role !== 'owner');
 export const roleRank = (role: Role): number => RANK[role];
-
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
-
-/** scrypt with a random salt, stored as `scrypt$N$r$p$salt$hash`. */
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  const hash = scryptSync(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
-}
-
-const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
-
-/** Constant-time check; a null stored hash (unknown email) costs the same as a wrong password. */
-export function verifyPassword(password: string, stored: string | null): boolean {
-  const [scheme, n, r, p, salt, hash] = (stored ?? DUMMY_HASH).split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return timingSafeEqual(expected, actual) && stored !== null;
-}
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 

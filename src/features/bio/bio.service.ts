@@ -5,9 +5,10 @@ import { linkLabel } from '../links/links.js';
 import { liveLinksOfKos } from '../links/links.service.js';
 import { upcomingSessions } from '../livestreams/livestreams.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
+import { hasPublicBioPage } from './bio.js';
 import type { BioPageData } from './bio-page.js';
 
-/** Everything the bio page shows, or null for an unknown or offboarded KOS. */
+/** Everything the bio page shows, or null for an unknown KOS or one without a public page (see `hasPublicBioPage`). */
 export async function loadBioPage(
   db: Db,
   publicUrl: string,
@@ -18,12 +19,10 @@ export async function loadBioPage(
   const found = await findKosByHandle(db, handle.toLowerCase());
   if (!found) return null;
   const system = { orgId: found.orgId, role: 'owner' as const, unitId: null, kosId: null, memberId: null, apiKeyId: null };
-  const [kos, org, links] = await Promise.all([
-    getKosOrThrow(db, system, found.id),
-    getOrgOrThrow(db, found.orgId),
-    liveLinksOfKos(db, found.id, now),
-  ]);
-  if (kos.status === 'offboarded') return null;
+  const kos = await getKosOrThrow(db, system, found.id);
+  // The caller answers the same 404 as for an unknown handle, so a hidden status does not leak.
+  if (!hasPublicBioPage(kos.status)) return null;
+  const [org, links] = await Promise.all([getOrgOrThrow(db, found.orgId), liveLinksOfKos(db, found.id, now)]);
   const locale = pickLocale(lang, (['vi', 'zh-CN', 'en'].includes(org.locale) ? org.locale : 'vi') as Locale);
   return {
     locale,

@@ -76,12 +76,26 @@ describe.each(DIALECTS)('bio pages on %s', (dialect) => {
     expect(en).toContain('Shop my picks');
   });
 
-  test('unknown and offboarded KOS answer 404 pages', async () => {
+  test('only active and onboarding KOS have a page; every other status answers the unknown-handle 404', async () => {
     const s = await seed('lan.bio-c');
-    expect((await t.call(null, 'GET', '/@nobody.here')).statusCode).toBe(404);
-    await t.call(s.org.apiKey, 'PATCH', `/api/v1/kos/${s.kos.id}`, { status: 'offboarded' });
-    const gone = await t.call(null, 'GET', '/@lan.bio-c');
-    expect(gone.statusCode).toBe(404);
-    expect(gone.headers['content-type']).toContain('text/html');
+    const unknown = await t.call(null, 'GET', '/@nobody.here');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('text/html');
+    for (const [status, code] of [
+      ['candidate', 404],
+      ['onboarding', 200],
+      ['paused', 404],
+      ['offboarded', 404],
+      ['active', 200],
+    ] as const) {
+      expect((await t.call(s.org.apiKey, 'PATCH', `/api/v1/kos/${s.kos.id}`, { status })).statusCode).toBe(200);
+      const res = await t.call(null, 'GET', '/@lan.bio-c');
+      expect(res.statusCode, status).toBe(code);
+      if (code === 200) continue;
+      // Byte for byte the page of a handle nobody has, so the status does not leak; no contact either.
+      expect(res.body, status).toBe(unknown.body);
+      expect(res.headers['cache-control'], status).toBe(unknown.headers['cache-control']);
+      expect(res.body).not.toContain('0901234567');
+    }
   });
 });

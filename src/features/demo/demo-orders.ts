@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/database.js';
 import type { Principal } from '../auth/auth.js';
-import { importFile } from '../imports/imports.service.js';
+import { importFile } from '../imports/import-jobs.js';
 import { createLivestream } from '../livestreams/livestreams.service.js';
 import type { Random } from './demo-random.js';
 

@@ -1,3 +1,4 @@
+import { hasLoneSurrogate, hasNul, toStorableText } from '../../lib/storable-text.js';
 import { foldText } from '../../lib/text.js';
 import { zonedWallToUtc } from '../../lib/time.js';
 import { RowProblem } from './import-types.js';
@@ -10,7 +11,8 @@ export function normaliseHeader(header: string): { key: string; suffix: string |
   const match = /\s*\(([^()]{1,4})\)\s*$/.exec(header);
   const suffix = match && !/[A-Za-z0-9]{4}/.test(match[1] as string) ? (match[1] as string).trim() : null;
   const base = suffix ? header.slice(0, match?.index) : header;
-  return { key: foldText(base.replace(/^\uFEFF/, '')), suffix };
+  // NUL padding in a header is dropped like a BOM: a header names a column, it is no id.
+  return { key: foldText(base.replace(/^\uFEFF/, '').replaceAll('\u0000', '')), suffix };
 }
 
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/;
@@ -22,19 +24,37 @@ export function excelDamage(text: string): string | null {
   return null;
 }
 
-/** A required text cell (an id), refusing Excel damage. */
+// NUL padding (docs/formats.md, "NUL characters and malformed text in report cells").
+
+/** Whether a cell is empty or holds only NUL padding: the reader leaves it out, as an empty cell. */
+export const isEmptyCell = (text: string): boolean =>
+  text === '' || (text.charCodeAt(0) === 0 && text.replaceAll('\u0000', '') === '');
+
+/** Whether a cell holds only white space and NUL padding (a row of such cells is a blank row). */
+export const isBlankCell = (text: string): boolean =>
+  text.trim() === '' || (hasNul(text) && text.replaceAll('\u0000', '').trim() === '');
+
+/**
+ * A required text cell (an id), refusing Excel damage. An id holding a NUL or a lone surrogate is a
+ * row error, never cleaned: dropping the NUL would make it another id, and could merge two orders.
+ */
 export function requireId(value: string | undefined, field: string): string {
   const text = value?.trim() ?? '';
   if (!text) throw new RowProblem(field, 'is empty');
+  if (hasNul(text)) throw new RowProblem(field, 'contains a NUL character (U+0000)');
+  if (hasLoneSurrogate(text)) throw new RowProblem(field, 'is not well-formed Unicode (a lone surrogate)');
   const damage = excelDamage(text);
   if (damage) throw new RowProblem(field, damage);
   if (text.length > 128) throw new RowProblem(field, 'is longer than 128 characters');
   return text;
 }
 
-/** An optional text cell, trimmed and bounded; empty → null. */
+/**
+ * An optional text cell, trimmed and bounded; empty → null. Free text is cleaned rather than refused:
+ * NUL padding dropped, a lone surrogate shown as U+FFFD, so both databases store the same text.
+ */
 export function optionalText(value: string | undefined, field: string, max = 500): string | null {
-  const text = value?.trim() ?? '';
+  const text = value === undefined ? '' : toStorableText(value).trim();
   if (!text) return null;
   if (text.length > max) throw new RowProblem(field, `is longer than ${max} characters`);
   return text;

@@ -1,16 +1,20 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/dialect.js';
 import type { ImportsTable } from '../../db/schema.js';
 import { parseJson } from '../../lib/json.js';
 import { toIso } from '../../lib/schemas.js';
-import type { ImportReport, RowErrorOut } from './imports.schema.js';
+import { storableMessage } from '../../lib/storable-text.js';
+import type { ImportReport, ImportStatus, RowErrorOut } from './imports.schema.js';
 
 const toReport = (r: Selectable<ImportsTable>): ImportReport => ({
   id: r.id,
   source: r.source as ImportReport['source'],
   fileName: r.file_name,
-  status: r.status as ImportReport['status'],
-  rows: r.rows,
+  status: r.status as ImportStatus,
+  ...(r.failed_reason !== null ? { failedReason: r.failed_reason } : {}),
+  rowsDone: r.rows,
+  rows: r.rows_total ?? r.rows,
   inserted: r.inserted,
   updated: r.updated,
   unchanged: r.unchanged,
@@ -23,7 +27,15 @@ const toReport = (r: Selectable<ImportsTable>): ImportReport => ({
 
 export async function insertImport(
   db: Db,
-  row: { id: string; orgId: string; source: string; fileName: string | null; createdBy: string | null; now: number },
+  row: {
+    id: string;
+    orgId: string;
+    source: string;
+    fileName: string | null;
+    createdBy: string | null;
+    status: 'queued' | 'running';
+    now: number;
+  },
 ): Promise<void> {
   await db
     .insertInto('imports')
@@ -32,7 +44,7 @@ export async function insertImport(
       org_id: row.orgId,
       source: row.source,
       file_name: row.fileName,
-      status: 'running',
+      status: row.status,
       rows: 0,
       inserted: 0,
       updated: 0,
@@ -43,7 +55,62 @@ export async function insertImport(
       created_by: row.createdBy,
       created_at: row.now,
       finished_at: null,
+      heartbeat_at: row.now,
     })
+    .execute();
+}
+
+/**
+ * Moves a queued import to `running` unless another file import of its org runs (the partial unique
+ * index `imports_one_running` refuses a second: atomic on both databases). True when claimed.
+ */
+export async function claimImport(db: Db, id: string, now: number): Promise<boolean> {
+  try {
+    const result = await db
+      .updateTable('imports')
+      .set({ status: 'running', heartbeat_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+export async function setRowsTotal(db: Db, id: string, total: number): Promise<void> {
+  await db.updateTable('imports').set({ rows_total: total }).where('id', '=', id).execute();
+}
+
+/** Marks an unfinished import failed with its reason; the rows it committed stay. */
+export async function markFailed(db: Db, id: string, reason: string, now: number): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set({ status: 'failed', failed_reason: storableMessage(reason).slice(0, 1000), finished_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
+}
+
+/** Signs of life for the unfinished imports a process holds. */
+export async function touchImports(db: Db, ids: string[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('imports')
+    .set({ heartbeat_at: now })
+    .where('id', 'in', ids)
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
+}
+
+/** Unfinished imports whose process gave no sign of life since `staleBefore` (killed, crashed, lost). */
+export async function findStaleImports(db: Db, staleBefore: number): Promise<{ id: string; status: string; rows: number }[]> {
+  return db
+    .selectFrom('imports')
+    .select(['id', 'status', 'rows'])
+    .where('status', 'in', ['queued', 'running'])
+    .where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'created_at'), '<', staleBefore))
     .execute();
 }
 
@@ -75,6 +142,7 @@ export async function saveProgress(
       rejected: p.rejected,
       skipped: p.skipped,
       errors: JSON.stringify(p.errors),
+      heartbeat_at: Date.now(),
       ...(finishedAt !== null ? { status: 'done', finished_at: finishedAt } : {}),
     })
     .where('org_id', '=', orgId)

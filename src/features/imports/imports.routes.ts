@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
@@ -11,12 +10,21 @@ import { DomainError, invalid } from '../../lib/errors.js';
 import type { Router } from '../../lib/http/route.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { idParams } from '../../lib/schemas.js';
+import { toStorableText } from '../../lib/storable-text.js';
+import { ADMINS, requireRole } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
+import type { FileJob } from './import-jobs.js';
 import { SOURCES, type Source } from './import-types.js';
-import { importOut } from './imports.schema.js';
+import { type ImportStatus, importAccepted, importOut } from './imports.schema.js';
 import * as service from './imports.service.js';
 
-/** Saves the multipart `file` to a temporary folder and reads the `source` field (or `?source=`). */
+/** What runs imports off the serving event loop (src/background/). */
+export interface ImportQueue {
+  queueImport(input: Omit<FileJob, 'id' | 'orgId'>): Promise<{ id: string; status: ImportStatus }>;
+  awaitImport(id: string): Promise<void>;
+}
+
+/** Saves the multipart `file` into `dir` and reads the `source` field (or `?source=`). */
 async function receiveUpload(request: FastifyRequest, dir: string): Promise<{ path: string; fileName: string; source: unknown }> {
   if (!request.isMultipart()) throw invalid('file', 'send the report as multipart/form-data with fields `source` and `file`');
   let path: string | null = null;
@@ -25,7 +33,7 @@ async function receiveUpload(request: FastifyRequest, dir: string): Promise<{ pa
   for await (const part of request.parts() as AsyncIterable<Multipart>) {
     if (part.type === 'file') {
       if (path) throw invalid('file', 'send one file per import');
-      fileName = part.filename;
+      fileName = toStorableText(part.filename).slice(0, 255);
       path = join(dir, 'upload');
       await pipeline(part.file, createWriteStream(path));
       if (part.file.truncated) throw new DomainError('too_large', 'the file is larger than the upload limit (KOS_MAX_UPLOAD_MB)');
@@ -35,16 +43,22 @@ async function receiveUpload(request: FastifyRequest, dir: string): Promise<{ pa
   return { path, fileName, source };
 }
 
-export function registerImportRoutes(router: Router<Principal>, { database }: AppDeps): void {
+const respondAsync = (request: FastifyRequest) => /(^|[\s,;])respond-async($|[\s,;])/i.test(String(request.headers.prefer ?? ''));
+
+export function registerImportRoutes(router: Router<Principal>, { database, config }: AppDeps, queue: ImportQueue): void {
   const { db } = database;
   const tags = ['imports'];
+  const uploads = join(config.dataDir, 'uploads');
   router.route({
     method: 'POST',
     url: '/api/v1/imports',
-    summary: 'Import a platform report (answers when the file is processed)',
+    summary: 'Import a platform report',
     description:
       'multipart/form-data with `source` (shopee, tiktok_shop, lazada, accesstrade, generic) and `file` (CSV, XLSX or JSON). ' +
-      'A file that cannot be read as its format answers 422 and stores nothing; a bad row is rejected alone and listed in `errors`.',
+      'Answers 201 with the report when the file is processed; with `Prefer: respond-async`, 202 `{id, status}` at once — poll ' +
+      '`GET /api/v1/imports/{id}` (`status`, `rowsDone`, `rows`). Imports run off the serving event loop, one file at a time per ' +
+      'organisation (a second waits `queued`). A file that cannot be read as its format fails (422 when waited for) and stores no ' +
+      'line; a bad row is rejected alone and listed in `errors`.',
     tags,
     status: 201,
     bodyDoc: {
@@ -55,21 +69,33 @@ export function registerImportRoutes(router: Router<Principal>, { database }: Ap
         properties: { source: { type: 'string', enum: [...SOURCES] }, file: { type: 'string', format: 'binary' } },
       },
     },
-    response: importOut,
-    handler: async ({ auth, request }) => {
-      const dir = await mkdtemp(join(tmpdir(), 'kos-import-'));
+    response: importOut.or(importAccepted),
+    handler: async ({ auth, request, setStatus }) => {
+      requireRole(auth, ADMINS);
+      await mkdir(uploads, { recursive: true });
+      const dir = await mkdtemp(join(uploads, 'import-'));
+      let queued: { id: string; status: ImportStatus };
       try {
         const upload = await receiveUpload(request, dir);
         const source = z.enum(SOURCES).safeParse(upload.source);
         if (!source.success) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);
-        return await service.importFile(db, auth, {
+        // From here the background thread owns the folder and deletes it when the import ends.
+        queued = await queue.queueImport({
+          principal: auth,
           source: source.data as Source,
           path: upload.path,
           fileName: upload.fileName,
         });
-      } finally {
+      } catch (error) {
         await rm(dir, { recursive: true, force: true });
+        throw error;
       }
+      if (respondAsync(request)) {
+        setStatus(202);
+        return queued;
+      }
+      await queue.awaitImport(queued.id);
+      return service.getImportOrThrow(db, auth, queued.id);
     },
   });
   router.route({
@@ -84,7 +110,7 @@ export function registerImportRoutes(router: Router<Principal>, { database }: Ap
   router.route({
     method: 'GET',
     url: '/api/v1/imports/:id',
-    summary: 'An import report',
+    summary: 'An import report: its status and progress (`rowsDone` of `rows`)',
     tags,
     params: idParams,
     response: importOut,

@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { SOURCES } from './import-types.js';
 
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
 export const rowErrorOut = z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() });
 export const importOut = z.object({
   id: z.string(),
   source: z.enum([...SOURCES, 'webhook']),
   fileName: z.string().nullable(),
-  status: z.enum(['running', 'done']),
+  status: z.enum(IMPORT_STATUSES),
+  /** Why a failed import stopped (a file error, a server stop); present only when `failed`. */
+  failedReason: z.string().optional(),
+  /** Data rows handled so far (committed with their lines); `rows` once done. */
+  rowsDone: z.number().int(),
+  /** Data rows in the file (0 until counted) = inserted + updated + unchanged + rejected + skipped once done. */
   rows: z.number().int(),
   inserted: z.number().int(),
   updated: z.number().int(),
@@ -19,6 +27,7 @@ export const importOut = z.object({
 });
 export type ImportReport = z.infer<typeof importOut>;
 export type RowErrorOut = z.infer<typeof rowErrorOut>;
+export const importAccepted = importOut.pick({ id: true, status: true });
 
 /** Row errors kept per import: the first 1 000 (the `rejected` count is always complete). */
 export const MAX_STORED_ERRORS = 1000;

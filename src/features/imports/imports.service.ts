@@ -8,12 +8,9 @@ import type { Principal } from '../auth/auth.js';
 import { lineStoreContext } from '../orders/lines.service.js';
 import { storeLines } from '../orders/store-lines.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
-import { skuByPlatformId } from '../products/products.service.js';
-import type { CanonicalLine, ParseContext, ParsedRow, Source } from './import-types.js';
+import type { CanonicalLine, ParsedRow, Source } from './import-types.js';
 import * as repo from './imports.repository.js';
 import { type ImportReport, MAX_STORED_ERRORS } from './imports.schema.js';
-import { PARSERS } from './parsers/registry.js';
-import { openTable } from './read/table.js';
 
 const CHUNK = 1000;
 
@@ -21,32 +18,11 @@ export interface ImportOptions {
   now?: number;
   /** Called after each stored chunk with rows done and rows in all (the CLI's progress bar). */
   onProgress?(done: number, total: number): void;
+  /** Stops the import after its current chunk (the server is stopping); committed rows stay. */
+  signal?: AbortSignal;
 }
 
-/**
- * Imports a report file. First the whole file is read (a file error throws before anything is stored),
- * then its lines are stored in chunks, each chunk and the import's counts committed together — a crash
- * loses no committed chunk, and running the file again finishes it without duplicates.
- */
-export async function importFile(
-  db: Db,
-  principal: Principal,
-  input: { source: Source; path: string; fileName: string | null },
-  options: ImportOptions = {},
-): Promise<ImportReport> {
-  requireRole(principal, ADMINS);
-  const org = await getOrgOrThrow(db, principal.orgId);
-  const shopeeSkus = input.source === 'shopee' ? await skuByPlatformId(db, org.id, 'shopee') : new Map<string, string>();
-  const ctx: ParseContext = { currency: org.currency, timezone: org.timezone, skuForShopeeItem: (id) => shopeeSkus.get(id) };
-  const table = await openTable(input.path);
-  const mapRow = PARSERS[input.source].prepare(table, ctx);
-  let total = 0;
-  for await (const _row of table.rows()) total += 1;
-  async function* parsed(): AsyncGenerator<ParsedRow> {
-    for await (const row of table.rows()) yield mapRow(row);
-  }
-  return runImport(db, principal, org, { source: input.source, fileName: input.fileName, total, rows: parsed() }, options);
-}
+type Org = { id: string; attributionWindowDays: number; postLiveWindowHours: number };
 
 /** Stores canonical lines pushed to the signed webhook (source `webhook`), like an import. */
 export async function importWebhookLines(
@@ -56,30 +32,29 @@ export async function importWebhookLines(
   now = Date.now(),
 ): Promise<ImportReport> {
   const org = await getOrgOrThrow(db, principal.orgId);
+  const id = newId();
+  const createdBy = principal.memberId ?? principal.apiKeyId;
+  await repo.insertImport(db, { id, orgId: org.id, source: 'webhook', fileName: null, createdBy, status: 'running', now });
+  await repo.setRowsTotal(db, id, rows.length);
   async function* each() {
     yield* rows;
   }
-  return runImport(db, principal, org, { source: 'webhook', fileName: null, total: rows.length, rows: each() }, { now });
+  return storeImportRows(db, org, { id, source: 'webhook', total: rows.length, rows: each() }, { now });
 }
 
-async function runImport(
+/**
+ * Stores an import's parsed rows in chunks, each chunk and the import's counts committed together — a
+ * crash loses no committed chunk, and running the file again finishes it without duplicates. The last
+ * commit marks the import `done`.
+ */
+export async function storeImportRows(
   db: Db,
-  principal: Principal,
-  org: { id: string; attributionWindowDays: number; postLiveWindowHours: number },
-  input: { source: Source | 'webhook'; fileName: string | null; total: number; rows: AsyncIterable<ParsedRow> },
+  org: Org,
+  input: { id: string; source: Source | 'webhook'; total: number; rows: AsyncIterable<ParsedRow> },
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const now = options.now ?? Date.now();
-  const id = newId();
-  await repo.insertImport(db, {
-    id,
-    orgId: org.id,
-    source: input.source,
-    fileName: input.fileName,
-    createdBy: principal.memberId ?? principal.apiKeyId,
-    now,
-  });
-  const store = await lineStoreContext(db, org, input.source, id, now);
+  const { id } = input;
+  const store = await lineStoreContext(db, org, input.source, id, options.now ?? Date.now());
   const progress: repo.ImportProgress = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, errors: [] };
   let chunk: CanonicalLine[] = [];
   let pending = 0;
@@ -105,11 +80,22 @@ async function runImport(
       progress.rejected += 1;
       if (progress.errors.length < MAX_STORED_ERRORS) progress.errors.push({ row: row.row, ...row.error });
     } else progress.skipped += 1;
-    if (chunk.length >= CHUNK) await commit(false);
+    if (chunk.length >= CHUNK) {
+      await commit(false);
+      if (options.signal?.aborted) throw stopped(progress.rows);
+    }
   }
   await commit(true);
   return (await repo.findImport(db, org.id, id)) as ImportReport;
 }
+
+/** The import stopped because the server is stopping; its message is the import's `failedReason`. */
+export class ImportStopped extends Error {}
+
+const stopped = (rows: number) =>
+  new ImportStopped(
+    `the server stopped during this import after ${rows} rows were committed; import the file again to finish it (nothing is duplicated)`,
+  );
 
 export async function getImportOrThrow(db: Db, principal: Principal, id: string): Promise<ImportReport> {
   requireRole(principal, ADMINS);

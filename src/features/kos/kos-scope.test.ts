@@ -28,7 +28,13 @@ async function kosMember(t: TestContext, owner: string, kosId: string): Promise<
   expect(login.statusCode).toBe(200);
   const cookie = login.cookies.find((c) => c.name === 'kos_session')?.value ?? '';
   return (method, url, body) =>
-    t.app.inject({ method, url, cookies: { kos_session: cookie }, ...(body !== undefined ? { payload: body as object } : {}) });
+    t.app.inject({
+      method,
+      url,
+      cookies: { kos_session: cookie },
+      headers: { origin: 'http://localhost:8080' },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
 }
 
 describe.each(DIALECTS)('KOS endpoints, scope and validation on %s', (dialect) => {

@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
+import { signWebhook, uniqueTimestamp } from '../../../test/support/webhook-signing.js';
 import { applyBps } from '../../lib/money-math.js';
 import { ENTRY_KINDS, ENTRY_STATUSES, type EntryState, reconcileLine } from './ledger.js';
 
@@ -210,7 +210,7 @@ describe.each(DIALECTS)('ledger invariants under random line events on %s', (dia
               headers: {
                 authorization: `Bearer ${org.apiKey}`,
                 'content-type': 'application/json',
-                'x-kos-signature': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
+                ...signWebhook(SECRET, raw, uniqueTimestamp()),
               },
             });
             expect(res.statusCode, res.body).toBe(201);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { httpUrl, id, isoDateTime } from '../../lib/schemas.js';
-import { isReservedSlug, SLUG_PATTERN } from './links.js';
+import { httpUrlKeeping, id, isoDateTime } from '../../lib/schemas.js';
+import { DESTINATION_TOKENS, isReservedSlug, SLUG_PATTERN } from './links.js';
 
 const slug = z
   .string()
@@ -8,7 +8,7 @@ const slug = z
   .regex(SLUG_PATTERN, 'must be 3–64 characters A–Z, a–z, 0–9, _ or -')
   .refine((s) => !isReservedSlug(s), 'is reserved');
 // `{click_id}`, `{kos_code}` and `{slug}` may appear anywhere in the destination.
-const destinationUrl = httpUrl;
+const destinationUrl = httpUrlKeeping(DESTINATION_TOKENS);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const linkCreate = z.object({

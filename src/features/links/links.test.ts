@@ -23,7 +23,8 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
     t.app.inject({
       method,
       url: `/${slug}`,
-      headers: { 'user-agent': ua, 'x-forwarded-for': ip, referer: 'https://www.tiktok.com/@lan' },
+      remoteAddress: ip,
+      headers: { 'user-agent': ua, referer: 'https://www.tiktok.com/@lan' },
     });
 
   test('create fills defaults; the redirect substitutes tokens and stamps a 12-character click id', async () => {
@@ -60,7 +61,7 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
     await visit(link.slug, PHONE, '198.51.100.1'); // a repeat within the hour
     await visit(link.slug, PHONE, '198.51.100.2');
     await visit(link.slug, BOT, '66.249.66.1');
-    await t.app.clickWriter.flush();
+    await t.app.background.flushClicks();
     const counted = (await t.call(org.apiKey, 'GET', `/api/v1/links/${link.id}`)).json();
     expect(counted.clickCount).toBe(3);
     expect(counted.uniqueClickCount).toBe(2);

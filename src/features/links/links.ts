@@ -24,6 +24,9 @@ export function generateSlug(length = GENERATED_SLUG_LENGTH): string {
   return out;
 }
 
+/** The tokens a destination may hold; each is replaced by a URL- and header-safe value at redirect time. */
+export const DESTINATION_TOKENS = ['{click_id}', '{kos_code}', '{slug}'] as const;
+
 export interface DestinationTokens {
   clickId: string;
   kosCode: string;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Locale, pickLocale } from '../../lib/locale.js';
-import type { ClickWriter } from '../clicks/click-writer.js';
+import { isHeaderSafe } from '../../lib/url.js';
+import type { ClickSink } from '../clicks/click-sink.js';
 import type { LinkCache } from './link-cache.js';
 import { linkErrorPage } from './link-pages.js';
 import { fillDestination, isLinkLive, isReservedSlug, SLUG_PATTERN } from './links.js';
@@ -14,7 +15,7 @@ export interface RedirectRequest {
   acceptLanguage: string | undefined;
 }
 
-export type RedirectAnswer = { status: 302; location: string } | { status: 404 | 410; html: string };
+export type RedirectAnswer = { status: 302; location: string } | { status: 404 | 410 | 500; html: string };
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 let pool = randomBytes(0);
@@ -34,6 +35,12 @@ export function newClickId(): string {
   return id;
 }
 
+/** The 500 page of a link that cannot be followed; the process lives on. */
+export const brokenLink = (request: Pick<RedirectRequest, 'acceptLanguage'>): RedirectAnswer => ({
+  status: 500,
+  html: linkErrorPage('broken', pickLocale(request.acceptLanguage)),
+});
+
 /** True when a request path could be a short link (`/slug`); anything else is the app's. */
 export function slugOf(path: string): string | null {
   if (path.length < 4 || path.indexOf('/', 1) !== -1) return null;
@@ -48,7 +55,7 @@ export function slugOf(path: string): string | null {
 export class Redirector {
   constructor(
     private readonly cache: LinkCache,
-    private readonly writer: ClickWriter,
+    private readonly writer: ClickSink,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -65,10 +72,10 @@ export class Redirector {
       return { status: 410, html: linkErrorPage('gone', pickLocale(request.acceptLanguage, target.locale as Locale)) };
     }
     const clickId = newClickId();
-    const answer = {
-      status: 302 as const,
-      location: fillDestination(target.destinationUrl, { clickId, kosCode: target.kosCode, slug: target.slug }),
-    };
+    const location = fillDestination(target.destinationUrl, { clickId, kosCode: target.kosCode, slug: target.slug });
+    // Destinations are stored normalised (ASCII); a row that is not, answers a page and counts no click.
+    if (!isHeaderSafe(location)) return brokenLink(request);
+    const answer = { status: 302 as const, location };
     if (request.method === 'HEAD') return answer;
     const full = this.writer.push({
       clickId,

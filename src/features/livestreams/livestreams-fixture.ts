@@ -42,6 +42,7 @@ export async function livestreamFixture(
       handle: `live-${code}-${tag}`.toLowerCase(),
       name: code,
       relationship: 'agent',
+      status: 'active',
       unitId,
     });
   const kosN = await kos('LN', north);
@@ -87,5 +88,11 @@ export async function kosMember(t: TestContext, owner: string, kosId: string): P
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   const cookie = login.cookies.find((c) => c.name === 'kos_session')?.value ?? '';
   return (method, url, body) =>
-    t.app.inject({ method, url, cookies: { kos_session: cookie }, ...(body !== undefined ? { payload: body as object } : {}) });
+    t.app.inject({
+      method,
+      url,
+      cookies: { kos_session: cookie },
+      headers: { origin: 'http://localhost:8080' },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
 }

@@ -3,7 +3,8 @@ import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
 import { ADMINS, requireRole } from '../auth/access.js';
-import { canGrant, hashPassword, type Principal, type Role } from '../auth/auth.js';
+import { canGrant, type Principal, type Role } from '../auth/auth.js';
+import { hashPassword } from '../auth/password.js';
 import { requireKosExists } from '../kos/kos.service.js';
 import { requireUnitExists } from '../units/units.service.js';
 import * as repo from './members.repository.js';
@@ -37,7 +38,7 @@ export async function createMember(db: Db, principal: Principal, input: MemberCr
       id,
       email: input.email,
       name: input.name ?? input.email.split('@')[0] ?? input.email,
-      passwordHash: input.password ? hashPassword(input.password) : null,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
       role: input.role,
       unitId,
       kosId,
@@ -63,6 +64,8 @@ export async function patchMember(
   const unitId = patch.unitId !== undefined ? patch.unitId : role === 'manager' || role === 'viewer' ? member.unitId : null;
   const kosId = patch.kosId !== undefined ? patch.kosId : role === 'kos' ? member.kosId : null;
   await checkLinks(db, principal.orgId, role, unitId, kosId);
+  // Hashed before the transaction: a write transaction never waits on the thread pool.
+  const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   await withTransaction(db, async (trx) => {
     if (member.role === 'owner' && role !== 'owner') await requireAnotherOwner(trx, principal.orgId, id);
     await repo.updateMember(
@@ -74,7 +77,7 @@ export async function patchMember(
         role,
         unitId,
         kosId,
-        ...(patch.password ? { passwordHash: hashPassword(patch.password) } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
       },
       now,
     );

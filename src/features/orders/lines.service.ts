@@ -120,7 +120,7 @@ export async function assignLine(
         },
       },
     ]);
-    for (const hook of ctx.hooks) await hook(trx, [[before, after]]);
+    for (const hook of ctx.hooks) await hook(trx, [[before, after]], now);
     return after;
   });
 }

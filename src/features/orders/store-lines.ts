@@ -7,7 +7,7 @@ import { canonicalChanges, resolveCompletedTime, resolveRefund, type StoredLine 
 import { type HistoryEvent, insertHistory, insertLines, linesOfOrders, replaceLine } from './lines.repository.js';
 
 /** Called once per stored chunk, in its transaction, with every line stored or changed (the ledger books here). */
-export type LineHook = (trx: Db, changes: readonly (readonly [StoredLine | null, StoredLine])[]) => Promise<void>;
+export type LineHook = (trx: Db, changes: readonly (readonly [StoredLine | null, StoredLine])[], now: number) => Promise<void>;
 
 export interface StoreContext {
   orgId: string;
@@ -110,6 +110,6 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
   await insertLines(trx, [...inserts.values()]);
   for (const line of updates.values()) await replaceLine(trx, line);
   await insertHistory(trx, history);
-  for (const hook of ctx.hooks) await hook(trx, changed);
+  for (const hook of ctx.hooks) await hook(trx, changed, ctx.now);
   return counts;
 }

@@ -228,6 +228,7 @@ describe.each(DIALECTS)('organisation settings on %s', (dialect) => {
       method: 'PATCH',
       url: '/api/v1/org',
       cookies: { kos_session: await kosSession(org) },
+      headers: { origin: 'http://localhost:8080' },
       payload: { minPayoutMinor: 1 },
     });
     expectProblem(res, 403, 'forbidden');

@@ -26,7 +26,13 @@ async function kosMember(t: TestContext, owner: string, handle: string): Promise
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   const cookie = login.cookies.find((c) => c.name === 'kos_session')?.value ?? '';
   return (method, url, body) =>
-    t.app.inject({ method, url, cookies: { kos_session: cookie }, ...(body !== undefined ? { payload: body as object } : {}) });
+    t.app.inject({
+      method,
+      url,
+      cookies: { kos_session: cookie },
+      headers: { origin: 'http://localhost:8080' },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
 }
 
 describe.each(DIALECTS)('product catalogue on %s', (dialect) => {

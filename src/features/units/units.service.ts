@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { conflict, invalid, notFound } from '../../lib/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
 import { ADMINS, EDITORS, requireRole, requireUnitInScope, type Scope, unitInScope } from '../auth/access.js';
@@ -63,9 +63,15 @@ export async function patchUnit(db: Db, principal: Principal, id: string, patch:
   requireRole(principal, EDITORS);
   const unit = await getUnitOrThrow(db, principal, id);
   const scope = await resolveScope(db, principal);
+  // The root of a manager's subtree is their scope itself: renaming, re-kinding or moving it is an
+  // admin's call (docs/decisions.md, "who changes what"); the units below it are theirs to edit.
+  const changes = (['name', 'kind', 'parentId'] as const).some(
+    (field) => patch[field] !== undefined && patch[field] !== unit[field],
+  );
+  if (scope.kind === 'units' && unit.id === principal.unitId && changes) {
+    throw forbidden('a manager may not change the root unit of their own scope');
+  }
   if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
-    // A manager may not move the root of their own subtree (that would change their scope).
-    if (scope.kind === 'units' && unit.id === principal.unitId) requireUnitInScope(scope, null);
     if (patch.parentId) await requireUnitExists(db, principal.orgId, patch.parentId, 'parentId');
     requireUnitInScope(scope, patch.parentId);
     if (wouldCycle(await repo.listOrgUnits(db, principal.orgId), id, patch.parentId)) {
@@ -79,6 +85,7 @@ export async function patchUnit(db: Db, principal: Principal, id: string, patch:
 export async function deleteUnit(db: Db, principal: Principal, id: string): Promise<void> {
   requireRole(principal, EDITORS);
   const unit = await getUnitOrThrow(db, principal, id);
+  // Deleting the root of one's own scope would leave the manager scoped to nothing: an admin's call.
   if (principal.role === 'manager' && unit.id === principal.unitId) requireRole(principal, ADMINS);
   const { children, kos, members } = await repo.unitDependants(db, principal.orgId, id);
   if (children > 0 || kos > 0 || members > 0) {

@@ -136,6 +136,30 @@ describe.each(DIALECTS)('units on %s', (dialect) => {
     expect((await t.call(manager, 'GET', '/api/v1/units')).json().items).toHaveLength(3);
   });
 
+  test('403: a manager may not rename, re-kind, move or delete the root unit of their own scope', async () => {
+    const { org, north, south, hanoi } = await tree();
+    const manager = await roleKey(t, org.apiKey, 'manager', north);
+    for (const patch of [{ name: 'North (mine)' }, { kind: 'store' }, { parentId: null }, { name: 'N', kind: 'team' }]) {
+      const res = await t.call(manager, 'PATCH', `/api/v1/units/${north}`, patch);
+      expect(res.statusCode, JSON.stringify(patch)).toBe(403);
+      expect(res.json()).toMatchObject({ status: 403, code: 'forbidden' });
+    }
+    expect((await t.call(org.apiKey, 'GET', `/api/v1/units/${north}`)).json()).toMatchObject({ name: 'North', kind: 'region' });
+    // Units below the root stay the manager's to edit.
+    const below = await t.call(manager, 'PATCH', `/api/v1/units/${hanoi}`, { name: 'Hà Nội 2', kind: 'dealer' });
+    expect(below.statusCode).toBe(200);
+    expect(below.json()).toMatchObject({ name: 'Hà Nội 2', kind: 'dealer', parentId: north });
+
+    // A root with nothing below it (so no 409 could mask the answer) is not the manager's to delete.
+    const southManager = await roleKey(t, org.apiKey, 'manager', south);
+    const deleted = await t.call(southManager, 'DELETE', `/api/v1/units/${south}`);
+    expect(deleted.statusCode).toBe(403);
+    expect(deleted.json()).toMatchObject({ status: 403, code: 'forbidden' });
+    expect((await t.call(org.apiKey, 'GET', `/api/v1/units/${south}`)).statusCode).toBe(200);
+    // An admin still may.
+    expect((await t.call(org.apiKey, 'PATCH', `/api/v1/units/${north}`, { name: 'North 2' })).statusCode).toBe(200);
+  });
+
   test('a viewer limited to a unit sees only its subtree and a kos member sees no units', async () => {
     const { org, north, south, hanoi } = await tree();
     const viewer = await roleKey(t, org.apiKey, 'viewer', south);
@@ -159,7 +183,13 @@ describe.each(DIALECTS)('units on %s', (dialect) => {
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
     const cookie = login.cookies.find((c) => c.name === 'kos_session')?.value ?? '';
     const asKos = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      t.app.inject({ method, url, cookies: { kos_session: cookie }, ...(payload ? { payload } : {}) });
+      t.app.inject({
+        method,
+        url,
+        cookies: { kos_session: cookie },
+        headers: { origin: 'http://localhost:8080' },
+        ...(payload ? { payload } : {}),
+      });
     expect((await asKos('GET', '/api/v1/units')).statusCode).toBe(403);
     expect((await asKos('GET', `/api/v1/units/${hanoi}`)).statusCode).toBe(403);
     expect((await asKos('POST', '/api/v1/units', { name: 'x', kind: 'team' })).statusCode).toBe(403);

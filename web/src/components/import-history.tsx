@@ -1,14 +1,22 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../api';
-import { formatDateTime, formatNumber } from '../format';
+import { formatDateTime, formatNumber, formatPercent } from '../format';
 import { useMe } from '../session';
-import type { ImportReport, Page } from '../types';
+import { type ImportReport, isImportActive, type Page } from '../types';
 import { Empty, ErrorBox, Loading } from './status';
 
 const COUNTS = ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped'] as const;
+/** Columns of a row: time, source, file, status and the counts (a failure's reason spans them all). */
+const COLUMNS = 4 + COUNTS.length;
+/** How often the list is asked for again while one of its imports is queued or running. */
+const HISTORY_POLL_MS = 1000;
 
-/** Past imports, newest first. */
+const anyActive = (pages: Page<ImportReport>[] | undefined) =>
+  pages?.some((p) => p.items.some((r) => isImportActive(r.status))) ?? false;
+
+/** Past imports, newest first, refreshed while any of them is queued or running. */
 export function ImportHistory() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -17,6 +25,7 @@ export function ImportHistory() {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => api<Page<ImportReport>>(`/imports${qs({ limit: 50, cursor: pageParam })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: (query) => (anyActive(query.state.data?.pages) ? HISTORY_POLL_MS : false),
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -34,6 +43,7 @@ export function ImportHistory() {
                 <th>{t('import.when')}</th>
                 <th>{t('import.source')}</th>
                 <th>{t('import.fileName')}</th>
+                <th>{t('import.status')}</th>
                 {COUNTS.map((k) => (
                   <th key={k} className="num">
                     {t(`import.${k}`)}
@@ -43,19 +53,26 @@ export function ImportHistory() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="mono">{formatDateTime(r.createdAt, i18n.language, me.org.timezone)}</td>
-                  <td>{t(`importSource.${r.source}`, { defaultValue: r.source })}</td>
-                  <td>
-                    {r.fileName ?? t('common.none')}
-                    {r.status === 'running' && <span className="badge">{t('import.running')}</span>}
-                  </td>
-                  {COUNTS.map((k) => (
-                    <td key={k} className="num">
-                      {formatNumber(r[k], i18n.language)}
+                <Fragment key={r.id}>
+                  <tr data-import-id={r.id} className={r.status === 'failed' ? 'has-note' : undefined}>
+                    <td className="mono">{formatDateTime(r.createdAt, i18n.language, me.org.timezone)}</td>
+                    <td>{t(`importSource.${r.source}`, { defaultValue: r.source })}</td>
+                    <td>{r.fileName ?? t('common.none')}</td>
+                    <td>
+                      <ImportStatusBadge report={r} />
                     </td>
-                  ))}
-                </tr>
+                    {COUNTS.map((k) => (
+                      <td key={k} className="num">
+                        {formatNumber(r[k], i18n.language)}
+                      </td>
+                    ))}
+                  </tr>
+                  {r.status === 'failed' && r.failedReason && (
+                    <tr className="row-note" data-testid="import-failed-note">
+                      <td colSpan={COLUMNS}>{r.failedReason}</td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -67,5 +84,23 @@ export function ImportHistory() {
         </button>
       )}
     </>
+  );
+}
+
+/** Queued, running (with its share of rows done), done or failed (its reason on hover). */
+function ImportStatusBadge({ report }: { report: ImportReport }) {
+  const { t, i18n } = useTranslation();
+  // Rounded down so a running import never reads 100%.
+  const share = report.status === 'running' && report.rows > 0 ? Math.floor((report.rowsDone / report.rows) * 1000) / 1000 : null;
+  return (
+    <span
+      className={`badge import-${report.status}`}
+      data-testid="import-status"
+      data-status={report.status}
+      title={report.status === 'failed' ? report.failedReason : undefined}
+    >
+      {t(`importStatus.${report.status}`)}
+      {share !== null && ` ${formatPercent(share, i18n.language)}`}
+    </span>
   );
 }

@@ -1,34 +1,55 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../api';
 import { ImportHistory } from '../components/import-history';
-import { ImportReportView } from '../components/import-report';
+import { ImportProgress } from '../components/import-progress';
 import { ErrorBox } from '../components/status';
-import { IMPORT_SOURCES, type ImportReport } from '../types';
+import { useImport } from '../data';
+import { IMPORT_SOURCES, type ImportAccepted, isImportActive } from '../types';
 
-export function ImportsPage() {
-  const { t } = useTranslation();
+/**
+ * Uploads a report to run in the background (`Prefer: respond-async`) and follows that import until it
+ * ends; `busy` while the upload or the import is still going.
+ */
+function useBackgroundImport() {
   const queryClient = useQueryClient();
-  const [source, setSource] = useState<string>('shopee');
-  const [file, setFile] = useState<File | null>(null);
-
+  const [importId, setImportId] = useState<string | null>(null);
+  const tracked = useImport(importId);
   const upload = useMutation({
-    mutationFn: () => {
-      const form = new FormData();
-      form.append('source', source);
-      if (file) form.append('file', file, file.name);
-      return apiUpload<ImportReport>('/imports', form);
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['imports'] });
-      void queryClient.invalidateQueries({ queryKey: ['analytics'] });
+    mutationFn: (form: FormData) => apiUpload<ImportAccepted>('/imports', form, { prefer: 'respond-async' }),
+    onMutate: () => setImportId(null),
+    onSuccess: (accepted) => {
+      setImportId(accepted.id);
+      void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
     },
   });
 
+  const report = tracked.data;
+  const endedId = report && !isImportActive(report.status) ? report.id : null;
+  useEffect(() => {
+    if (!endedId) return;
+    void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: ['analytics'] });
+  }, [endedId, queryClient]);
+
+  const waiting = importId !== null && !tracked.isError && (!report || isImportActive(report.status));
+  return { upload, tracked, busy: upload.isPending || waiting };
+}
+
+export function ImportsPage() {
+  const { t } = useTranslation();
+  const [source, setSource] = useState<string>('shopee');
+  const [file, setFile] = useState<File | null>(null);
+  const { upload, tracked, busy } = useBackgroundImport();
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (file && !upload.isPending) upload.mutate();
+    if (!file || busy) return;
+    const form = new FormData();
+    form.append('source', source);
+    form.append('file', file, file.name);
+    upload.mutate(form);
   };
 
   return (
@@ -58,13 +79,14 @@ export function ImportsPage() {
           </div>
         </div>
         <div className="actions">
-          <button type="submit" className="btn primary" disabled={!file || upload.isPending}>
-            {upload.isPending ? t('import.submitting') : t('import.submit')}
+          <button type="submit" className="btn primary" disabled={!file || busy}>
+            {busy ? t('import.submitting') : t('import.submit')}
           </button>
         </div>
       </form>
       {upload.isError && <ErrorBox error={upload.error} />}
-      {upload.data && <ImportReportView report={upload.data} />}
+      {tracked.isError && <ErrorBox error={tracked.error} onRetry={() => void tracked.refetch()} />}
+      {tracked.data && <ImportProgress report={tracked.data} />}
       <ImportHistory />
     </section>
   );

@@ -1,11 +1,22 @@
 import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { normaliseHeader } from '../fields.js';
+import { storableMessage } from '../../../lib/storable-text.js';
+import { isBlankCell, isEmptyCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
 import type { Table, TableRow } from './table.js';
 
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Text whose first chunk is over a quarter NUL is not CSV: UTF-16 without a byte-order mark (every
+ * other byte NUL) or zero-filled binary. A few NULs are padding inside cells, left to fields.ts.
+ */
+function looksBinary(text: string): boolean {
+  let nuls = 0;
+  for (let i = text.indexOf('\u0000'); i !== -1; i = text.indexOf('\u0000', i + 1)) nuls++;
+  return nuls * 4 > text.length;
+}
 
 /** Decodes UTF-8 (BOM or not) or UTF-16 (with BOM) strictly: undecodable bytes are a file error. */
 async function* decodedText(path: string): AsyncGenerator<string> {
@@ -25,7 +36,8 @@ async function* decodedText(path: string): AsyncGenerator<string> {
     } catch {
       throw new FileError(`the file is not UTF-8 text (undecodable bytes near byte ${offset}); export it as CSV UTF-8`);
     }
-    if (text.includes('\u0000')) throw new FileError('the file holds binary data, not CSV text');
+    if (offset === 0 && looksBinary(text))
+      throw new FileError('the file holds binary data (or UTF-16 text without a byte-order mark), not CSV text');
     offset += chunk.length;
     yield text;
   }
@@ -57,7 +69,8 @@ async function* records(path: string): AsyncGenerator<{ line: number; cells: str
     }
   } catch (error) {
     if (error instanceof FileError) throw error;
-    const message = (error as Error).message.replace(/^CSV_[A-Z_]+:?\s*/, '');
+    // Some csv-parse messages quote the input (`got "…"`); the reason is stored with the import.
+    const message = storableMessage((error as Error).message.replace(/^CSV_[A-Z_]+:?\s*/, ''));
     throw new FileError(`the CSV cannot be read: ${message}`);
   }
 }
@@ -89,11 +102,12 @@ export async function csvTable(path: string): Promise<Table> {
           first = false;
           continue;
         }
-        if (cells.every((c) => c.trim() === '')) continue;
+        if (cells.every(isBlankCell)) continue;
         const map = new Map<string, string>();
         for (const [key, i] of index) {
           const value = cells[i];
-          if (value !== undefined && value !== '') map.set(key, value);
+          // NUL padding alone is no value; a NUL inside a value is for the field rules (fields.ts).
+          if (value !== undefined && !isEmptyCell(value)) map.set(key, value);
         }
         yield { row: line, cells: map };
       }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../../lib/json-depth.js';
 import { FileError, type ParseContext, type ParsedRow } from '../import-types.js';
 import { genericParser } from '../parsers/generic.js';
 import { lazadaParser } from '../parsers/lazada.js';
@@ -91,8 +92,13 @@ describe('hostile bytes', () => {
     expect((await fileErrorOf(write(png, 'png'))).message).toMatch(/not UTF-8 text/);
   });
 
-  test('valid UTF-8 holding NUL bytes → FileError (binary data)', async () => {
-    expect((await fileErrorOf(write(`${HEADER}\n\u0000\u0000\u0000`))).message).toMatch(/binary data/);
+  test('UTF-16LE without a BOM (valid UTF-8, every other byte NUL) → FileError (binary data)', async () => {
+    const error = await fileErrorOf(write(Buffer.from(csv(ROW), 'utf16le')));
+    expect(error.message).toMatch(/binary data \(or UTF-16 text without a byte-order mark\)/);
+  });
+
+  test('zero-filled bytes after a header → FileError (binary data)', async () => {
+    expect((await fileErrorOf(write(`${HEADER}\n${'\u0000'.repeat(4096)}`))).message).toMatch(/binary data/);
   });
 
   test('UTF-16LE with BOM, tab-separated (Excel "Unicode Text") → FileError that says what to do', async () => {
@@ -186,5 +192,97 @@ describe('hostile JSON and XLSX', () => {
   test('zip signature followed by junk → FileError', async () => {
     const junk = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
     expect((await fileErrorOf(write(junk, 'xlsx'))).message).toMatch(/XLSX workbook cannot be read/);
+  });
+});
+
+describe('NUL characters in cells (docs/formats.md): ids refused per row, free text cleaned', () => {
+  const nulRow = (column: string, value: string) => {
+    const values = ROW.split(',');
+    values[HEADER.split(',').indexOf(column)] = value;
+    return values.join(',');
+  };
+
+  test.each([
+    ['orderId', 'orderId'],
+    ['platform', 'platform'],
+    ['status', 'status'],
+    ['grossAmount', 'grossMinor'],
+  ])('a NUL inside %s → a row error for that field; the other rows import', async (column, field) => {
+    const rows = await run(write(csv(nulRow(column, 'O\u00001'), ROW.replace('O1', 'O2'))));
+    expect(rows[0]).toMatchObject({ row: 2, error: { field } });
+    expect(rows[1]).toHaveProperty('line');
+  });
+
+  test('an id is never cleaned: the row error says why', async () => {
+    const [row] = await run(write(csv(nulRow('orderId', 'O1\u0000'))));
+    expect(row).toEqual({ row: 2, error: { field: 'orderId', message: 'contains a NUL character (U+0000)' } });
+  });
+
+  test('free text: NULs dropped, a cell of NUL padding alone is empty', async () => {
+    const [row] = await run(write(csv(nulRow('productName', 'Ser\u0000um\u0000\u0000').replace(',Beauty,', ',\u0000\u0000,'))));
+    expect(row).toMatchObject({ row: 2, line: { productName: 'Serum', category: null } });
+  });
+
+  test('NUL padding in the header → the columns are still found', async () => {
+    const rows = await run(write(csv(ROW).replace('orderId,', 'orderId\u0000\u0000,')));
+    expect(rows[0]).toMatchObject({ row: 2, line: { orderId: 'O1' } });
+  });
+
+  test('NUL padding after the last row (a fixed-size export) → a blank row, skipped', async () => {
+    const rows = await run(write(`${csv(ROW)}\u0000\u0000\u0000\u0000`));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveProperty('line');
+  });
+
+  test('the same records as JSON give the same rows as CSV', async () => {
+    const header = HEADER.split(',');
+    const records = [nulRow('productName', 'Ser\u0000um'), nulRow('orderId', 'O\u00002'), ROW.replace('O1', 'O3')].map((r) =>
+      Object.fromEntries(r.split(',').map((v, i) => [header[i], v])),
+    );
+    const fromJson = await run(write(JSON.stringify(records), 'json'));
+    const fromCsv = await run(write(csv(...records.map((r) => Object.values(r).join(',')))));
+    // Row numbers differ by design (JSON: record index; CSV: file line): compare what each row became.
+    const outcome = (r: ParsedRow) => ('line' in r ? r.line : 'error' in r ? r.error : r.skip);
+    expect(fromJson.map(outcome)).toEqual(fromCsv.map(outcome));
+    expect(fromJson.map((r) => Object.keys(r)[1])).toEqual(['line', 'error', 'line']);
+  });
+
+  test('a lone surrogate (only JSON can carry one): id → row error, free text → U+FFFD', async () => {
+    const record = Object.fromEntries(ROW.split(',').map((v, i) => [HEADER.split(',')[i], v]));
+    const rows = await run(
+      write(
+        JSON.stringify([
+          { ...record, productName: 'Serum \uD83D' },
+          { ...record, orderId: 'O\uDC002' },
+        ]),
+        'json',
+      ),
+    );
+    expect(rows[0]).toMatchObject({ line: { productName: 'Serum \uFFFD' } });
+    expect(rows[1]).toEqual({ row: 2, error: { field: 'orderId', message: 'is not well-formed Unicode (a lone surrogate)' } });
+  });
+});
+
+describe('file errors quoting a NUL (the reason is stored with the import)', () => {
+  test('JSON: a raw NUL byte → "malformed JSON" showing it as \\u0000', async () => {
+    const error = await fileErrorOf(write('[{"orderId":"LZ1"},\u0000]', 'json'), lazadaParser);
+    expect(error.message).toMatch(/^malformed JSON: .*\\u0000/);
+    expect(error.message).not.toContain('\u0000');
+  });
+});
+
+describe('deeply nested JSON reports', () => {
+  const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  test('200 000 levels → FileError naming the limit, no RangeError', async () => {
+    const error = await fileErrorOf(write(`{"result":{"data":[{"orderId":"LZ1","x":${deep(200_000)}}]}}`, 'json'), lazadaParser);
+    expect(error.message).toBe(`the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  });
+
+  test('brackets inside strings do not count; nesting up to the limit reads', async () => {
+    // {result:{data:[{nested:…}]}} is four levels before `nested`: this document is exactly at the limit.
+    const record = { orderId: 'LZ1', note: '[[[[{{{{\\"'.repeat(100), nested: JSON.parse(deep(MAX_JSON_DEPTH - 4)) };
+    const table = await openTable(write(JSON.stringify({ result: { data: [record] } }), 'json'));
+    expect(table.columns.has('nested')).toBe(true);
   });
 });

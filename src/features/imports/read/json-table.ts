@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { normaliseHeader } from '../fields.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../../lib/json-depth.js';
+import { storableMessage } from '../../../lib/storable-text.js';
+import { isEmptyCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
 import type { Table, TableRow } from './table.js';
 
@@ -20,13 +22,20 @@ const cell = (value: unknown): string | undefined => {
 
 /** A JSON report (read whole: API pages are small). Row numbers are 1-based record indexes. */
 export async function jsonTable(path: string): Promise<Table> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path)).replace(/^\uFEFF/, '');
+  } catch {
+    throw new FileError('malformed JSON: the file is not UTF-8 text');
+  }
+  // Before parsing: a `[[[[…]]]]` bomb would parse, then overflow the stack where a cell is stringified.
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new FileError(`the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
   let document: unknown;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
+    document = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof SyntaxError ? error.message : 'the file is not UTF-8 text';
-    throw new FileError(`malformed JSON: ${detail}`);
+    // V8 quotes the text near the error, which may hold a NUL: the reason is stored with the import.
+    throw new FileError(`malformed JSON: ${storableMessage((error as SyntaxError).message)}`);
   }
   const records = recordsOf(document);
   const columns = new Map<string, string | null>();
@@ -42,7 +51,8 @@ export async function jsonTable(path: string): Promise<Table> {
         const cells = new Map<string, string>();
         for (const [key, value] of Object.entries(raw)) {
           const text = cell(value);
-          if (text !== undefined && text !== '') cells.set(normaliseHeader(key).key, text);
+          // NUL padding alone is no value; a NUL inside a value is for the field rules (fields.ts).
+          if (text !== undefined && !isEmptyCell(text)) cells.set(normaliseHeader(key).key, text);
         }
         yield { row: i + 1, cells, raw };
       }

@@ -1,0 +1,120 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from '../../db/database.js';
+import { DomainError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { ADMINS, requireRole } from '../auth/access.js';
+import type { Principal } from '../auth/auth.js';
+import { getOrgOrThrow } from '../orgs/orgs.service.js';
+import { skuByPlatformId } from '../products/products.service.js';
+import type { ParseContext, ParsedRow, Source } from './import-types.js';
+import * as repo from './imports.repository.js';
+import type { ImportReport } from './imports.schema.js';
+import { type ImportOptions, ImportStopped, storeImportRows } from './imports.service.js';
+import { PARSERS } from './parsers/registry.js';
+import { openTable } from './read/table.js';
+
+/**
+ * Import jobs (docs/imports.md): a file import is recorded `queued`, claimed `running` when no other file
+ * import of its org runs (one at a time per org), then read, stored and booked — off the event loop that
+ * serves requests (src/background/). A failure marks it `failed` with the reason; the rows it committed
+ * stay. An import whose process stops giving signs of life is failed by the sweep.
+ */
+export interface FileJob {
+  id: string;
+  orgId: string;
+  principal: Principal;
+  source: Source;
+  path: string;
+  fileName: string | null;
+}
+
+/** Records a file import as `queued` (owners and admins only) and returns its job. */
+export async function queueFileImport(
+  db: Db,
+  principal: Principal,
+  input: { source: Source; path: string; fileName: string | null },
+  now = Date.now(),
+): Promise<FileJob> {
+  requireRole(principal, ADMINS);
+  const id = newId();
+  const createdBy = principal.memberId ?? principal.apiKeyId;
+  await repo.insertImport(db, {
+    id,
+    orgId: principal.orgId,
+    source: input.source,
+    fileName: input.fileName,
+    createdBy,
+    status: 'queued',
+    now,
+  });
+  return { id, orgId: principal.orgId, principal, ...input };
+}
+
+/**
+ * Reads and stores a claimed file import. The whole file is read first (a file error stores no line),
+ * then stored in chunks. Any failure marks the import failed with its reason before it is rethrown.
+ */
+export async function runFileImport(db: Db, job: FileJob, options: ImportOptions = {}): Promise<ImportReport> {
+  try {
+    const org = await getOrgOrThrow(db, job.orgId);
+    const shopeeSkus = job.source === 'shopee' ? await skuByPlatformId(db, org.id, 'shopee') : new Map<string, string>();
+    const ctx: ParseContext = { currency: org.currency, timezone: org.timezone, skuForShopeeItem: (id) => shopeeSkus.get(id) };
+    const table = await openTable(job.path);
+    const mapRow = PARSERS[job.source].prepare(table, ctx);
+    let total = 0;
+    for await (const _row of table.rows()) total += 1;
+    await repo.setRowsTotal(db, job.id, total);
+    async function* parsed(): AsyncGenerator<ParsedRow> {
+      for await (const row of table.rows()) yield mapRow(row);
+    }
+    return await storeImportRows(db, org, { id: job.id, source: job.source, total, rows: parsed() }, options);
+  } catch (error) {
+    await repo.markFailed(db, job.id, failureReason(error), Date.now());
+    throw error;
+  }
+}
+
+/** What a failed import says about its failure: a file or input error as is, anything else briefly. */
+export const failureReason = (error: unknown): string =>
+  error instanceof DomainError || error instanceof ImportStopped
+    ? error.message
+    : `the import stopped on an unexpected error (${error instanceof Error ? error.message : String(error)})`;
+
+/** Claims the job, waiting while another file import of the org runs (the CLI; servers use the runner). */
+export async function claimWhenFree(db: Db, id: string, onWait: () => void = () => {}): Promise<void> {
+  let waited = false;
+  while (!(await repo.claimImport(db, id, Date.now()))) {
+    if (!waited) onWait();
+    waited = true;
+    await repo.touchImports(db, [id], Date.now());
+    await sleep(500);
+  }
+}
+
+/** Queues, claims (waiting for the org's running import) and runs a file import in this process. */
+export async function importFile(
+  db: Db,
+  principal: Principal,
+  input: { source: Source; path: string; fileName: string | null },
+  options: ImportOptions & { onWait?(): void } = {},
+): Promise<ImportReport> {
+  const job = await queueFileImport(db, principal, input, options.now);
+  await claimWhenFree(db, job.id, options.onWait);
+  return runFileImport(db, job, options);
+}
+
+/** How long an unfinished import may go without a sign of life before the sweep fails it. */
+export const STALE_AFTER_MS = 30_000;
+
+/** Fails every unfinished import whose process stopped (killed, crashed): at start-up and now and then. */
+export async function failStaleImports(db: Db, now = Date.now(), staleAfterMs = STALE_AFTER_MS): Promise<number> {
+  const stale = await repo.findStaleImports(db, now - staleAfterMs);
+  for (const item of stale) {
+    const reason =
+      item.status === 'queued'
+        ? 'the server stopped before this import started; import the file again'
+        : `the server stopped during this import after ${item.rows} rows were committed; import the file again to finish it (nothing is duplicated)`;
+    await repo.markFailed(db, item.id, reason, now);
+  }
+  return stale.length;
+}
