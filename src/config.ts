@@ -56,7 +56,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = resolve(
     env.KOS_DATA_DIR?.trim() || (databaseUrl.startsWith('sqlite:') ? dirname(sqlitePath(databaseUrl)) : './data'),
   );
-  const loginHashRate = parseIntVar('KOS_LOGIN_HASH_RATE', env.KOS_LOGIN_HASH_RATE, 10, 1, 10_000);
+  const loginHashRate = parseIntVar('KOS_LOGIN_HASH_RATE', env.KOS_LOGIN_HASH_RATE, 5, 1, 10_000);
   const trustProxy = parseTrustProxy(env.KOS_TRUST_PROXY);
   if ('error' in trustProxy)
     throw new ConfigError('KOS_TRUST_PROXY', `${trustProxy.error} (use off, a hop count, or a list of CIDRs)`);

@@ -4,7 +4,7 @@ import { DIALECTS } from './support/database.js';
 import { type SampleOrg, seedSampleOrg } from './support/samples.js';
 import { signWebhook, uniqueTimestamp } from './support/webhook-signing.js';
 
-// Today is 2026-11-23 (Asia/Ho_Chi_Minh, +07:00): 2026-09 and 2026-10 have ended, 2026-11 has not.
+// Written on 2026-11-23 (Asia/Ho_Chi_Minh, +07:00): 2026-09 and 2026-10 have ended; the current month is computed.
 const SECRET = 'payouts-rules-secret-0123';
 const line = (orderId: string, over: object = {}) => ({
   platform: 'website',
@@ -273,7 +273,11 @@ describe.each(DIALECTS)('payout rules on %s', (dialect) => {
     const o = await setup();
     await push(o, [line('X1')]);
     const before = await ledger(o);
-    const current = await t.call(o.apiKey, 'POST', '/api/v1/payouts/close', { period: '2026-11' });
+    // The month that is running now in the org's zone (Vietnam), whatever day the suite runs on.
+    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
+      .format(new Date())
+      .slice(0, 7);
+    const current = await t.call(o.apiKey, 'POST', '/api/v1/payouts/close', { period: thisMonth });
     expect(current.statusCode).toBe(409);
     expect(await ledger(o)).toEqual(before);
     const viewer = (await t.call(o.apiKey, 'POST', '/api/v1/api-keys', { name: 'v', role: 'viewer' })).json().key;

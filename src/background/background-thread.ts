@@ -1,66 +1,79 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDatabase } from '../db/database.js';
+import { createDatabase, type Database } from '../db/database.js';
 import type { Principal } from '../features/auth/auth.js';
 import { ClickWriter, type PendingClick } from '../features/clicks/click-writer.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
 import { lowerThreadPriority, serialiseError, type ThreadReply, type ThreadRequest } from '../lib/thread.js';
-import type { BackgroundSettings } from './background.js';
+import type { BackgroundSettings, ThreadRole } from './background.js';
 
 /**
- * The background thread (docs/security.md, "Nothing public blocks the loop"): it owns a database
- * connection of its own and does the bulk writes — batched clicks and imports (parse, attribute, store,
- * book) — so that the event loop serving redirects, pages and the API never waits on them, not even
- * on SQLite's single-writer lock.
+ * A background thread (docs/imports.md, docs/security.md): it owns a database connection of its own and
+ * does bulk writes, so that the event loop serving redirects, pages and the API never waits on them, not
+ * even on SQLite's single-writer lock. Two roles, one thread each:
+ * - `clicks`: the batched click writer. Writing a click is part of answering its redirect, so this thread
+ *   runs at the serving thread's priority and keeps up with it.
+ * - `jobs`: imports (parse, attribute, store, book) and webhook pushes. Deferrable: it yields the CPU to
+ *   the other two (nice 10 against 0 — on a busy core it gets roughly a tenth of their time).
  */
-const settings = workerData as BackgroundSettings;
+const settings = workerData as BackgroundSettings & { role: ThreadRole };
 const port = parentPort;
 if (!port) throw new Error('background-thread.ts runs as a worker thread');
 
+type Methods = Record<string, (payload: never) => Promise<unknown>>;
 const event = (level: 'error' | 'warn', message: string, error?: unknown) =>
   port.postMessage({ event: { level, message, ...(error ? { error: serialiseError(error) } : {}) } });
 
-// Bulk work yields the CPU to the thread serving redirects and pages: on a busy core the kernel gives
-// this thread roughly a tenth of the time the serving thread gets (nice 10 against 0).
-lowerThreadPriority(10);
-const database = createDatabase(settings.databaseUrl, { poolSize: 4 });
-const clicks = new ClickWriter(database.db, settings.secret, {
-  onError: (error) => event('error', 'click write failed; will retry', error),
-});
-const imports = new ImportRunner(database.db, { onError: (error) => event('error', 'import bookkeeping failed', error) });
-const started = imports.start();
-// Clicks, flushes and the close are handled strictly in order; imports run beside them.
-let clickChain: Promise<unknown> = Promise.resolve();
-const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
-  const next = clickChain.then(work);
-  clickChain = next.catch(() => {});
-  return next;
-};
+function clickMethods(database: Database): Methods {
+  const clicks = new ClickWriter(database.db, settings.secret, {
+    onError: (error) => event('error', 'click write failed; will retry', error),
+  });
+  // Clicks, flushes and the close are handled strictly in the order they were sent.
+  let chain: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.then(work);
+    chain = next.catch(() => {});
+    return next;
+  };
+  return {
+    clicks: (batch: PendingClick[]) =>
+      inOrder(async () => {
+        for (const click of batch) {
+          const full = clicks.push(click);
+          if (full) await full;
+        }
+      }),
+    flushClicks: () => inOrder(() => clicks.flush()),
+    close: () => inOrder(() => clicks.close()),
+  };
+}
 
-const methods: Record<string, (payload: never) => Promise<unknown>> = {
-  clicks: (batch: PendingClick[]) =>
-    inOrder(async () => {
-      for (const click of batch) {
-        const full = clicks.push(click);
-        if (full) await full;
-      }
-    }),
-  flushClicks: () => inOrder(() => clicks.flush()),
-  queueImport: async (input: Omit<FileJob, 'id' | 'orgId'>) => {
-    await started;
-    return imports.queue(input);
-  },
-  awaitImport: (id: string) => imports.settled(id),
-  webhookImport: (input: { principal: Principal; raw: Uint8Array; now: number }) =>
-    importWebhookBody(database.db, input.principal, input.raw, input.now),
-  close: () =>
-    inOrder(async () => {
-      await clicks.close();
+function jobMethods(database: Database): Methods {
+  lowerThreadPriority(10);
+  const imports = new ImportRunner(database.db, { onError: (error) => event('error', 'import bookkeeping failed', error) });
+  const started = imports.start();
+  return {
+    queueImport: async (input: Omit<FileJob, 'id' | 'orgId'>) => {
+      await started;
+      return imports.queue(input);
+    },
+    awaitImport: (id: string) => imports.settled(id),
+    webhookImport: (input: { principal: Principal; raw: Uint8Array; now: number }) =>
+      importWebhookBody(database.db, input.principal, input.raw, input.now),
+    close: async () => {
       await started.catch(() => {});
       await imports.close();
-      await database.close();
-    }),
+    },
+  };
+}
+
+const database = createDatabase(settings.databaseUrl, { poolSize: settings.role === 'jobs' ? 4 : 2 });
+const methods = settings.role === 'clicks' ? clickMethods(database) : jobMethods(database);
+const close = methods.close as () => Promise<unknown>;
+methods.close = async () => {
+  await close();
+  await database.close();
 };
 
 port.on('message', (request: ThreadRequest) => {

@@ -11,6 +11,9 @@ export interface BackgroundSettings {
   secret: string;
 }
 
+/** The two background threads: click writes (serving priority) and jobs (imports, webhooks; lower). */
+export type ThreadRole = 'clicks' | 'jobs';
+
 export type BackgroundLog = (level: 'error' | 'warn', message: string, error?: SerialisedError) => void;
 
 /** Clicks sent to the thread per message, and the longest a click waits in this thread before it goes. */
@@ -27,12 +30,12 @@ const decodeError = (error: SerialisedError): Error => {
 };
 
 /**
- * This thread's side of the background thread (background-thread.ts): clicks are batched here and sent
- * every few milliseconds; imports and webhook pushes are handed over whole. The thread starts on first
- * use and again after a crash.
+ * This thread's side of the background threads (background-thread.ts): clicks are batched here and sent
+ * every few milliseconds to the clicks thread; imports and webhook pushes are handed whole to the jobs
+ * thread. Each thread starts on first use and again after a crash.
  */
 export class Background implements ClickSink {
-  private client: ThreadClient | null = null;
+  private readonly clients = new Map<ThreadRole, ThreadClient>();
   private buffer: PendingClick[] = [];
   private timer: NodeJS.Timeout | null = null;
   private inFlight = 0;
@@ -51,43 +54,45 @@ export class Background implements ClickSink {
     return new Promise((resolve) => this.drained.push(resolve));
   }
 
-  /** Starts the thread now (a server does at start-up, so orphaned imports are failed at once). */
+  /** Starts the jobs thread now (a server does at start-up, so orphaned imports are failed at once). */
   start(): void {
-    this.thread();
+    this.thread('jobs');
   }
 
   /** Resolves when every click pushed so far is written. */
   async flushClicks(): Promise<void> {
     this.send();
-    await this.thread().call('flushClicks', null);
+    await this.thread('clicks').call('flushClicks', null);
   }
 
   /** Records a file import `queued` in the thread and answers its id; it runs when its org is free. */
   queueImport(input: Omit<FileJob, 'id' | 'orgId'>): Promise<{ id: string; status: ImportStatus }> {
-    return this.thread().call('queueImport', input);
+    return this.thread('jobs').call('queueImport', input);
   }
 
   /** Resolves when the import is done; rejects with its failure (a file error is a 422 DomainError). */
   awaitImport(id: string): Promise<void> {
-    return this.thread().call('awaitImport', id);
+    return this.thread('jobs').call('awaitImport', id);
   }
 
   webhookImport(principal: Principal, raw: Buffer, now: number): Promise<ImportReport> {
-    return this.thread().call('webhookImport', { principal, raw: new Uint8Array(raw), now });
+    return this.thread('jobs').call('webhookImport', { principal, raw: new Uint8Array(raw), now });
   }
 
-  /** Writes every queued click, stops imports after their chunk, closes the thread's database. */
+  /** Writes every queued click, stops imports after their chunk, closes the threads' databases. */
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
-    if (!this.client && this.buffer.length === 0) return;
     this.send();
-    const client = this.thread();
-    try {
-      await client.call('close', null);
-    } finally {
-      await client.worker.terminate();
-      this.client = null;
-    }
+    await Promise.all(
+      [...this.clients].map(async ([role, client]) => {
+        try {
+          await client.call('close', null);
+        } finally {
+          await client.worker.terminate();
+          this.clients.delete(role);
+        }
+      }),
+    );
   }
 
   private send(): void {
@@ -101,7 +106,7 @@ export class Background implements ClickSink {
       this.inFlight -= batch.length;
       if (this.inFlight < MAX_IN_FLIGHT / 2) for (const resolve of this.drained.splice(0)) resolve();
     };
-    this.thread()
+    this.thread('clicks')
       .call('clicks', batch)
       .then(done, (error) => {
         done();
@@ -109,17 +114,19 @@ export class Background implements ClickSink {
       });
   }
 
-  private thread(): ThreadClient {
-    if (this.client?.alive) return this.client;
-    const worker = startThread(new URL('./background-thread.js', import.meta.url), this.settings);
+  private thread(role: ThreadRole): ThreadClient {
+    const running = this.clients.get(role);
+    if (running?.alive) return running;
+    const worker = startThread(new URL('./background-thread.js', import.meta.url), { ...this.settings, role });
     worker.unref();
-    this.client = new ThreadClient(worker, decodeError, (event) => {
+    const client = new ThreadClient(worker, decodeError, (event) => {
       const { level, message, error } = event as { level: 'error' | 'warn'; message: string; error?: SerialisedError };
       this.log(level, message, error);
     });
     worker.on('error', (error) =>
-      this.log('error', 'the background thread crashed; it restarts on next use', { message: error.message }),
+      this.log('error', `the ${role} thread crashed; it restarts on next use`, { message: error.message }),
     );
-    return this.client;
+    this.clients.set(role, client);
+    return client;
   }
 }

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { sqlitePath } from '../config.js';
-import { type DialectHelpers, dialectHelpers } from './dialect.js';
+import { type DialectHelpers, dialectHelpers, isRetryableConflict } from './dialect.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
@@ -30,7 +30,7 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return { db, dialect: dialectHelpers('sqlite'), close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
@@ -41,9 +41,42 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
 }
 
 /**
+ * SQLite transactions that begin `IMMEDIATE`: they take the write lock at the start, waiting for it under
+ * the busy timeout. A plain (deferred) transaction that reads and then writes fails at once with
+ * SQLITE_BUSY when another connection — the background threads write clicks and imports on their own —
+ * committed in between; it cannot wait, because its snapshot is stale.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
+/**
  * Runs `work` in a transaction — the caller's own when `db` is one already, so use-cases compose
  * (the demo loader, an import, a payout close run several of them in one outer transaction).
  */
 export function withTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * Runs a transaction, again when it fails on a retryable conflict (busy, deadlock), up to `attempts`
+ * times with a growing pause — for bulk work (an import chunk) that must not fail because a busy writer
+ * (the click thread at full load) held the lock past the busy timeout. `work` must keep its effects inside
+ * the transaction: it may run more than once.
+ */
+export async function withRetriedTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, attempts = 12): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTransaction(db, work);
+    } catch (error) {
+      if (attempt >= attempts || db.isTransaction || !isRetryableConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 250, 2000)));
+    }
+  }
 }

@@ -44,6 +44,16 @@ const postgres: DialectHelpers = {
 
 export const dialectHelpers = (name: DialectName): DialectHelpers => (name === 'sqlite' ? sqlite : postgres);
 
+/**
+ * A failure that says "try the transaction again" on either dialect: SQLite's busy/locked (the write lock
+ * was not free within the busy timeout), PostgreSQL's serialization failure and deadlock. The transaction
+ * was rolled back whole, so running it again is safe.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = codeOf(error) ?? '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '40001' || code === '40P01';
+}
+
 /** A unique-constraint violation of either dialect (their error codes do not overlap), where only `db` is at hand. */
 export const isUniqueViolation = (error: unknown): boolean =>
   sqlite.isUniqueViolation(error) || postgres.isUniqueViolation(error);

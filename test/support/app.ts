@@ -22,6 +22,23 @@ export const testConfig = (databaseUrl: string, overrides: Partial<Config> = {})
     ...overrides,
   });
 
+/** The public URL of `testConfig`: the Origin the console's own requests carry. */
+export const SAME_ORIGIN = 'http://localhost:8080';
+
+export type Caller = (method: InjectOptions['method'], url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+
+/** Requests with a session cookie, sent from our own origin as the console sends them (the CSRF guard wants it). */
+export const sessionCaller =
+  (app: FastifyInstance, cookie: string): Caller =>
+  (method, url, body) =>
+    app.inject({
+      method,
+      url,
+      cookies: { kos_session: cookie },
+      headers: { origin: SAME_ORIGIN },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+
 export interface TestOrg {
   orgId: string;
   slug: string;

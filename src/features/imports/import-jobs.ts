@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Db } from '../../db/database.js';
+import { type Db, withRetriedTransaction } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { ADMINS, requireRole } from '../auth/access.js';
@@ -63,7 +63,7 @@ export async function runFileImport(db: Db, job: FileJob, options: ImportOptions
     const mapRow = PARSERS[job.source].prepare(table, ctx);
     let total = 0;
     for await (const _row of table.rows()) total += 1;
-    await repo.setRowsTotal(db, job.id, total);
+    await withRetriedTransaction(db, (trx) => repo.setRowsTotal(trx, job.id, total));
     async function* parsed(): AsyncGenerator<ParsedRow> {
       for await (const row of table.rows()) yield mapRow(row);
     }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { withTransaction } from '../../db/database.js';
+import { withRetriedTransaction } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
@@ -63,14 +63,20 @@ export async function storeImportRows(
     const rows = pending;
     chunk = [];
     pending = 0;
-    await withTransaction(db, async (trx) => {
+    // Retried whole on a busy lock or a deadlock: the counts are applied only once the chunk committed.
+    const next = await withRetriedTransaction(db, async (trx) => {
       const counts = await storeLines(trx, store, lines);
-      progress.inserted += counts.inserted;
-      progress.updated += counts.updated;
-      progress.unchanged += counts.unchanged;
-      progress.rows += rows;
-      await repo.saveProgress(trx, org.id, id, progress, finished ? Date.now() : null);
+      const after = {
+        ...progress,
+        inserted: progress.inserted + counts.inserted,
+        updated: progress.updated + counts.updated,
+        unchanged: progress.unchanged + counts.unchanged,
+        rows: progress.rows + rows,
+      };
+      await repo.saveProgress(trx, org.id, id, after, finished ? Date.now() : null);
+      return after;
     });
+    Object.assign(progress, next);
     options.onProgress?.(progress.rows, input.total);
   };
   for await (const row of input.rows) {

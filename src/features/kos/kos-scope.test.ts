@@ -1,10 +1,9 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
-import { type TestContext, useTestApp } from '../../../test/support/app.js';
+import { type Caller, sessionCaller, type TestContext, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
 
 type Method = InjectOptions['method'];
-type Caller = (method: Method, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
 
 const paths = (res: LightMyRequestResponse): string[] => (res.json().errors ?? []).map((e: { path: string }) => e.path).sort();
 const ids = (res: LightMyRequestResponse): string[] =>
@@ -27,14 +26,7 @@ async function kosMember(t: TestContext, owner: string, kosId: string): Promise<
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   expect(login.statusCode).toBe(200);
   const cookie = login.cookies.find((c) => c.name === 'kos_session')?.value ?? '';
-  return (method, url, body) =>
-    t.app.inject({
-      method,
-      url,
-      cookies: { kos_session: cookie },
-      headers: { origin: 'http://localhost:8080' },
-      ...(body !== undefined ? { payload: body as object } : {}),
-    });
+  return sessionCaller(t.app, cookie);
 }
 
 describe.each(DIALECTS)('KOS endpoints, scope and validation on %s', (dialect) => {

@@ -1,32 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { describe, expect, test } from 'vitest';
-import { type TestOrg, useTestApp } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/app.js';
 import { createTestDatabase, DIALECTS } from '../../../test/support/database.js';
 import { migrateTo, migrateToLatest } from '../../db/migrate.js';
 import { redirectFront } from '../../http/redirect-front.js';
 import { newId } from '../../lib/ids.js';
 import { createKos } from '../kos/kos.service.js';
 import { createOrg } from '../orgs/orgs.service.js';
+import { orgWithKos, PHONE } from './links-fixture.js';
 import type { Redirector } from './redirect.js';
 
-const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
 const VIETNAMESE = 'https://shop.example.vn/sữa-rửa-mặt?x={click_id}&k={kos_code}';
 
 describe.each(DIALECTS)('link destinations on %s', (dialect) => {
   const t = useTestApp(dialect);
-  let n = 0;
-  const setup = async (): Promise<{ org: TestOrg; kosId: string }> => {
-    const org = await t.newOrg();
-    n += 1;
-    const kos = await t.call(org.apiKey, 'POST', '/api/v1/kos', {
-      code: `DEST${n}`,
-      handle: `dest-${org.slug}`,
-      name: 'Lan',
-      relationship: 'independent',
-    });
-    return { org, kosId: kos.json().id };
-  };
+  const setup = () => orgWithKos(t, 'DEST');
 
   test('a non-ASCII destination is stored normalised, tokens kept, and redirects with a valid Location', async () => {
     const { org, kosId } = await setup();

@@ -1,24 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { type TestOrg, useTestApp } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
-
-const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
-const BOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+import { BOT, orgWithKos, PHONE } from './links-fixture.js';
 
 describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
   const t = useTestApp(dialect);
-  let n = 0;
-  const setup = async (): Promise<{ org: TestOrg; kosId: string }> => {
-    const org = await t.newOrg();
-    n += 1;
-    const kos = await t.call(org.apiKey, 'POST', '/api/v1/kos', {
-      code: `LINK${n}`,
-      handle: `link-${org.slug}`,
-      name: 'Lan',
-      relationship: 'independent',
-    });
-    return { org, kosId: kos.json().id };
-  };
+  const setup = () => orgWithKos(t, 'LINK');
   const visit = (slug: string, ua = PHONE, ip = '203.0.113.7', method: 'GET' | 'HEAD' = 'GET') =>
     t.app.inject({
       method,
@@ -28,7 +15,7 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
     });
 
   test('create fills defaults; the redirect substitutes tokens and stamps a 12-character click id', async () => {
-    const { org, kosId } = await setup();
+    const { org, kosId, code } = await setup();
     const res = await t.call(org.apiKey, 'POST', '/api/v1/links', {
       kosId,
       destinationUrl: 'https://shopee.vn/product/1?sub_id={click_id}&k={kos_code}&s={slug}',
@@ -43,7 +30,7 @@ describe.each(DIALECTS)('links and redirects on %s', (dialect) => {
     expect(hit.headers['cache-control']).toBe('private, no-store');
     const location = new URL(hit.headers.location as string);
     expect(location.searchParams.get('sub_id')).toMatch(/^[A-Za-z0-9]{12}$/);
-    expect(location.searchParams.get('k')).toBe(`LINK${n}`);
+    expect(location.searchParams.get('k')).toBe(code);
     expect(location.searchParams.get('s')).toBe(link.slug);
   });
 

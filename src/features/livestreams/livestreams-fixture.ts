@@ -1,6 +1,6 @@
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { TestContext, TestOrg } from '../../../test/support/app.js';
+import { type Caller, sessionCaller, type TestContext, type TestOrg } from '../../../test/support/app.js';
 
 /** Test fixture (not a test file): an org with two regions, a KOS and an account in each, two products. */
 export interface LivestreamFixture {
@@ -15,7 +15,7 @@ export interface LivestreamFixture {
   p2: string;
 }
 
-export type Caller = (method: InjectOptions['method'], url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+export type { Caller } from '../../../test/support/app.js';
 
 export const paths = (res: LightMyRequestResponse): string[] =>
   [...new Set<string>((res.json().errors ?? []).map((e: { path: string }) => e.path))].sort();
@@ -87,12 +87,5 @@ export async function kosMember(t: TestContext, owner: string, kosId: string): P
   expect((await t.call(owner, 'POST', '/api/v1/members', { email, password, role: 'kos', kosId })).statusCode).toBe(201);
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   const cookie = login.cookies.find((c) => c.name === 'kos_session')?.value ?? '';
-  return (method, url, body) =>
-    t.app.inject({
-      method,
-      url,
-      cookies: { kos_session: cookie },
-      headers: { origin: 'http://localhost:8080' },
-      ...(body !== undefined ? { payload: body as object } : {}),
-    });
+  return sessionCaller(t.app, cookie);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type TestOrg, useTestApp } from '../../../test/support/app.js';
+import { sessionCaller, type TestOrg, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
 import { errorPaths, expectProblem, ISO } from '../../../test/support/problem.js';
 
@@ -17,13 +17,7 @@ describe.each(DIALECTS)('members on %s', (dialect) => {
     return res.cookies.find((c) => c.name === 'kos_session')?.value as string;
   };
   const asCookie = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      cookies: { kos_session: cookie },
-      headers: { origin: 'http://localhost:8080' },
-      ...(payload ? { payload } : {}),
-    });
+    sessionCaller(t.app, cookie)(method, url, payload);
   const addMember = async (org: TestOrg, body: Record<string, unknown>, key = org.apiKey) => {
     const res = await t.call(key, 'POST', '/api/v1/members', {
       email: email(org, String(body.role)),

@@ -1,6 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
-import { type TestContext, useTestApp } from '../../../test/support/app.js';
+import { sessionCaller, type TestContext, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
 
 type Method = InjectOptions['method'];
@@ -25,14 +25,7 @@ async function kosMember(t: TestContext, owner: string, handle: string): Promise
   ).toBe(201);
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   const cookie = login.cookies.find((c) => c.name === 'kos_session')?.value ?? '';
-  return (method, url, body) =>
-    t.app.inject({
-      method,
-      url,
-      cookies: { kos_session: cookie },
-      headers: { origin: 'http://localhost:8080' },
-      ...(body !== undefined ? { payload: body as object } : {}),
-    });
+  return sessionCaller(t.app, cookie);
 }
 
 describe.each(DIALECTS)('product catalogue on %s', (dialect) => {

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
-import { type TestContext, useTestApp } from '../../../test/support/app.js';
+import { sessionCaller, type TestContext, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
 
 const paths = (res: LightMyRequestResponse): string[] => (res.json().errors ?? []).map((e: { path: string }) => e.path).sort();
@@ -182,14 +182,7 @@ describe.each(DIALECTS)('units on %s', (dialect) => {
     ).toBe(201);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
     const cookie = login.cookies.find((c) => c.name === 'kos_session')?.value ?? '';
-    const asKos = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      t.app.inject({
-        method,
-        url,
-        cookies: { kos_session: cookie },
-        headers: { origin: 'http://localhost:8080' },
-        ...(payload ? { payload } : {}),
-      });
+    const asKos = sessionCaller(t.app, cookie);
     expect((await asKos('GET', '/api/v1/units')).statusCode).toBe(403);
     expect((await asKos('GET', `/api/v1/units/${hanoi}`)).statusCode).toBe(403);
     expect((await asKos('POST', '/api/v1/units', { name: 'x', kind: 'team' })).statusCode).toBe(403);
