@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDatabase, type Database, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import type { Principal } from '../src/features/auth/auth.js';
+import type { Principal } from '../src/features/access/access.js';
 import { mulberry32 } from '../src/features/demo/demo-random.js';
 import { createOrg, findOrgBySlug } from '../src/features/orgs/orgs.service.js';
 

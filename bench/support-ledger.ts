@@ -2,7 +2,7 @@
 // insert baseline and counts of ledger state.
 import { sql } from 'kysely';
 import { type Db, withTransaction } from '../src/db/database.js';
-import type { Principal } from '../src/features/auth/auth.js';
+import type { Principal } from '../src/features/access/access.js';
 import { planCreate } from '../src/features/plans/plans.schema.js';
 import { createPlan } from '../src/features/plans/plans.service.js';
 import { newId } from '../src/lib/ids.js';

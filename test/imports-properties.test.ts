@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Principal } from '../src/features/auth/auth.js';
+import type { Principal } from '../src/features/access/access.js';
 import { importFile } from '../src/features/imports/import-jobs.js';
 import { useTestApp } from './support/app.js';
 import { DIALECTS } from './support/database.js';

@@ -82,6 +82,10 @@ describe.each(DIALECTS)('commission flow on %s', (dialect) => {
     expect(statement.body).toContain('website L-1');
     expect(statement.body).toContain('250.000 ₫');
     expect(statement.body).toContain('VCB-1');
+    // Money follows its currency, not the language: an English statement writes VND the Vietnamese way.
+    const english = await t.call(o.apiKey, 'GET', `/api/v1/payouts/${id}/statement?lang=en`);
+    expect(english.body).toContain('250.000 ₫');
+    expect(english.body).not.toContain('₫250,000');
     // A refund after payment books a clawback for the next period; the paid entry never changes.
     await push(o, [line({ netMinor: 2_500_000, refundMinor: 1_000_000 })]);
     const entries = await ledger(o);

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDatabase, type Database } from '../db/database.js';
-import type { Principal } from '../features/auth/auth.js';
-import { ClickWriter, type PendingClick } from '../features/clicks/click-writer.js';
+import type { Principal } from '../features/access/access.js';
+import { ClicksDroppedError, ClickWriter, type PendingClick } from '../features/clicks/click-writer.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
@@ -27,7 +27,10 @@ const event = (level: 'error' | 'warn', message: string, error?: unknown) =>
 
 function clickMethods(database: Database): Methods {
   const clicks = new ClickWriter(database.db, settings.secret, {
-    onError: (error) => event('error', 'click write failed; will retry', error),
+    onError: (error) =>
+      error instanceof ClicksDroppedError
+        ? event('error', `clicks lost: ${error.message}`, error)
+        : event('error', 'click write failed; will retry', error),
   });
   // Clicks, flushes and the close are handled strictly in the order they were sent.
   let chain: Promise<unknown> = Promise.resolve();

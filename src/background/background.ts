@@ -1,4 +1,4 @@
-import type { Principal } from '../features/auth/auth.js';
+import type { Principal } from '../features/access/access.js';
 import type { ClickSink } from '../features/clicks/click-sink.js';
 import type { PendingClick } from '../features/clicks/click-writer.js';
 import type { FileJob } from '../features/imports/import-jobs.js';

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { systemPrincipal } from '../features/access/access.js';
 import { importFile } from '../features/imports/import-jobs.js';
 import { SOURCES, type Source } from '../features/imports/import-types.js';
 import { findOrgBySlug } from '../features/orgs/orgs.service.js';
@@ -25,7 +26,7 @@ export function registerImportCommand(program: Command): void {
           : null;
         bar?.start(1, 0);
         try {
-          const owner = { orgId: org.id, role: 'owner' as const, unitId: null, kosId: null, memberId: null, apiKeyId: null };
+          const owner = systemPrincipal(org.id);
           return await importFile(
             database.db,
             owner,

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { systemPrincipal } from '../features/access/access.js';
 import { findOrgBySlug } from '../features/orgs/orgs.service.js';
-import { PERIOD_PATTERN } from '../features/payouts/payouts.js';
 import { closePeriod } from '../features/payouts/payouts.service.js';
 import { DomainError, invalid } from '../lib/errors.js';
+import { PERIOD_PATTERN } from '../lib/time.js';
 import { printResult, withDatabase } from './open-database.js';
 
 export function registerPayoutCommands(program: Command): void {
@@ -18,11 +19,7 @@ export function registerPayoutCommands(program: Command): void {
       const result = await withDatabase(async (database) => {
         const org = await findOrgBySlug(database.db, options.org);
         if (!org) throw new DomainError('not_found', `no organisation with slug "${options.org}"`);
-        return closePeriod(
-          database.db,
-          { orgId: org.id, role: 'owner', unitId: null, kosId: null, memberId: null, apiKeyId: null },
-          options.period,
-        );
+        return closePeriod(database.db, systemPrincipal(org.id), options.period);
       });
       const gross = result.payouts.reduce((s, p) => s + p.grossMinor, 0);
       const withheld = result.payouts.reduce((s, p) => s + p.withheldMinor, 0);

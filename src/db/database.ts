@@ -80,3 +80,18 @@ export async function withRetriedTransaction<T>(db: Db, work: (trx: Db) => Promi
     }
   }
 }
+
+/** Rows per statement when a list goes into SQL (`IN (…)`, multi-row INSERT): bounded parameter counts on both databases. */
+export const SQL_CHUNK = 500;
+
+/** Runs `work` on slices of at most SQL_CHUNK items, in order, and joins what the slices answer. */
+export async function inChunks<T, R>(items: readonly T[], work: (slice: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += SQL_CHUNK) out.push(...(await work(items.slice(i, i + SQL_CHUNK))));
+  return out;
+}
+
+/** Runs `work` on slices of at most SQL_CHUNK items, in order (writes that answer nothing). */
+export async function eachChunk<T>(items: readonly T[], work: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += SQL_CHUNK) await work(items.slice(i, i + SQL_CHUNK));
+}

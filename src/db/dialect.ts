@@ -1,6 +1,3 @@
-import { type Kysely, SqliteAdapter } from 'kysely';
-import type { DB } from './schema.js';
-
 /**
  * Everything that differs between SQLite and PostgreSQL lives here, chosen once at start-up
  * (like Kysely's DialectAdapter). Features ask these helpers instead of testing the dialect.
@@ -60,12 +57,4 @@ export const isUniqueViolation = (error: unknown): boolean =>
 
 function codeOf(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
-/**
- * Whether a write transaction already excludes every other writer (SQLite: one writer at a time), so that
- * per-row locks would add nothing. Read from the connection's adapter, where a use-case only has `db`.
- */
-export function writersAreSerialised(db: Kysely<DB>): boolean {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
 }

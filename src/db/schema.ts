@@ -325,10 +325,10 @@ export interface LedgerEntriesTable {
   id: string;
   org_id: string;
   kos_id: string;
-  kind: string;
+  kind: 'sale' | 'livestream_fee' | 'tier_adjustment' | 'bonus' | 'adjustment' | 'clawback';
   amount_minor: number;
   currency: string;
-  status: string;
+  status: 'pending' | 'approved' | 'paid' | 'void';
   eligible_at: number | null;
   line_id: string | null;
   session_id: string | null;

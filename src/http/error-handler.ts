@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { isUniqueViolation } from '../db/dialect.js';
 import { DomainError, type ErrorCode, type FieldError, STATUS_BY_CODE, TITLE_BY_CODE } from '../lib/errors.js';
 import { validationError } from '../lib/http/route.js';
 
@@ -13,27 +14,19 @@ export function sendProblem(reply: FastifyReply, code: ErrorCode | 'internal', d
     .send({ type: `https://kosmatrix.dev/problems/${code}`, title, status, code, detail, ...(errors ? { errors } : {}) });
 }
 
-const UNIQUE_VIOLATIONS = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
-
-/** The one place where errors become HTTP answers; internals are logged, never sent. */
+/**
+ * The one place where errors become HTTP answers; internals are logged, never sent. A ZodError here is
+ * input a use-case parsed itself (a route's response that fails its schema arrives as a
+ * ResponseSchemaError instead, and is a 500 like any other unexpected error).
+ */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ZodError) error = validationError(error);
     if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors);
-    const code = 'code' in error ? String(error.code) : '';
-    if (UNIQUE_VIOLATIONS.has(code)) return sendProblem(reply, 'conflict', 'a record with the same unique value already exists');
+    if (isUniqueViolation(error)) return sendProblem(reply, 'conflict', 'a record with the same unique value already exists');
     const status = 'statusCode' in error ? error.statusCode : undefined;
     if (status === 413) return sendProblem(reply, 'too_large', 'the request body is too large');
-    if (status === 415) {
-      const body = {
-        type: 'about:blank',
-        title: 'Unsupported Media Type',
-        status,
-        code: 'unsupported_media_type',
-        detail: error.message,
-      };
-      return reply.code(415).type('application/problem+json').send(body);
-    }
+    if (status === 415) return sendProblem(reply, 'unsupported_media_type', error.message);
     if (status === 429) return sendProblem(reply, 'rate_limited', error.message);
     if (status && status >= 400 && status < 500) return sendProblem(reply, 'invalid', error.message);
     request.log.error({ err: error }, 'unhandled error');

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, type FieldError } from '../lib/errors.js';
+import { type FieldError, invalidFields } from '../lib/errors.js';
 import { inputProblems } from '../lib/input-problems.js';
 
 /** The problems of a request's params, query and parsed JSON body, each named as the route's 422s name them. */
@@ -22,9 +22,6 @@ function requestProblems(request: FastifyRequest): FieldError[] {
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const errors = requestProblems(request);
-    const first = errors[0];
-    if (!first) return;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new DomainError('invalid', `${first.path}: ${first.message}${more}`, errors);
+    if (errors.length > 0) throw invalidFields(errors);
   });
 }

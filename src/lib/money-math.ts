@@ -1,5 +1,5 @@
 /**
- * The one rounding rule for money (PRODUCT.md §5): half-up to the minor unit, i.e. half away from
+ * The one rounding rule for money (docs/money.md): half-up to the minor unit, i.e. half away from
  * zero for negatives, applied once per ledger entry. Computed in BigInt so that base × rate never
  * loses precision, however large.
  */

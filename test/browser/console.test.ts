@@ -181,6 +181,8 @@ describe('web console', () => {
     expect(await text('[data-testid=import-rejected] dd')).toBe('0');
     expect(await page.locator('[data-testid=import-form] button[type=submit]').isEnabled()).toBe(true);
     await historyRow('orders.csv').locator('[data-testid=import-status][data-status=done]').waitFor();
+    // Dates follow the interface language (zh-CN since the glossary step), on the org's time zone, 24-hour.
+    expect(await historyRow('orders.csv').locator('td').first().textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
   });
 
   test('a file that cannot be read shows the failed state with its reason', async () => {
@@ -209,6 +211,25 @@ describe('web console', () => {
     expect(await text('[data-testid=import-inserted] dd')).toBe('20,000');
     await historyRow('large.csv').locator('[data-testid=import-status][data-status=done]').waitFor();
   }, 120_000);
+
+  test('a VND price reads 1.234.568 ₫ whatever the language, as on statements and bio pages', async () => {
+    const created = await page.evaluate(
+      async (sku) =>
+        (
+          await fetch('/api/v1/products', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ sku, name: 'Serum Hoa Sen', priceMinor: 1_234_568 }),
+          })
+        ).status,
+      `BT-${suffix}`,
+    );
+    expect(created).toBe(201);
+    await page.locator('aside.sidebar nav a[href="/app/products"]').click();
+    const row = page.locator('[data-testid=product-table] tbody tr', { hasText: `BT-${suffix}` });
+    await row.waitFor();
+    expect(await row.locator('td.num').textContent()).toBe('1.234.568 ₫');
+  });
 
   test('closing the current month shows the 409 detail', async () => {
     await page.locator('aside.sidebar nav a[href="/app/payouts"]').click();

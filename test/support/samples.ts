@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestContext, TestOrg } from './app.js';
 
-export const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'shared', 'formats', 'samples');
+/** The platforms' sample reports and their expected results (a copy of the project's shared formats/samples). */
+export const SAMPLES = join(import.meta.dirname, '..', 'fixtures', 'samples');
 export const sample = (name: string): Buffer => readFileSync(join(SAMPLES, name));
 
 export interface SampleOrg extends TestOrg {

@@ -1,5 +1,5 @@
 import { buildApp } from '../../src/app.js';
-import type { Principal } from '../../src/features/auth/auth.js';
+import type { Principal } from '../../src/features/access/access.js';
 import { createKos } from '../../src/features/kos/kos.service.js';
 import { createOrg } from '../../src/features/orgs/orgs.service.js';
 import { createUnit } from '../../src/features/units/units.service.js';

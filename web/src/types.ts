@@ -1,138 +1,75 @@
-/** Response shapes of /api/v1 the console reads (see shared/API.md); only the fields it uses. */
-export type Locale = 'vi' | 'zh-CN' | 'en';
+/**
+ * Answers of /api/v1 the console reads, typed from the server's own response schemas (type-only imports:
+ * neither zod nor any server code is bundled). A change to a schema that breaks the console fails
+ * `tsc -p web/tsconfig.json` instead of the page.
+ */
+import type { z } from 'zod';
+import type { accountOut } from '../../src/features/accounts/accounts.schema';
+import type { breakdownOut, leaderboardOut, metricsOut } from '../../src/features/analytics/analytics.schema';
+import type { meOut } from '../../src/features/auth/auth.schema';
+import type { ImportStatus, importAccepted, importOut } from '../../src/features/imports/imports.schema';
+import type { kosOut } from '../../src/features/kos/kos.schema';
+import type { orgOut } from '../../src/features/orgs/orgs.schema';
+import type { closePeriodOut, payoutOut } from '../../src/features/payouts/payouts.schema';
+import type { productOut } from '../../src/features/products/products.schema';
+import type { unitOut } from '../../src/features/units/units.schema';
 
-export const RELATIONSHIPS = ['employee', 'store_staff', 'dealer_staff', 'agent', 'independent'] as const;
-export const KOS_STATUSES = ['candidate', 'onboarding', 'active', 'paused', 'offboarded'] as const;
-export const TIERS = ['S', 'A', 'B', 'C'] as const;
-export const UNIT_KINDS = ['hq', 'region', 'dealer', 'store', 'team', 'business_line'] as const;
+export type { Locale } from './format';
+export type { ImportStatus };
 
-export type Relationship = (typeof RELATIONSHIPS)[number];
-export type KosStatus = (typeof KOS_STATUSES)[number];
-
+/** A page of a list (`pageSchema` in src/lib/pagination.ts; that file is server code, so its envelope is restated). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface Org {
-  id: string;
-  name: string;
-  slug: string;
-  currency: string;
-  timezone: string;
-  locale: string;
-}
+export type Org = z.infer<typeof orgOut>;
+/** `GET /me`: the caller, its member record and org. */
+export type Me = z.infer<typeof meOut>;
 
-export interface Me {
-  role: 'owner' | 'admin' | 'manager' | 'kos' | 'viewer';
-  orgId: string;
-  unitId: string | null;
-  kosId: string | null;
-  member: { id: string; email: string; name: string | null } | null;
-  org: Org;
-}
-
-export interface Kos {
-  id: string;
-  code: string;
-  handle: string;
-  name: string;
-  relationship: Relationship;
-  unitId: string | null;
-  status: KosStatus;
-  tier: string | null;
-}
-
-export interface PlatformAccount {
-  id: string;
-  platform: string;
-  handle: string;
-  url: string | null;
-  followers: number;
-  followerTier?: string | null;
-}
-
-export interface Unit {
-  id: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-}
-
-export interface Product {
-  id: string;
-  sku: string;
-  name: string;
-  category: string | null;
-  priceMinor: number;
-  currency?: string;
-  usp: string | null;
-}
+export type Kos = z.infer<typeof kosOut>;
+export type Relationship = Kos['relationship'];
+export type KosStatus = Kos['status'];
+export type PlatformAccount = z.infer<typeof accountOut>;
+export type Unit = z.infer<typeof unitOut>;
+export type Product = z.infer<typeof productOut>;
 
 /** `GET /analytics/summary`; rates are fractions or null (no denominator). */
-export interface Metrics {
-  clicks: number | null;
-  orders: number;
-  gmvMinor: number;
-  netSalesMinor: number;
-  aovMinor: number | null;
-  conversionRate: number | null;
-  cancelRate: number | null;
-  returnRate: number | null;
-  newBuyers: number;
-  commissionMinor: number;
-  roi: number | null;
-  currency: string;
-}
+export type Metrics = z.infer<typeof metricsOut>;
+/** `GET /analytics/breakdown`: the metrics per `key` (the day with `by=day`). */
+export type Breakdown = z.infer<typeof breakdownOut>;
+/** `GET /analytics/leaderboard`. */
+export type Leaderboard = z.infer<typeof leaderboardOut>;
 
-export interface LeaderboardRow {
-  rank: number;
-  kosId: string;
-  name: string;
-  value: number;
-}
+/** `GET /imports/{id}`: `rows` is 0 until the file is counted, `rowsDone` the rows handled so far. */
+export type ImportReport = z.infer<typeof importOut>;
+/** `POST /imports` with `Prefer: respond-async` (202). */
+export type ImportAccepted = z.infer<typeof importAccepted>;
 
-export const IMPORT_SOURCES = ['shopee', 'tiktok_shop', 'lazada', 'accesstrade', 'generic'] as const;
+export type Payout = z.infer<typeof payoutOut>;
+/** `POST /payouts/close`. */
+export type ClosePeriod = z.infer<typeof closePeriodOut>;
 
-export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/**
+ * A list the console offers in a select, checked against the server's type: a value the server refuses,
+ * or one it accepts that the list leaves out, is a compile error naming it.
+ */
+const allOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> })): L =>
+    list;
+
+export const RELATIONSHIPS = allOf<Relationship>()(['employee', 'store_staff', 'dealer_staff', 'agent', 'independent']);
+export const KOS_STATUSES = allOf<KosStatus>()(['candidate', 'onboarding', 'active', 'paused', 'offboarded']);
+export const TIERS = allOf<NonNullable<Kos['tier']>>()(['S', 'A', 'B', 'C']);
+/** The sources a file can be uploaded from (webhook imports arrive by themselves). */
+export const IMPORT_SOURCES = allOf<Exclude<ImportReport['source'], 'webhook'>>()([
+  'shopee',
+  'tiktok_shop',
+  'lazada',
+  'accesstrade',
+  'generic',
+]);
 
 /** Whether an import is still waiting or running (its report is not final yet). */
 export const isImportActive = (status: ImportStatus): boolean => status === 'queued' || status === 'running';
-
-/** `GET /imports/{id}`: `rows` is 0 until the file is counted, `rowsDone` the rows handled so far. */
-export interface ImportReport {
-  id: string;
-  source: string;
-  fileName: string | null;
-  status: ImportStatus;
-  /** Why a failed import stopped; only when `failed` (its `rowsDone` rows may still be committed). */
-  failedReason?: string;
-  rowsDone: number;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  errors: { row: number; field?: string; message: string }[];
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-/** `POST /imports` with `Prefer: respond-async` (202). */
-export type ImportAccepted = Pick<ImportReport, 'id' | 'status'>;
-
-export const PAYOUT_STATUSES = ['draft', 'approved', 'paid'] as const;
-
-export interface Payout {
-  id: string;
-  kosId: string;
-  period: string;
-  grossMinor: number;
-  withheldMinor: number;
-  netMinor: number;
-  currency: string;
-  status: (typeof PAYOUT_STATUSES)[number];
-  reference: string | null;
-}

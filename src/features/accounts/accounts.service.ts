@@ -2,8 +2,8 @@ import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { EDITORS, requireRole } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
+import { EDITORS, requireRole } from '../access/access.js';
 import { getKosOrThrow } from '../kos/kos.service.js';
 import * as repo from './accounts.repository.js';
 import type { Account, AccountCreate, AccountPatch, FollowerPoint } from './accounts.schema.js';
@@ -21,7 +21,10 @@ export async function getAccountOrThrow(db: Db, principal: Principal, id: string
   return account;
 }
 
-export const findAccountByHandle = repo.findAccountByHandle;
+/** The org's account on a platform with this handle (compared without `@`, case-insensitively), if any. */
+export function findAccountByHandle(db: Db, orgId: string, platform: string, handle: string) {
+  return repo.findAccountByHandle(db, orgId, platform, handle);
+}
 
 export async function createAccount(
   db: Db,

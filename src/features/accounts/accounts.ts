@@ -1,7 +1,7 @@
 export const FOLLOWER_TIERS = ['nano', 'micro', 'mid', 'macro', 'mega'] as const;
 export type FollowerTier = (typeof FOLLOWER_TIERS)[number];
 
-/** Lower bounds of each follower tier (PRODUCT.md §2.4): nano 1k, micro 10k, mid 50k, macro 500k, mega 1M. */
+/** Lower bounds of each follower tier (docs/metrics.md, "Follower tiers of accounts"): nano 1k, micro 10k, mid 50k, macro 500k, mega 1M. */
 export const DEFAULT_FOLLOWER_BANDS: Readonly<Record<FollowerTier, number>> = {
   nano: 1_000,
   micro: 10_000,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_FOLLOWER_BANDS, followerTier } from './accounts.js';
 
-describe('follower tier (PRODUCT.md §2.4: nano 1k–10k, micro 10k–50k, mid 50k–500k, macro 500k–1M, mega 1M+)', () => {
+describe('follower tier (docs/metrics.md: nano 1k–10k, micro 10k–50k, mid 50k–500k, macro 500k–1M, mega 1M+)', () => {
   test.each([
     [0, null],
     [999, null],

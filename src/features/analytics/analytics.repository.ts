@@ -1,6 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { KEPT_STATUSES } from '../orders/lines.js';
 import type { MetricSums } from './analytics.js';
+import { localDaySql } from './day-bucket.js';
 
 export type GroupBy = 'none' | 'kos' | 'unit' | 'platform' | 'product' | 'source' | 'day';
 
@@ -12,17 +14,18 @@ export interface Scope {
   kosIds?: readonly string[];
   platform?: string;
   source?: string;
-  /** Milliseconds to add to UTC to get the org's wall time (day buckets). */
-  offsetMs: number;
+  /** The org's time zone: day buckets are its calendar days. */
+  timezone: string;
 }
-
-const DAY = 86_400_000;
 
 /** PostgreSQL refuses `GROUP BY ''`: the whole-scope total has no GROUP BY at all. */
 const groupBy = (by: string, key: RawBuilder<unknown>) => (by === 'none' ? sql`` : sql`group by ${key}`);
 
+/** The org's calendar day of an epoch-ms column, over the scope's period. */
+const localDay = (column: RawBuilder<unknown>, s: Scope) => localDaySql(column, s.from, s.to, s.timezone);
+
 /** The group key of a line (`l`, joined to its KOS as `k`), the same expression on SQLite and PostgreSQL. */
-function lineKey(by: GroupBy, offsetMs: number): RawBuilder<unknown> {
+function lineKey(by: GroupBy, s: Scope): RawBuilder<unknown> {
   switch (by) {
     case 'kos':
       return sql`l.kos_id`;
@@ -35,9 +38,7 @@ function lineKey(by: GroupBy, offsetMs: number): RawBuilder<unknown> {
     case 'source':
       return sql`l.source`;
     case 'day':
-      // Whole days since the epoch in the org's wall time. Literals, not parameters: GROUP BY must repeat
-      // the very same expression, and PostgreSQL sees two parameters as two expressions.
-      return sql`cast((l.order_time + ${sql.lit(offsetMs)}) / ${sql.lit(DAY)} as integer)`;
+      return localDay(sql`l.order_time`, s);
     default:
       return sql`''`;
   }
@@ -51,9 +52,12 @@ function lineFilter(s: Scope): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-/** Order-level sums per group (PRODUCT.md §6): each order is judged on its lines in scope. */
+/** Order-level sums per group (docs/metrics.md): each order is judged on its lines in scope. */
+/** The kept statuses (net sales count them; the same set earns commission), as SQL literals. */
+const kept = sql.join(KEPT_STATUSES.map((status) => sql.lit(status)));
+
 export async function orderSums(db: Db, s: Scope, by: GroupBy): Promise<Map<string, MetricSums>> {
-  const key = lineKey(by, s.offsetMs);
+  const key = lineKey(by, s);
   const result = await sql<{ g: string | number | null } & Record<keyof MetricSums, number | string>>`
     select o.g as g,
       sum(o.paid) as orders,
@@ -67,10 +71,10 @@ export async function orderSums(db: Db, s: Scope, by: GroupBy): Promise<Map<stri
       select ${key} as g, l.source, l.order_id,
         max(case when l.status <> 'unpaid' then 1 else 0 end) as paid,
         sum(case when l.status <> 'unpaid' then l.gross_minor else 0 end) as gmv,
-        sum(case when l.status in ('pending', 'completed') then l.net_minor - l.refund_minor else 0 end) as net,
+        sum(case when l.status in (${kept}) then l.net_minor - l.refund_minor else 0 end) as net,
         min(case when l.status = 'cancelled' then 1 else 0 end) as all_cancelled,
         max(case when l.status = 'returned' then 1 else 0 end) as any_returned,
-        max(case when l.status in ('pending', 'completed') then 1 else 0 end) as any_kept,
+        max(case when l.status in (${kept}) then 1 else 0 end) as any_kept,
         max(case when l.status in ('completed', 'returned') then 1 else 0 end) as any_settled,
         max(case when l.new_buyer = 1 then 1 else 0 end) as new_buyer
       from order_lines l left join kos k on k.id = l.kos_id
@@ -96,13 +100,7 @@ export async function orderSums(db: Db, s: Scope, by: GroupBy): Promise<Map<stri
 /** Non-bot clicks, a visitor's repeats on a link within the hour counted once, by click time. */
 export async function clickCounts(db: Db, s: Scope, by: 'none' | 'kos' | 'unit' | 'day'): Promise<Map<string, number>> {
   const key =
-    by === 'kos'
-      ? sql`c.kos_id`
-      : by === 'unit'
-        ? sql`k.unit_id`
-        : by === 'day'
-          ? sql`cast((c.clicked_at + ${sql.lit(s.offsetMs)}) / ${sql.lit(DAY)} as integer)`
-          : sql`''`;
+    by === 'kos' ? sql`c.kos_id` : by === 'unit' ? sql`k.unit_id` : by === 'day' ? localDay(sql`c.clicked_at`, s) : sql`''`;
   const parts = [
     sql`c.org_id = ${s.orgId}`,
     sql`c.clicked_at >= ${s.from}`,
@@ -126,7 +124,7 @@ export async function commissionSums(db: Db, s: Scope, by: GroupBy): Promise<Map
       : by === 'unit'
         ? sql`k.unit_id`
         : by === 'day'
-          ? sql`cast((e.cause_at + ${sql.lit(s.offsetMs)}) / ${sql.lit(DAY)} as integer)`
+          ? localDay(sql`e.cause_at`, s)
           : by === 'platform'
             ? sql`l.platform`
             : by === 'product'
@@ -144,5 +142,3 @@ export async function commissionSums(db: Db, s: Scope, by: GroupBy): Promise<Map
     where ${sql.join(parts, sql` and `)} ${groupBy(by, key)}`.execute(db);
   return new Map(result.rows.map((r) => [String(r.g ?? ''), Number(r.n)]));
 }
-
-export const dayNumberToDate = (n: number): string => new Date(n * DAY).toISOString().slice(0, 10);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import type { Router } from '../../lib/http/route.js';
 import { id, isoDate, isoDateTime, PLATFORMS } from '../../lib/schemas.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
 import { SOURCES } from '../imports/import-types.js';
+import { breakdownOut, leaderboardOut, metricsOut } from './analytics.schema.js';
 import * as service from './analytics.service.js';
 
 const filters = z.object({
@@ -13,21 +14,6 @@ const filters = z.object({
   unitId: id.optional(),
   platform: z.enum(PLATFORMS).optional(),
   source: z.enum([...SOURCES, 'webhook']).optional(),
-});
-const rate = z.number().nullable();
-const metrics = z.object({
-  clicks: z.number().int().nullable(),
-  orders: z.number().int(),
-  gmvMinor: z.number().int(),
-  netSalesMinor: z.number().int(),
-  aovMinor: z.number().int().nullable(),
-  conversionRate: rate,
-  cancelRate: rate,
-  returnRate: rate,
-  newBuyers: z.number().int(),
-  commissionMinor: z.number().int(),
-  roi: rate,
-  currency: z.string(),
 });
 
 export function registerAnalyticsRoutes(router: Router<Principal>, { database }: AppDeps): void {
@@ -42,7 +28,7 @@ export function registerAnalyticsRoutes(router: Router<Principal>, { database }:
     tags,
     description: `${periodNote} The org-wide scope includes unattributed lines; a KOS, unit or platform scope only its own. Clicks are null for a platform or source scope.`,
     query: filters,
-    response: metrics,
+    response: metricsOut,
     handler: ({ auth, query }) => service.summary(db, auth, query),
   });
   router.route({
@@ -52,7 +38,7 @@ export function registerAnalyticsRoutes(router: Router<Principal>, { database }:
     tags,
     description: `${periodNote} \`key\` is the kosId, unitId, platform, product sku, source or YYYY-MM-DD ('' for unattributed / none).`,
     query: filters.extend({ by: z.enum(['kos', 'unit', 'platform', 'product', 'source', 'day']) }),
-    response: z.object({ rows: z.array(metrics.extend({ key: z.string(), label: z.string() })) }),
+    response: breakdownOut,
     handler: ({ auth, query }) => service.breakdown(db, auth, query.by, query),
   });
   router.route({
@@ -66,11 +52,7 @@ export function registerAnalyticsRoutes(router: Router<Principal>, { database }:
       date: isoDate.optional(),
       limit: z.coerce.number().int().min(1).max(500).default(10),
     }),
-    response: z.object({
-      from: z.string(),
-      to: z.string(),
-      rows: z.array(z.object({ rank: z.number().int(), kosId: z.string(), name: z.string(), value: z.number().int() })),
-    }),
+    response: leaderboardOut,
     handler: ({ auth, query }) => service.leaderboard(db, auth, query),
   });
 }

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/database.js';
-import { dayInZone, dayStart } from '../../lib/time.js';
-import type { Principal } from '../auth/auth.js';
+import { dayInZone } from '../../lib/time.js';
+import type { Principal } from '../access/access.js';
 import { kosCodes, kosFilter } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { listOrgUnits } from '../units/units.service.js';
-import { deriveMetrics, EMPTY_SUMS, type Metrics } from './analytics.js';
+import { deriveMetrics, EMPTY_SUMS, type Metrics, queryPeriod } from './analytics.js';
 import * as repo from './analytics.repository.js';
+import { dayNumberToDate } from './day-bucket.js';
 
 export interface AnalyticsQuery {
   from?: string;
@@ -25,20 +26,16 @@ async function scopeOf(
   q: AnalyticsQuery,
 ): Promise<{ scope: repo.Scope; currency: string; timezone: string }> {
   const org = await getOrgOrThrow(db, principal.orgId);
-  const bound = (v: string) => (v.length === 10 ? dayStart(v, org.timezone) : Date.parse(v));
-  const today = dayStart(dayInZone(Date.now(), org.timezone), org.timezone);
-  const to = q.to ? bound(q.to) : today + DAY;
-  const from = q.from ? bound(q.from) : to - 30 * DAY;
+  const { from, to } = queryPeriod(q, org.timezone, Date.now());
   const kosIds = await kosFilter(db, principal, q.kosId, q.unitId);
-  const offsetMs = dayStart('2026-01-01', org.timezone) - Date.parse('2026-01-01T00:00:00Z');
   return {
-    scope: { orgId: org.id, from, to, kosIds, platform: q.platform, source: q.source, offsetMs: -offsetMs },
+    scope: { orgId: org.id, from, to, kosIds, platform: q.platform, source: q.source, timezone: org.timezone },
     currency: org.currency,
     timezone: org.timezone,
   };
 }
 
-/** GMV, net sales, orders, clicks, rates and commission of a scope (PRODUCT.md §6). */
+/** GMV, net sales, orders, clicks, rates and commission of a scope (docs/metrics.md). */
 export async function summary(db: Db, principal: Principal, q: AnalyticsQuery): Promise<Metrics & { currency: string }> {
   const { scope, currency } = await scopeOf(db, principal, q);
   const sums = (await repo.orderSums(db, scope, 'none')).get('') ?? EMPTY_SUMS;
@@ -60,7 +57,7 @@ export async function breakdown(db: Db, principal: Principal, by: BreakdownBy, q
   const keys = new Set([...sums.keys(), ...(clicks?.keys() ?? []), ...commission.keys()]);
   const labels = await labelsFor(db, principal, by, [...keys]);
   const rows = [...keys].map((raw) => {
-    const key = by === 'day' ? repo.dayNumberToDate(Number(raw)) : raw;
+    const key = by === 'day' ? dayNumberToDate(Number(raw)) : raw;
     return {
       key,
       label: labels.get(raw) ?? key,

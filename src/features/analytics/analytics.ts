@@ -1,4 +1,6 @@
-/** Per-group sums the database returns; every metric of PRODUCT.md §6 is derived from them. */
+import { addDays, dayInZone, dayStart } from '../../lib/time.js';
+
+/** Per-group sums the database returns; every metric of docs/metrics.md is derived from them. */
 export interface MetricSums {
   orders: number;
   gmvMinor: number;
@@ -55,3 +57,18 @@ export const EMPTY_SUMS: MetricSums = {
   settledOrders: 0,
   newBuyers: 0,
 };
+
+const DAY = 86_400_000;
+const isDay = (v: string) => v.length === 10;
+
+/**
+ * The `[from, to)` instants of a query (docs/metrics.md, "Periods and time zones"): a `YYYY-MM-DD` is that day's start in the org's
+ * time zone, an ISO date-time its own instant; without `to`, up to the end of today; without `from`, 30 days
+ * before `to` — calendar days when `to` is a day (a DST day is 23 or 25 hours long), else 30 × 24 h.
+ */
+export function queryPeriod(q: { from?: string; to?: string }, timeZone: string, now: number): { from: number; to: number } {
+  const toDay = q.to === undefined ? addDays(dayInZone(now, timeZone), 1) : isDay(q.to) ? q.to : undefined;
+  const to = toDay ? dayStart(toDay, timeZone) : Date.parse(q.to ?? '');
+  if (q.from) return { from: isDay(q.from) ? dayStart(q.from, timeZone) : Date.parse(q.from), to };
+  return { from: toDay ? dayStart(addDays(toDay, -30), timeZone) : to - 30 * DAY, to };
+}

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ApiKeysTable } from '../../db/schema.js';
 import { toIso } from '../../lib/schemas.js';
-import type { Role } from '../auth/auth.js';
+import type { Role } from '../access/access.js';
 import type { ApiKey } from './api-keys.schema.js';
 
 const toApiKey = (row: Selectable<ApiKeysTable>): ApiKey => ({
@@ -50,3 +50,6 @@ export async function insertApiKey(
 export async function deleteApiKey(db: Db, orgId: string, id: string): Promise<void> {
   await db.deleteFrom('api_keys').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
+
+export const findApiKeyByHash = (db: Db, keyHash: string) =>
+  db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();

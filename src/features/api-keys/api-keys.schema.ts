@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id } from '../../lib/schemas.js';
-import { ROLES } from '../auth/auth.js';
+import { ROLES } from '../access/access.js';
 
 export const apiKeyCreate = z.object({
   name: z.string().trim().min(1).max(200),

@@ -2,9 +2,9 @@ import type { Db } from '../../db/database.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { ADMINS, requireRole } from '../auth/access.js';
-import { canGrant, newApiKey, type Principal } from '../auth/auth.js';
+import { ADMINS, canGrant, type Principal, requireRole } from '../access/access.js';
 import { requireUnitExists } from '../units/units.service.js';
+import { newApiKey } from './api-keys.js';
 import * as repo from './api-keys.repository.js';
 import type { ApiKey, ApiKeyCreate } from './api-keys.schema.js';
 
@@ -39,4 +39,9 @@ export async function revokeApiKey(db: Db, principal: Principal, id: string): Pr
   if (!key) throw notFound('API key');
   if (!canGrant(principal.role, key.role)) throw forbidden(`role ${principal.role} may not revoke an ${key.role} key`);
   await repo.deleteApiKey(db, principal.orgId, id);
+}
+
+/** The key whose SHA-256 this is (authentication of `Authorization: Bearer …`), or undefined. */
+export function findApiKeyByHash(db: Db, keyHash: string) {
+  return repo.findApiKeyByHash(db, keyHash);
 }

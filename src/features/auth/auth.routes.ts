@@ -1,29 +1,16 @@
-import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { clientAddress } from '../../lib/client-address.js';
 import type { Router } from '../../lib/http/route.js';
 import { RateLimiter } from '../../lib/rate-limiter.js';
-import { email } from '../../lib/schemas.js';
-import { memberOut } from '../members/members.schema.js';
+import { type Principal, systemPrincipal } from '../access/access.js';
 import { getMemberOrThrow } from '../members/members.service.js';
-import { orgOut } from '../orgs/orgs.schema.js';
+import { HashBudget } from '../members/password.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
-import { type Principal, ROLES, SESSION_COOKIE } from './auth.js';
+import { SESSION_COOKIE } from './auth.js';
+import { loginBody, meOut } from './auth.schema.js';
 import * as service from './auth.service.js';
 import { databaseWindows } from './login-attempts.repository.js';
 import { LOGIN_LIMITS } from './login-guard.js';
-import { HashBudget } from './password.js';
-
-const meOut = z.object({
-  kind: z.enum(['member', 'api_key']),
-  role: z.enum(ROLES),
-  orgId: z.string(),
-  unitId: z.string().nullable(),
-  kosId: z.string().nullable(),
-  apiKeyId: z.string().nullable(),
-  member: memberOut.nullable(),
-  org: orgOut,
-});
 
 export function registerAuthRoutes(router: Router<Principal>, { database, config }: AppDeps): void {
   const { db } = database;
@@ -42,7 +29,7 @@ export function registerAuthRoutes(router: Router<Principal>, { database, config
     unitId: auth.unitId,
     kosId: auth.kosId,
     apiKeyId: auth.apiKeyId,
-    member: auth.memberId ? await getMemberOrThrow(db, { ...auth, role: 'owner' }, auth.memberId) : null,
+    member: auth.memberId ? await getMemberOrThrow(db, systemPrincipal(auth.orgId), auth.memberId) : null,
     org: await getOrgOrThrow(db, auth.orgId),
   });
 
@@ -52,7 +39,7 @@ export function registerAuthRoutes(router: Router<Principal>, { database, config
     summary: 'Log in; sets the httpOnly session cookie',
     tags,
     auth: false,
-    body: z.object({ email, password: z.string().min(1).max(200) }),
+    body: loginBody,
     response: meOut,
     description:
       `Failed sign-ins are limited per client address (${LOGIN_LIMITS.perAddress}), per e-mail and address (${LOGIN_LIMITS.perAccountAtAddress}) ` +

@@ -1,12 +1,15 @@
 import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
+import { sha256 } from '../../lib/hash.js';
 import type { AttemptWindows } from '../../lib/rate-limiter.js';
-import { newSessionCookie, type Principal, type Role, SESSION_DAYS, sessionIdHash, sha256 } from './auth.js';
-import * as repo from './auth.repository.js';
+import { DAY_MS } from '../../lib/time.js';
+import type { Principal, Role } from '../access/access.js';
+import { findApiKeyByHash } from '../api-keys/api-keys.service.js';
+import { type HashBudget, verifyPassword } from '../members/password.js';
+import { endSession, findMemberForLogin, sessionMember, startSession } from '../members/sessions.service.js';
+import { newSessionCookie, SESSION_DAYS, sessionIdHash } from './auth.js';
 import { admitLogin } from './login-guard.js';
-import { type HashBudget, verifyPassword } from './password.js';
 
-const DAY_MS = 86_400_000;
 const unauthorized = (detail = 'missing or invalid credentials') => new DomainError('unauthorized', detail);
 
 /**
@@ -22,19 +25,19 @@ export async function login(
 ): Promise<{ cookie: string; principal: Principal; expiresAt: number }> {
   const email = input.email.trim().toLowerCase();
   const attempt = await admitLogin(guard.windows, email, guard.address);
-  const member = await repo.findMemberForLogin(db, email);
+  const member = await findMemberForLogin(db, email);
   const valid = (await verifyPassword(input.password, member?.password_hash ?? null, guard.budget)) && member !== undefined;
   await attempt.settle(valid);
   if (!valid || !member) throw unauthorized('wrong e-mail or password');
   const { cookie, idHash } = newSessionCookie(secret);
   const expiresAt = now + SESSION_DAYS * DAY_MS;
-  await repo.insertSession(db, { idHash, memberId: member.id, orgId: member.org_id, createdAt: now, expiresAt });
+  await startSession(db, { idHash, memberId: member.id, orgId: member.org_id, createdAt: now, expiresAt });
   return { cookie, principal: memberPrincipal(member), expiresAt };
 }
 
 export async function logout(db: Db, cookie: string | undefined, secret: string): Promise<void> {
   const idHash = cookie ? sessionIdHash(cookie, secret) : null;
-  if (idHash) await repo.deleteSession(db, idHash);
+  if (idHash) await endSession(db, idHash);
 }
 
 /** Resolves the caller from `Authorization: Bearer <key>` or the session cookie; 401 otherwise. */
@@ -46,7 +49,7 @@ export async function authenticate(
 ): Promise<Principal> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
   if (bearer) {
-    const key = await repo.findApiKeyByHash(db, sha256(bearer));
+    const key = await findApiKeyByHash(db, sha256(bearer));
     if (!key) throw unauthorized('invalid API key');
     return {
       orgId: key.org_id,
@@ -59,7 +62,7 @@ export async function authenticate(
   }
   if (credentials.authorization) throw unauthorized('Authorization must be "Bearer <apiKey>"');
   const idHash = credentials.cookie ? sessionIdHash(credentials.cookie, secret) : null;
-  const member = idHash ? await repo.findSessionMember(db, idHash, now) : undefined;
+  const member = idHash ? await sessionMember(db, idHash, now) : undefined;
   if (!member) throw unauthorized();
   return memberPrincipal(member);
 }

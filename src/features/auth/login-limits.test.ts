@@ -4,8 +4,8 @@ import { DIALECTS } from '../../../test/support/database.js';
 import { expectProblem } from '../../../test/support/problem.js';
 import { buildApp } from '../../app.js';
 import { createDatabase } from '../../db/database.js';
+import { HashBudget, hashPassword, verifyPassword } from '../members/password.js';
 import { LOGIN_LIMITS } from './login-guard.js';
-import { HashBudget, hashPassword, verifyPassword } from './password.js';
 
 let nextAddress = 0;
 /** A fresh client address per test, so tests do not share the per-address window. */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { formatMoney, type Locale, pickLocale } from '../../lib/locale.js';
+import { systemPrincipal } from '../access/access.js';
 import { findKosByHandle, getKosOrThrow } from '../kos/kos.service.js';
 import { linkLabel } from '../links/links.js';
 import { liveLinksOfKos } from '../links/links.service.js';
@@ -18,7 +19,7 @@ export async function loadBioPage(
 ): Promise<BioPageData | null> {
   const found = await findKosByHandle(db, handle.toLowerCase());
   if (!found) return null;
-  const system = { orgId: found.orgId, role: 'owner' as const, unitId: null, kosId: null, memberId: null, apiKeyId: null };
+  const system = systemPrincipal(found.orgId);
   const kos = await getKosOrThrow(db, system, found.id);
   // The caller answers the same 404 as for an unknown handle, so a hidden status does not leak.
   if (!hasPublicBioPage(kos.status)) return null;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { dayInZone, utcDay } from '../../lib/time.js';
 import { deviceClass, isBotAgent, RepeatDetector, referrerHost, visitorHash } from './clicks.js';
-import { type ClickRow, type DailyDelta, insertClicks } from './clicks.repository.js';
+import { type ClickRow, insertClicks } from './clicks.repository.js';
 
 /** A click as the redirect saw it; enriched (bot, device, hashes, uniqueness) when written. */
 export interface PendingClick {
@@ -20,31 +20,50 @@ export interface PendingClick {
 /** Clicks written per transaction, with a turn of the event loop between slices. */
 const SLICE = 250;
 
-interface PreparedBatch {
-  rows: ClickRow[];
-  deltas: DailyDelta[];
-}
+/** A slice of a flush: clicks kept from a failed write (already enriched), or clicks fresh from the queue. */
+type Slice = { prepared: ClickRow[] } | { pending: PendingClick[] };
 
 export interface ClickWriterOptions {
   flushMs?: number;
   batchSize?: number;
-  /** Past this many queued clicks, `push` returns a promise that resolves when there is room. */
+  /**
+   * Past this many clicks held in memory (queued, being written, or kept for retry), `push` returns a
+   * promise that resolves when a write has run; and at most this many are kept for retry.
+   */
   maxQueue?: number;
+  /** Told of each failed write (its clicks are kept for retry) and of each ClicksDroppedError. */
   onError?: (error: unknown) => void;
+}
+
+/** Clicks given up on: the oldest kept for retry while the database kept failing, or left unwritten at close. */
+export class ClicksDroppedError extends Error {
+  constructor(
+    readonly count: number,
+    why: string,
+  ) {
+    super(`${count} clicks dropped: ${why}`);
+    this.name = 'ClicksDroppedError';
+  }
 }
 
 /**
  * Batches clicks off the redirect's hot path: flushes every `flushMs` or `batchSize` clicks, never two
- * flushes at once, keeps a failed batch to retry, and on `close()` writes everything still queued.
+ * flushes at once, keeps the clicks of a failed write to retry (the newest `maxQueue` of them), and on
+ * `close()` writes everything still queued.
  */
 export class ClickWriter {
   private queue: PendingClick[] = [];
-  private retry: PreparedBatch[] = [];
+  /** Enriched clicks of failed writes, oldest first. */
+  private retry: ClickRow[] = [];
+  /** Clicks taken by the running flush, not yet written nor back in `retry`. */
+  private writing = 0;
   private flushing: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
   private readonly repeats = new RepeatDetector();
   private readonly opts: Required<Omit<ClickWriterOptions, 'onError'>> & Pick<ClickWriterOptions, 'onError'>;
   written = 0;
+  /** Clicks given up on (each reported to `onError` in a ClicksDroppedError). */
+  dropped = 0;
 
   constructor(
     private readonly db: Db,
@@ -60,11 +79,16 @@ export class ClickWriter {
     return this.queue.length;
   }
 
-  /** Queues a click; returns a promise only when the queue is full (the caller should await it). */
+  /** Clicks in memory: queued, being written, or kept for retry. */
+  get held(): number {
+    return this.queue.length + this.writing + this.retry.length;
+  }
+
+  /** Queues a click; returns a promise only when the writer is full (the caller should await it). */
   push(click: PendingClick): Promise<void> | undefined {
     this.queue.push(click);
     if (this.queue.length >= this.opts.batchSize) void this.flush();
-    if (this.queue.length >= this.opts.maxQueue) return this.flush();
+    if (this.held >= this.opts.maxQueue) return this.flush();
     return undefined;
   }
 
@@ -74,11 +98,14 @@ export class ClickWriter {
     if (this.queue.length === 0 && this.retry.length === 0) return Promise.resolve();
     // Written in slices with a turn of the event loop between them, so redirects keep being answered
     // while a large batch is written. Each slice is enriched once: a retried slice keeps its unique flags.
-    const batches: (PreparedBatch | PendingClick[])[] = this.retry;
-    for (let i = 0; i < this.queue.length; i += SLICE) batches.push(this.queue.slice(i, i + SLICE));
+    const slices: Slice[] = [];
+    for (let i = 0; i < this.retry.length; i += SLICE) slices.push({ prepared: this.retry.slice(i, i + SLICE) });
+    for (let i = 0; i < this.queue.length; i += SLICE) slices.push({ pending: this.queue.slice(i, i + SLICE) });
+    this.writing = this.retry.length + this.queue.length;
     this.queue = [];
     this.retry = [];
-    this.flushing = this.writeAll(batches).finally(() => {
+    this.flushing = this.writeAll(slices).finally(() => {
+      this.writing = 0;
       this.flushing = null;
     });
     return this.flushing;
@@ -90,63 +117,62 @@ export class ClickWriter {
     for (let attempt = 0; attempt < 5 && (this.queue.length > 0 || this.retry.length > 0 || this.flushing); attempt++) {
       await this.flush();
     }
+    const left = this.queue.length + this.retry.length;
+    if (left > 0) this.drop(left, 'the database was still failing when the writer closed');
+    this.queue = [];
+    this.retry = [];
   }
 
-  private async writeAll(batches: (PreparedBatch | PendingClick[])[]): Promise<void> {
-    const prepared = (item: PreparedBatch | PendingClick[]) => (Array.isArray(item) ? this.prepare(item) : item);
-    for (const [index, item] of batches.entries()) {
+  private async writeAll(slices: Slice[]): Promise<void> {
+    const rowsOf = (slice: Slice) => ('prepared' in slice ? slice.prepared : this.prepare(slice.pending));
+    for (const [index, slice] of slices.entries()) {
       if (index > 0) await new Promise((resolve) => setImmediate(resolve));
-      const batch = prepared(item);
+      const rows = rowsOf(slice);
       try {
-        await insertClicks(this.db, batch.rows, batch.deltas);
-        this.written += batch.rows.length;
+        await insertClicks(this.db, rows);
+        this.written += rows.length;
+        this.writing -= rows.length;
       } catch (error) {
-        this.retry.push(batch, ...batches.slice(index + 1).map(prepared));
+        this.keepForRetry([...rows, ...slices.slice(index + 1).flatMap(rowsOf)]);
         this.opts.onError?.(error);
         return;
       }
     }
   }
 
-  private prepare(batch: PendingClick[]): PreparedBatch {
-    const rows: ClickRow[] = [];
-    const deltas = new Map<string, DailyDelta>();
-    for (const click of batch) {
+  /** Keeps the unwritten clicks of a failed flush, at most `maxQueue` of them: past that, the oldest go. */
+  private keepForRetry(rows: ClickRow[]): void {
+    const excess = rows.length - this.opts.maxQueue;
+    this.retry = excess > 0 ? rows.slice(excess) : rows;
+    this.writing = 0;
+    if (excess > 0) this.drop(excess, `the database keeps failing and at most ${this.opts.maxQueue} are kept for retry`);
+  }
+
+  private drop(count: number, why: string): void {
+    this.dropped += count;
+    this.opts.onError?.(new ClicksDroppedError(count, why));
+  }
+
+  private prepare(batch: PendingClick[]): ClickRow[] {
+    return batch.map((click) => {
       const ua = click.userAgent ?? '';
       const bot = isBotAgent(click.userAgent);
       const visitor = createHash('sha1').update(click.ip).update('\u0000').update(ua).digest('base64url');
       const unique = !bot && this.repeats.isUnique(`${visitor}:${click.linkId}`, click.at);
-      rows.push({
+      return {
         clickId: click.clickId,
         orgId: click.orgId,
         linkId: click.linkId,
         kosId: click.kosId,
         clickedAt: click.at,
+        day: dayInZone(click.at, click.timezone),
         visitorHash: visitorHash(this.secret, utcDay(click.at), click.ip, ua),
         userAgent: click.userAgent ? click.userAgent.slice(0, 512) : null,
         referrerHost: referrerHost(click.referer),
         device: deviceClass(click.userAgent, bot),
         isBot: bot,
         isUnique: unique,
-      });
-      const day = dayInZone(click.at, click.timezone);
-      const key = `${click.linkId}|${day}`;
-      const delta = deltas.get(key) ?? {
-        linkId: click.linkId,
-        day,
-        orgId: click.orgId,
-        kosId: click.kosId,
-        clicks: 0,
-        uniqueClicks: 0,
-        bots: 0,
       };
-      if (bot) delta.bots += 1;
-      else {
-        delta.clicks += 1;
-        if (unique) delta.uniqueClicks += 1;
-      }
-      deltas.set(key, delta);
-    }
-    return { rows, deltas: [...deltas.values()] };
+    });
   }
 }

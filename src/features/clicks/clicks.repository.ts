@@ -1,28 +1,22 @@
 import { sql } from 'kysely';
 import { type Db, withTransaction } from '../../db/database.js';
+import { type DailyDelta, dailyDeltas } from './daily-rollup.js';
 
+/** A click as stored, with the day of its org's calendar that its rollup row is. */
 export interface ClickRow {
   clickId: string;
   orgId: string;
   linkId: string;
   kosId: string;
   clickedAt: number;
+  /** `dayInZone(clickedAt, org timezone)`: the `link_daily` row the click counts in. */
+  day: string;
   visitorHash: string;
   userAgent: string | null;
   referrerHost: string | null;
   device: string;
   isBot: boolean;
   isUnique: boolean;
-}
-
-export interface DailyDelta {
-  linkId: string;
-  day: string;
-  orgId: string;
-  kosId: string;
-  clicks: number;
-  uniqueClicks: number;
-  bots: number;
 }
 
 const CHUNK = 400;
@@ -37,35 +31,44 @@ const rollupRow = (d: DailyDelta) => ({
   bots: d.bots,
 });
 
-/** Inserts a batch of clicks and adds their counts to the daily rollup, in one transaction. */
-export async function insertClicks(db: Db, clicks: ClickRow[], deltas: DailyDelta[]): Promise<void> {
+const clickRow = (c: ClickRow) => ({
+  click_id: c.clickId,
+  org_id: c.orgId,
+  link_id: c.linkId,
+  kos_id: c.kosId,
+  clicked_at: c.clickedAt,
+  visitor_hash: c.visitorHash,
+  user_agent: c.userAgent,
+  referrer_host: c.referrerHost,
+  device: c.device,
+  is_bot: c.isBot ? 1 : 0,
+  is_unique: c.isUnique ? 1 : 0,
+});
+
+/**
+ * Inserts a batch of clicks and adds to the daily rollup the clicks it inserted, in one transaction. Only
+ * those: a batch retried after a commit whose answer was lost finds its rows there already (click ids are
+ * random, so a present id is the same click) and must not add them to the rollup a second time.
+ */
+export async function insertClicks(db: Db, clicks: ClickRow[]): Promise<void> {
   await withTransaction(db, async (trx) => {
+    const inserted: ClickRow[] = [];
     for (let i = 0; i < clicks.length; i += CHUNK) {
-      const values = clicks.slice(i, i + CHUNK).map((c) => ({
-        click_id: c.clickId,
-        org_id: c.orgId,
-        link_id: c.linkId,
-        kos_id: c.kosId,
-        clicked_at: c.clickedAt,
-        visitor_hash: c.visitorHash,
-        user_agent: c.userAgent,
-        referrer_host: c.referrerHost,
-        device: c.device,
-        is_bot: c.isBot ? 1 : 0,
-        is_unique: c.isUnique ? 1 : 0,
-      }));
-      // A click id is random; on the rare retry of a batch that did commit, the row is already there.
-      await trx
+      const chunk = clicks.slice(i, i + CHUNK);
+      const rows = await trx
         .insertInto('clicks')
-        .values(values)
+        .values(chunk.map(clickRow))
         .onConflict((oc) => oc.column('click_id').doNothing())
+        .returning('click_id')
         .execute();
+      const fresh = new Set(rows.map((row) => row.click_id));
+      for (const click of chunk) if (fresh.delete(click.clickId)) inserted.push(click);
     }
+    const deltas = dailyDeltas(inserted);
     for (let i = 0; i < deltas.length; i += CHUNK) {
-      const values = deltas.slice(i, i + CHUNK).map(rollupRow);
       await trx
         .insertInto('link_daily')
-        .values(values)
+        .values(deltas.slice(i, i + CHUNK).map(rollupRow))
         .onConflict((oc) =>
           oc.columns(['link_id', 'day']).doUpdateSet({
             clicks: sql`link_daily.clicks + excluded.clicks`,
@@ -133,6 +136,7 @@ export async function* streamOrgClicks(db: Db, orgId: string, batch = 5000) {
   }
 }
 
+/** Replaces the org's whole daily rollup with these rows, in one transaction. */
 export async function replaceOrgRollup(db: Db, orgId: string, deltas: DailyDelta[]): Promise<void> {
   await withTransaction(db, async (trx) => {
     await trx.deleteFrom('link_daily').where('org_id', '=', orgId).execute();

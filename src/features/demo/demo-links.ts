@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
 import { ClickWriter } from '../clicks/click-writer.js';
 import { createLink } from '../links/links.service.js';
 import type { Random } from './demo-random.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/database.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
 import { importFile } from '../imports/import-jobs.js';
 import { createLivestream } from '../livestreams/livestreams.service.js';
 import type { Random } from './demo-random.js';

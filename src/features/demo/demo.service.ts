@@ -1,7 +1,7 @@
 import { type Db, withTransaction } from '../../db/database.js';
+import { systemPrincipal } from '../access/access.js';
 import { accountCreate } from '../accounts/accounts.schema.js';
 import { createAccount } from '../accounts/accounts.service.js';
-import type { Principal } from '../auth/auth.js';
 import { kosCreate } from '../kos/kos.schema.js';
 import { createKos } from '../kos/kos.service.js';
 import { memberCreate } from '../members/members.schema.js';
@@ -59,7 +59,7 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<vo
     { ...DEMO_ORG, adminEmail: DEMO_OWNER.email, adminPassword: DEMO_PASSWORD, adminName: DEMO_OWNER.name },
     now,
   );
-  const owner: Principal = { orgId: org.id, role: 'owner', unitId: null, kosId: null, memberId: null, apiKeyId: null };
+  const owner = systemPrincipal(org.id);
 
   const unitIds = new Map<string, string>();
   const unitId = (key: string): string => {

@@ -5,7 +5,7 @@ import { RowProblem } from './import-types.js';
 
 /**
  * A header as compared: currency suffix such as `(₫)` removed, NFC, diacritics removed, lower case,
- * spaces collapsed (formats/README.md). Returns the suffix too: Shopee's currency comes from it.
+ * spaces collapsed (docs/formats.md, "Header names"). Returns the suffix too: Shopee's currency comes from it.
  */
 export function normaliseHeader(header: string): { key: string; suffix: string | null } {
   const match = /\s*\(([^()]{1,4})\)\s*$/.exec(header);

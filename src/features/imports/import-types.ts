@@ -1,40 +1,8 @@
 import { DomainError } from '../../lib/errors.js';
-import type { Platform } from '../../lib/schemas.js';
+import type { CanonicalLine } from '../orders/lines.js';
 
 export const SOURCES = ['shopee', 'tiktok_shop', 'lazada', 'accesstrade', 'generic'] as const;
 export type Source = (typeof SOURCES)[number];
-
-export const LINE_STATUSES = ['unpaid', 'pending', 'completed', 'cancelled', 'returned'] as const;
-export type LineStatus = (typeof LINE_STATUSES)[number];
-
-export const CONTENT_TYPES = ['live', 'video', 'showcase', 'link'] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
-
-/** One order line as every source maps it (PRODUCT.md §4). Times are epoch ms; money in minor units. */
-export interface CanonicalLine {
-  platform: Platform;
-  orderId: string;
-  lineKey: string;
-  status: LineStatus;
-  rawStatus: string;
-  orderTime: number;
-  completedTime: number | null;
-  sku: string | null;
-  productName: string | null;
-  category: string | null;
-  quantity: number;
-  grossMinor: number;
-  netMinor: number;
-  refundMinor: number;
-  platformCommissionMinor: number | null;
-  currency: string;
-  /** Sub-id fields in the source's order (generic/webhook: kosCode, clickId) — matched as codes, then click ids. */
-  subIds: string[];
-  creator: string | null;
-  voucher: string | null;
-  contentType: ContentType | null;
-  newBuyer: boolean | null;
-}
 
 export interface RowError {
   field?: string;

@@ -3,12 +3,15 @@ import { withRetriedTransaction } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { ADMINS, requireRole } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
+import { ADMINS, requireRole } from '../access/access.js';
+import { bookLineChanges } from '../ledger/book-lines.js';
+import type { CanonicalLine } from '../orders/lines.js';
+import { ledgerChange } from '../orders/lines.js';
 import { lineStoreContext } from '../orders/lines.service.js';
 import { storeLines } from '../orders/store-lines.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
-import type { CanonicalLine, ParsedRow, Source } from './import-types.js';
+import type { ParsedRow, Source } from './import-types.js';
 import * as repo from './imports.repository.js';
 import { type ImportReport, MAX_STORED_ERRORS } from './imports.schema.js';
 
@@ -63,9 +66,11 @@ export async function storeImportRows(
     const rows = pending;
     chunk = [];
     pending = 0;
+    // One transaction per chunk: the lines, their ledger entries and the import's counts commit together.
     // Retried whole on a busy lock or a deadlock: the counts are applied only once the chunk committed.
     const next = await withRetriedTransaction(db, async (trx) => {
-      const counts = await storeLines(trx, store, lines);
+      const { counts, changes } = await storeLines(trx, store, lines);
+      await bookLineChanges(trx, changes.map(ledgerChange), store.now);
       const after = {
         ...progress,
         inserted: progress.inserted + counts.inserted,

@@ -1,7 +1,7 @@
+import type { LineStatus } from '../orders/lines.js';
 import { statusTable } from './fields.js';
-import type { LineStatus } from './import-types.js';
 
-/** Raw status texts per platform (formats/README.md); compared folded, so `Đã hủy` = `Đã Huỷ`. */
+/** Raw status texts per platform (docs/formats.md, each source's statuses); compared folded, so `Đã hủy` = `Đã Huỷ`. */
 export const SHOPEE_STATUSES = statusTable<LineStatus>({
   unpaid: ['Chưa thanh toán', 'Unpaid'],
   pending: ['Đang chờ xử lý', 'Pending'],

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { invalid } from '../../lib/errors.js';
 import { validationError } from '../../lib/http/route.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../lib/json-depth.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import type { ImportReport } from './imports.schema.js';
 import { importWebhookLines } from './imports.service.js';

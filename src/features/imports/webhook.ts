@@ -4,7 +4,7 @@ import type { ParseContext, ParsedRow } from './import-types.js';
 import { mapCanonicalRow } from './parsers/generic.js';
 import { rowMapper } from './parsers/parser.js';
 
-/** How far `X-Kos-Timestamp` may be from the server's clock, either direction (API.md). */
+/** How far `X-Kos-Timestamp` may be from the server's clock, either direction (docs/webhooks.md). */
 export const TIMESTAMP_TOLERANCE_SECONDS = 300;
 /**
  * How long an accepted signature is remembered. A timestamp is valid for at most 2 × 300 s of server

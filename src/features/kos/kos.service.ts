@@ -2,8 +2,8 @@ import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { EDITORS, kosInScope, requireKosInScope, requireRole, requireUnitInScope } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
+import { EDITORS, kosInScope, requireKosInScope, requireRole, requireUnitInScope } from '../access/access.js';
 import { subtreeIds } from '../units/units.js';
 import { listOrgUnits, requireUnitExists, resolveScope } from '../units/units.service.js';
 import { SELF_EDITABLE } from './kos.js';
@@ -45,8 +45,14 @@ export async function requireKosExists(db: Db, orgId: string, kosId: string, pat
   return kos;
 }
 
-export const findKosByCode = repo.findKosByCode;
-export const findKosByHandle = repo.findKosByHandle;
+/** The org's KOS with this code (upper-cased by the caller), if any. */
+export function findKosByCode(db: Db, orgId: string, code: string) {
+  return repo.findKosByCode(db, orgId, code);
+}
+/** The KOS with this handle in the whole instance (handles are the bio URL), as its id and org. */
+export function findKosByHandle(db: Db, handle: string) {
+  return repo.findKosByHandle(db, handle);
+}
 
 /** Whether the caller may see this KOS (for lists of other resources that belong to a KOS). */
 export async function kosVisibility(

@@ -1,28 +1,25 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
-import type { StoredLine } from '../orders/lines.js';
+import { DAY_MS } from '../../lib/time.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
-import { earns, lineCommission } from './commission.js';
-import { reconcileLine } from './ledger.js';
-import { type Entry, entriesOfLines, insertEntries, lockKos, type NewEntry, updatePendingEntry } from './ledger.repository.js';
-import { loadPlanLookup } from './plan-lookup.js';
-
-const DAY_MS = 86_400_000;
+import { loadPlanLookup } from '../plans/plan-lookup.js';
+import { lineCommission } from './commission.js';
+import { type Entry, type LedgerLineChange, type NewEntry, type PendingChange, reconcileLine } from './ledger.js';
+import { entriesOfLines, insertEntries, lockKos, updatePendingEntry } from './ledger.repository.js';
 
 /**
- * The ledger side of storing lines, in the same transaction: for every changed line and every KOS it
- * was or is attributed to, reconcile that KOS's entries of the line with what the line earns now.
+ * Books what changed lines earn, in the caller's transaction (an import chunk, a manual assignment): for
+ * every changed line and every KOS it was or is attributed to, that KOS's entries of the line are brought
+ * in line with what the line earns now (`reconcileLine`, docs/money.md). Ledger bookings for one KOS are
+ * serialised.
  */
-export async function bookLineChanges(
-  trx: Db,
-  changes: readonly (readonly [StoredLine | null, StoredLine])[],
-  now = Date.now(),
-): Promise<void> {
+export async function bookLineChanges(trx: Db, changes: readonly LedgerLineChange[], now: number): Promise<void> {
   const relevant = changes.filter(([before, after]) => before?.kosId || after.kosId);
-  if (relevant.length === 0) return;
-  const orgId = (relevant[0] as readonly [StoredLine | null, StoredLine])[1].orgId;
+  const first = relevant[0];
+  if (!first) return;
+  const orgId = first[1].orgId;
   const kosIds = relevant.flatMap(([b, a]) => [b?.kosId, a.kosId]).filter((id): id is string => Boolean(id));
-  await lockKos(trx, orgId, kosIds);
+  await lockKos(trx, kosIds);
   const org = await getOrgOrThrow(trx, orgId);
   const plans = await loadPlanLookup(trx, org, kosIds);
   const existing = new Map<string, Entry[]>();
@@ -31,26 +28,15 @@ export async function bookLineChanges(
   }
   const inserts = new Map<string, NewEntry>();
   // Later changes of the same line in one batch see (and change) the entries the earlier ones created.
-  const change = async (id: string, set: Parameters<typeof updatePendingEntry>[2]) => {
+  const change = async (id: string, set: PendingChange) => {
     const queued = inserts.get(id);
     if (queued) Object.assign(queued, set);
     else await updatePendingEntry(trx, id, set, now);
   };
-  const remember = (entry: NewEntry & { id: string }) => {
+  const remember = (entry: NewEntry) => {
     inserts.set(entry.id, entry);
-    const key = `${entry.line_id}|${entry.kos_id}`;
-    existing.set(key, [
-      ...(existing.get(key) ?? []),
-      {
-        id: entry.id,
-        kind: entry.kind,
-        status: 'pending',
-        amountMinor: entry.amount_minor,
-        eligibleAt: entry.eligible_at,
-        planId: entry.plan_id,
-        baseMinor: entry.base_minor,
-      } as Entry,
-    ]);
+    const key = `${entry.lineId}|${entry.kosId}`;
+    existing.set(key, [...(existing.get(key) ?? []), { ...entry, status: 'pending' } as Entry]);
   };
 
   for (const [before, line] of relevant) {
@@ -66,12 +52,12 @@ export async function bookLineChanges(
         .filter((e) => e.kind === 'sale' && (e.status === 'approved' || e.status === 'paid'))
         .reduce((total, e) => total + (e.baseMinor ?? 0), 0);
       const facts = {
-        plan_id: plan?.id ?? null,
-        base_minor: commission ? Math.max(0, commission.baseMinor - counted) : null,
-        rate_bps: commission?.rateBps ?? null,
-        default_rate: commission ? (commission.defaultRate ? 1 : 0) : null,
+        planId: plan?.id ?? null,
+        baseMinor: commission ? Math.max(0, commission.baseMinor - counted) : null,
+        rateBps: commission?.rateBps ?? null,
+        defaultRate: commission ? commission.defaultRate : null,
       };
-      const actions = reconcileLine(entries, commission?.amountMinor ?? 0, mine && earns(line.status));
+      const actions = reconcileLine(entries, commission?.amountMinor ?? 0, mine && line.earning);
       let touchedPending = false;
       for (const action of actions) {
         if (action.type === 'void') {
@@ -80,29 +66,24 @@ export async function bookLineChanges(
           if (voided) voided.status = 'void';
         } else if (action.type === 'update') {
           touchedPending = true;
-          await change(action.id, { amount_minor: action.amountMinor, eligible_at: eligibleAt, ...facts });
+          await change(action.id, { amountMinor: action.amountMinor, eligibleAt, ...facts });
           const updated = entries.find((e) => e.id === action.id);
           if (updated) updated.amountMinor = action.amountMinor;
         } else {
           const sale = action.kind === 'sale';
           remember({
             id: newId(),
-            org_id: orgId,
-            kos_id: kosId,
+            orgId,
+            kosId,
             kind: action.kind,
-            amount_minor: action.amountMinor,
+            amountMinor: action.amountMinor,
             currency: line.currency,
             status: 'pending',
-            eligible_at: sale ? eligibleAt : now,
-            line_id: line.id,
-            session_id: null,
-            payout_id: null,
+            eligibleAt: sale ? eligibleAt : now,
+            lineId: line.id,
             ...facts,
-            cause_at: sale ? line.orderTime : now,
+            causeAt: sale ? line.orderTime : now,
             reason: sale ? null : 'the line earns less than was approved or paid',
-            created_by: null,
-            created_at: now,
-            updated_at: now,
           });
         }
       }
@@ -111,11 +92,11 @@ export async function bookLineChanges(
       if (
         pending &&
         !touchedPending &&
-        (pending.eligibleAt !== eligibleAt || pending.planId !== facts.plan_id || pending.baseMinor !== facts.base_minor)
+        (pending.eligibleAt !== eligibleAt || pending.planId !== facts.planId || pending.baseMinor !== facts.baseMinor)
       ) {
-        await change(pending.id, { eligible_at: eligibleAt, ...facts });
+        await change(pending.id, { eligibleAt, ...facts });
       }
     }
   }
-  await insertEntries(trx, [...inserts.values()]);
+  await insertEntries(trx, [...inserts.values()], now);
 }

@@ -1,43 +1,24 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { writersAreSerialised } from '../../db/dialect.js';
+import { eachChunk, inChunks } from '../../db/database.js';
+import { lockRows } from '../../db/locks.js';
 import type { LedgerEntriesTable } from '../../db/schema.js';
-import type { EntryKind, EntryStatus } from './ledger.js';
+import type { Entry, EntryKind, NewEntry, PendingChange } from './ledger.js';
 
-export type EntryRow = Selectable<LedgerEntriesTable>;
-export type NewEntry = Insertable<LedgerEntriesTable>;
+/**
+ * The only SQL that touches `ledger_entries` (the ledger owns the table: docs/architecture.md). Rows are
+ * snake_case here and camelCase `Entry` everywhere else.
+ */
+type EntryRow = Selectable<LedgerEntriesTable>;
 
-export interface Entry {
-  id: string;
-  orgId: string;
-  kosId: string;
-  kind: EntryKind;
-  amountMinor: number;
-  currency: string;
-  status: EntryStatus;
-  eligibleAt: number | null;
-  lineId: string | null;
-  sessionId: string | null;
-  payoutId: string | null;
-  planId: string | null;
-  baseMinor: number | null;
-  rateBps: number | null;
-  defaultRate: boolean | null;
-  causeAt: number;
-  reason: string | null;
-  createdBy: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export const toEntry = (r: EntryRow): Entry => ({
+const toEntry = (r: EntryRow): Entry => ({
   id: r.id,
   orgId: r.org_id,
   kosId: r.kos_id,
-  kind: r.kind as EntryKind,
+  kind: r.kind,
   amountMinor: r.amount_minor,
   currency: r.currency,
-  status: r.status as EntryStatus,
+  status: r.status,
   eligibleAt: r.eligible_at,
   lineId: r.line_id,
   sessionId: r.session_id,
@@ -53,68 +34,130 @@ export const toEntry = (r: EntryRow): Entry => ({
   updatedAt: r.updated_at,
 });
 
-/**
- * Serialises ledger changes per KOS: PostgreSQL takes the KOS rows' locks in id order (one statement,
- * a fixed order, so two bookings cannot deadlock); SQLite's single writer serialises them already.
- */
-export async function lockKos(db: Db, orgId: string, kosIds: Iterable<string>): Promise<void> {
-  if (writersAreSerialised(db)) return;
-  const ids = [...new Set(kosIds)].sort();
-  for (let i = 0; i < ids.length; i += 1000) {
-    await db
-      .selectFrom('kos')
-      .select('id')
-      .where('org_id', '=', orgId)
-      .where('id', 'in', ids.slice(i, i + 1000))
-      .orderBy('id')
-      .forUpdate()
-      .execute();
-  }
+/** The one place a ledger row is written from its camelCase description. */
+function toRow(e: NewEntry, now: number): Insertable<LedgerEntriesTable> {
+  return {
+    id: e.id,
+    org_id: e.orgId,
+    kos_id: e.kosId,
+    kind: e.kind,
+    amount_minor: e.amountMinor,
+    currency: e.currency,
+    status: e.status,
+    eligible_at: e.eligibleAt,
+    line_id: e.lineId ?? null,
+    session_id: e.sessionId ?? null,
+    payout_id: e.payoutId ?? null,
+    plan_id: e.planId ?? null,
+    base_minor: e.baseMinor ?? null,
+    rate_bps: e.rateBps ?? null,
+    default_rate: e.defaultRate === undefined || e.defaultRate === null ? null : e.defaultRate ? 1 : 0,
+    cause_at: e.causeAt,
+    reason: e.reason ?? null,
+    created_by: e.createdBy ?? null,
+    created_at: now,
+    updated_at: now,
+  };
 }
 
+function toChange(c: PendingChange): Updateable<LedgerEntriesTable> {
+  return {
+    ...(c.amountMinor !== undefined ? { amount_minor: c.amountMinor } : {}),
+    ...(c.eligibleAt !== undefined ? { eligible_at: c.eligibleAt } : {}),
+    ...(c.baseMinor !== undefined ? { base_minor: c.baseMinor } : {}),
+    ...(c.rateBps !== undefined ? { rate_bps: c.rateBps } : {}),
+    ...(c.defaultRate !== undefined ? { default_rate: c.defaultRate === null ? null : c.defaultRate ? 1 : 0 } : {}),
+    ...(c.planId !== undefined ? { plan_id: c.planId } : {}),
+    ...(c.status !== undefined ? { status: c.status } : {}),
+  };
+}
+
+/** Serialises ledger changes per KOS (row locks on PostgreSQL; SQLite's single writer already does). */
+export const lockKos = (db: Db, kosIds: Iterable<string>): Promise<void> => lockRows(db, 'kos', kosIds);
+
 export async function entriesOfLines(db: Db, orgId: string, lineIds: string[]): Promise<Entry[]> {
-  const out: Entry[] = [];
-  for (let i = 0; i < lineIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('ledger_entries')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('line_id', 'in', lineIds.slice(i, i + 500))
-      .execute();
-    out.push(...rows.map(toEntry));
-  }
-  return out;
+  const rows = await inChunks(lineIds, (ids) =>
+    db.selectFrom('ledger_entries').selectAll().where('org_id', '=', orgId).where('line_id', 'in', ids).execute(),
+  );
+  return rows.map(toEntry);
 }
 
 export async function entriesOfSession(db: Db, orgId: string, sessionId: string): Promise<Entry[]> {
-  return (
-    await db.selectFrom('ledger_entries').selectAll().where('org_id', '=', orgId).where('session_id', '=', sessionId).execute()
-  ).map(toEntry);
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('session_id', '=', sessionId)
+    .execute();
+  return rows.map(toEntry);
 }
 
-export async function insertEntries(db: Db, entries: NewEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 200)
-    await db
+export async function insertEntries(db: Db, entries: readonly NewEntry[], now: number): Promise<void> {
+  await eachChunk(entries, (slice) =>
+    db
       .insertInto('ledger_entries')
-      .values(entries.slice(i, i + 200))
-      .execute();
+      .values(slice.map((e) => toRow(e, now)))
+      .execute(),
+  );
 }
 
 /** Changes a pending entry (only pending entries change: approved and paid ones are final). */
-export async function updatePendingEntry(
-  db: Db,
-  id: string,
-  set: Partial<
-    Pick<EntryRow, 'amount_minor' | 'eligible_at' | 'base_minor' | 'rate_bps' | 'default_rate' | 'plan_id' | 'status'>
-  >,
-  now: number,
-): Promise<void> {
+export async function updatePendingEntry(db: Db, id: string, change: PendingChange, now: number): Promise<void> {
   await db
     .updateTable('ledger_entries')
-    .set({ ...set, updated_at: now })
+    .set({ ...toChange(change), updated_at: now })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();
+}
+
+/** Moves pending entries into a payout: pending → approved. */
+export async function approveIntoPayout(db: Db, ids: readonly string[], payoutId: string, now: number): Promise<void> {
+  await eachChunk(ids, (slice) =>
+    db
+      .updateTable('ledger_entries')
+      .set({ status: 'approved', payout_id: payoutId, updated_at: now })
+      .where('id', 'in', slice)
+      .where('status', '=', 'pending')
+      .execute(),
+  );
+}
+
+/** A paid payout's entries: approved → paid, never to change again. */
+export async function markPayoutEntriesPaid(db: Db, payoutId: string, now: number): Promise<void> {
+  await db
+    .updateTable('ledger_entries')
+    .set({ status: 'paid', updated_at: now })
+    .where('payout_id', '=', payoutId)
+    .where('status', '=', 'approved')
+    .execute();
+}
+
+/** Unpaid (pending) entries of an org eligible before `end`, oldest first. */
+export async function pendingEligibleBefore(db: Db, orgId: string, end: number): Promise<Entry[]> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'pending')
+    .where('eligible_at', 'is not', null)
+    .where('eligible_at', '<', end)
+    .orderBy('id')
+    .execute();
+  return rows.map(toEntry);
+}
+
+/** The entry ids of each payout, in booking order. */
+export async function entryIdsOfPayouts(db: Db, payoutIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await inChunks(payoutIds, (ids) =>
+    db.selectFrom('ledger_entries').select(['id', 'payout_id']).where('payout_id', 'in', ids).orderBy('id').execute(),
+  );
+  const byPayout = new Map<string, string[]>();
+  for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const payoutId = row.payout_id as string;
+    byPayout.set(payoutId, [...(byPayout.get(payoutId) ?? []), row.id]);
+  }
+  return byPayout;
 }
 
 export interface EntryFilter {
@@ -122,7 +165,7 @@ export interface EntryFilter {
   limit: number;
   kosIds?: readonly string[];
   status?: string;
-  kind?: string;
+  kind?: EntryKind | string;
   from?: number;
   to?: number;
   payoutId?: string;
@@ -132,8 +175,8 @@ export async function listEntries(db: Db, orgId: string, f: EntryFilter): Promis
   let query = db.selectFrom('ledger_entries').selectAll().where('org_id', '=', orgId);
   if (f.after) query = query.where('id', '>', f.after);
   if (f.kosIds) query = f.kosIds.length ? query.where('kos_id', 'in', f.kosIds) : query.where((eb) => eb.lit(false));
-  if (f.status) query = query.where('status', '=', f.status);
-  if (f.kind) query = query.where('kind', '=', f.kind);
+  if (f.status) query = query.where('status', '=', f.status as Entry['status']);
+  if (f.kind) query = query.where('kind', '=', f.kind as EntryKind);
   if (f.from !== undefined) query = query.where('cause_at', '>=', f.from);
   if (f.to !== undefined) query = query.where('cause_at', '<', f.to);
   if (f.payoutId) query = query.where('payout_id', '=', f.payoutId);

@@ -3,30 +3,11 @@ import type { AppDeps } from '../../deps.js';
 import type { Router } from '../../lib/http/route.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { toIso } from '../../lib/schemas.js';
-import type { Principal } from '../auth/auth.js';
-import { PERIOD_PATTERN } from '../payouts/payouts.js';
-import { ENTRY_KINDS, ENTRY_STATUSES } from './ledger.js';
-import type { Entry } from './ledger.repository.js';
+import { PERIOD_PATTERN } from '../../lib/time.js';
+import type { Principal } from '../access/access.js';
+import { ENTRY_KINDS, ENTRY_STATUSES, type Entry } from './ledger.js';
+import { entryOut } from './ledger.schema.js';
 import * as service from './ledger.service.js';
-
-export const entryOut = z.object({
-  id: z.string(),
-  kosId: z.string(),
-  kind: z.enum(ENTRY_KINDS),
-  amountMinor: z.number().int(),
-  currency: z.string(),
-  status: z.enum(ENTRY_STATUSES),
-  eligibleAt: z.string().nullable(),
-  lineId: z.string().nullable(),
-  sessionId: z.string().nullable(),
-  payoutId: z.string().nullable(),
-  planId: z.string().nullable(),
-  baseMinor: z.number().int().nullable(),
-  rateBps: z.number().int().nullable(),
-  reason: z.string().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 export const presentEntry = (e: Entry) => ({
   ...e,
@@ -71,6 +52,6 @@ export function registerLedgerRoutes(router: Router<Principal>, { database }: Ap
       reason: z.string().trim().min(1, 'is required').max(500),
     }),
     response: entryOut,
-    handler: async ({ auth, body }) => presentEntry(await service.createManualEntry(db, auth, body)),
+    handler: async ({ auth, body }) => presentEntry(await service.bookManual(db, auth, body)),
   });
 }

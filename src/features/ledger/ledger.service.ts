@@ -2,28 +2,20 @@ import { type Db, withTransaction } from '../../db/database.js';
 import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { ADMINS, requireRole } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
+import { periodBounds } from '../../lib/time.js';
+import { ADMINS, type Principal, requireRole } from '../access/access.js';
 import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
-import { periodBounds } from '../payouts/payouts.js';
-import {
-  type Entry,
-  entriesOfSession,
-  findEntry,
-  insertEntries,
-  listEntries,
-  lockKos,
-  updatePendingEntry,
-} from './ledger.repository.js';
-import { loadPlanLookup } from './plan-lookup.js';
+import { loadPlanLookup } from '../plans/plan-lookup.js';
+import type { Entry } from './ledger.js';
+import * as repo from './ledger.repository.js';
 
-export type { Entry };
-export { lockKos };
-
-/** The entries a session caused (its fee). */
-export const sessionEntries = entriesOfSession;
-
+/**
+ * The ledger's use-cases (docs/money.md). The ledger is the only writer of `ledger_entries`: lines book
+ * through `bookLineChanges` (book-lines.ts), sessions through `bookSessionFee`, people through
+ * `bookManual`, and a payout close through `pendingEligibleBefore`, `takeIntoPayout`,
+ * `bookTierAdjustment` and `markPaid`.
+ */
 export async function listLedger(
   db: Db,
   principal: Principal,
@@ -32,7 +24,7 @@ export async function listLedger(
   const kosIds = await kosFilter(db, principal, query.kosId);
   const org = await getOrgOrThrow(db, principal.orgId);
   const bounds = query.period ? periodBounds(query.period, org.timezone) : null;
-  const rows = await listEntries(db, principal.orgId, {
+  const rows = await repo.listEntries(db, principal.orgId, {
     after: cursorAfter(query.cursor),
     limit: query.limit + 1,
     kosIds,
@@ -45,7 +37,7 @@ export async function listLedger(
 }
 
 /** A bonus (positive) or adjustment (any sign but 0) booked by hand, with its reason and author. */
-export async function createManualEntry(
+export async function bookManual(
   db: Db,
   principal: Principal,
   input: { kosId: string; kind: 'bonus' | 'adjustment'; amountMinor: number; reason: string },
@@ -59,37 +51,32 @@ export async function createManualEntry(
   const org = await getOrgOrThrow(db, principal.orgId);
   const id = newId();
   await withTransaction(db, async (trx) => {
-    await lockKos(trx, org.id, [input.kosId]);
-    await insertEntries(trx, [
-      {
-        id,
-        org_id: org.id,
-        kos_id: input.kosId,
-        kind: input.kind,
-        amount_minor: input.amountMinor,
-        currency: org.currency,
-        status: 'pending',
-        eligible_at: now,
-        line_id: null,
-        session_id: null,
-        payout_id: null,
-        plan_id: null,
-        base_minor: null,
-        rate_bps: null,
-        default_rate: null,
-        cause_at: now,
-        reason: input.reason,
-        created_by: principal.memberId ?? principal.apiKeyId,
-        created_at: now,
-        updated_at: now,
-      },
-    ]);
+    await repo.lockKos(trx, [input.kosId]);
+    await repo.insertEntries(
+      trx,
+      [
+        {
+          id,
+          orgId: org.id,
+          kosId: input.kosId,
+          kind: input.kind,
+          amountMinor: input.amountMinor,
+          currency: org.currency,
+          status: 'pending',
+          eligibleAt: now,
+          causeAt: now,
+          reason: input.reason,
+          createdBy: principal.memberId ?? principal.apiKeyId,
+        },
+      ],
+      now,
+    );
   });
-  return (await findEntry(db, org.id, id)) as Entry;
+  return (await repo.findEntry(db, org.id, id)) as Entry;
 }
 
 /**
- * The fixed fee of a session that ended (PRODUCT.md §5): its own `feeMinor`, else the plan's
+ * The fixed fee of a session that ended (docs/money.md): its own `feeMinor`, else the plan's
  * `livestreamFeeMinor` (plan active at `actualEnd`), eligible at `actualEnd`. While pending it follows
  * the session; once approved or paid it stays.
  */
@@ -100,45 +87,111 @@ export async function bookSessionFee(
 ): Promise<void> {
   if (session.status !== 'ended' || session.actualEnd === null) return;
   const org = await getOrgOrThrow(trx, session.orgId);
-  await lockKos(trx, org.id, [session.kosId]);
+  await repo.lockKos(trx, [session.kosId]);
   const amount =
     session.feeMinor ??
     (await loadPlanLookup(trx, org, [session.kosId])).planAt(session.kosId, session.actualEnd)?.livestreamFeeMinor ??
     0;
-  const fees = (await entriesOfSession(trx, org.id, session.id)).filter(
+  const fees = (await repo.entriesOfSession(trx, org.id, session.id)).filter(
     (e) => e.kind === 'livestream_fee' && e.status !== 'void',
   );
   const pending = fees.find((e) => e.status === 'pending');
   if (pending) {
-    if (amount <= 0) await updatePendingEntry(trx, pending.id, { status: 'void' }, now);
-    else await updatePendingEntry(trx, pending.id, { amount_minor: amount, eligible_at: session.actualEnd }, now);
+    if (amount <= 0) await repo.updatePendingEntry(trx, pending.id, { status: 'void' }, now);
+    else await repo.updatePendingEntry(trx, pending.id, { amountMinor: amount, eligibleAt: session.actualEnd }, now);
     return;
   }
   if (fees.length > 0 || amount <= 0) return;
-  await insertEntries(trx, [
-    {
-      id: newId(),
-      org_id: org.id,
-      kos_id: session.kosId,
-      kind: 'livestream_fee',
-      amount_minor: amount,
-      currency: org.currency,
-      status: 'pending',
-      eligible_at: session.actualEnd,
-      line_id: null,
-      session_id: session.id,
-      payout_id: null,
-      plan_id: null,
-      base_minor: null,
-      rate_bps: null,
-      default_rate: null,
-      cause_at: session.actualEnd,
-      reason: null,
-      created_by: null,
-      created_at: now,
-      updated_at: now,
-    },
-  ]);
+  await repo.insertEntries(
+    trx,
+    [
+      {
+        id: newId(),
+        orgId: org.id,
+        kosId: session.kosId,
+        kind: 'livestream_fee',
+        amountMinor: amount,
+        currency: org.currency,
+        status: 'pending',
+        eligibleAt: session.actualEnd,
+        sessionId: session.id,
+        causeAt: session.actualEnd,
+      },
+    ],
+    now,
+  );
+}
+
+/** The entries a session caused (its fee). */
+export function sessionEntries(db: Db, orgId: string, sessionId: string): Promise<Entry[]> {
+  return repo.entriesOfSession(db, orgId, sessionId);
+}
+
+/** Unpaid entries of an org eligible before `end` (a payout close picks from these), oldest first. */
+export function pendingEligibleBefore(db: Db, orgId: string, end: number): Promise<Entry[]> {
+  return repo.pendingEligibleBefore(db, orgId, end);
+}
+
+/** Serialises ledger changes of these KOS for the rest of the transaction (a payout close). */
+export function lockLedgerOf(trx: Db, kosIds: Iterable<string>): Promise<void> {
+  return repo.lockKos(trx, kosIds);
+}
+
+/** Entries taken into a payout: pending → approved, with the payout's id. */
+export function takeIntoPayout(trx: Db, entryIds: readonly string[], payoutId: string, now: number): Promise<void> {
+  return repo.approveIntoPayout(trx, entryIds, payoutId, now);
+}
+
+/**
+ * The step-tier top-up of a payout (docs/money.md): approved with it at once, never reversed; `baseMinor`
+ * is the month's base B it was computed on.
+ */
+export async function bookTierAdjustment(
+  trx: Db,
+  entry: {
+    orgId: string;
+    kosId: string;
+    payoutId: string;
+    amountMinor: number;
+    currency: string;
+    at: number;
+    planId: string | null;
+    baseMinor: number;
+    period: string;
+  },
+  now: number,
+): Promise<void> {
+  await repo.insertEntries(
+    trx,
+    [
+      {
+        id: newId(),
+        orgId: entry.orgId,
+        kosId: entry.kosId,
+        kind: 'tier_adjustment',
+        amountMinor: entry.amountMinor,
+        currency: entry.currency,
+        status: 'approved',
+        eligibleAt: entry.at,
+        payoutId: entry.payoutId,
+        planId: entry.planId,
+        baseMinor: entry.baseMinor,
+        causeAt: entry.at,
+        reason: `step tiers for ${entry.period}`,
+      },
+    ],
+    now,
+  );
+}
+
+/** A payout was paid: its entries become paid and never change again. */
+export function markPaid(trx: Db, payoutId: string, now: number): Promise<void> {
+  return repo.markPayoutEntriesPaid(trx, payoutId, now);
+}
+
+/** The entry ids of each payout (a payout lists them). */
+export function entryIdsOfPayouts(db: Db, payoutIds: readonly string[]): Promise<Map<string, string[]>> {
+  return repo.entryIdsOfPayouts(db, payoutIds);
 }
 
 /** Every entry a payout took (for its statement), in booking order. */
@@ -146,7 +199,7 @@ export async function entriesOfPayout(db: Db, orgId: string, payoutId: string): 
   const all: Entry[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = await listEntries(db, orgId, { payoutId, after, limit: 1000 });
+    const page = await repo.listEntries(db, orgId, { payoutId, after, limit: 1000 });
     all.push(...page);
     if (page.length < 1000) return all;
     after = page.at(-1)?.id;

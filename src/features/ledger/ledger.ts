@@ -1,7 +1,81 @@
-export const ENTRY_KINDS = ['sale', 'livestream_fee', 'tier_adjustment', 'bonus', 'adjustment', 'clawback'] as const;
+import type { LedgerEntriesTable } from '../../db/schema.js';
+
+/**
+ * The ledger's own model (docs/money.md): entry kinds and statuses, an entry, what the ledger needs to
+ * know of an order line, and the pure rule that keeps a line's entries in step with what it earns.
+ */
+export const ENTRY_KINDS = [
+  'sale',
+  'livestream_fee',
+  'tier_adjustment',
+  'bonus',
+  'adjustment',
+  'clawback',
+] as const satisfies readonly LedgerEntriesTable['kind'][];
 export type EntryKind = (typeof ENTRY_KINDS)[number];
-export const ENTRY_STATUSES = ['pending', 'approved', 'paid', 'void'] as const;
+export const ENTRY_STATUSES = ['pending', 'approved', 'paid', 'void'] as const satisfies readonly LedgerEntriesTable['status'][];
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** A ledger entry. Entries are append-only: only a pending one changes, and a correction is a new entry. */
+export interface Entry {
+  id: string;
+  orgId: string;
+  kosId: string;
+  kind: EntryKind;
+  amountMinor: number;
+  currency: string;
+  status: EntryStatus;
+  eligibleAt: number | null;
+  lineId: string | null;
+  sessionId: string | null;
+  payoutId: string | null;
+  planId: string | null;
+  /** The commission base a sale entry stands for (step tiers sum it at close). */
+  baseMinor: number | null;
+  rateBps: number | null;
+  /** Whether a sale entry was rated at its plan's default rate (only those count in step tiers). */
+  defaultRate: boolean | null;
+  /** When the entry's cause happened (a line's order time, a session's end, the booking) — for analytics. */
+  causeAt: number;
+  reason: string | null;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A new entry as the ledger's use-cases describe it; what is not given is null. */
+export type NewEntry = Pick<
+  Entry,
+  'id' | 'orgId' | 'kosId' | 'kind' | 'amountMinor' | 'currency' | 'status' | 'eligibleAt' | 'causeAt'
+> &
+  Partial<
+    Pick<Entry, 'lineId' | 'sessionId' | 'payoutId' | 'planId' | 'baseMinor' | 'rateBps' | 'defaultRate' | 'reason' | 'createdBy'>
+  >;
+
+/** The fields of a pending entry that may still change. */
+export type PendingChange = Partial<
+  Pick<Entry, 'amountMinor' | 'eligibleAt' | 'baseMinor' | 'rateBps' | 'defaultRate' | 'planId' | 'status'>
+>;
+
+/** What the ledger knows of an order line (the orders feature maps its lines to this). */
+export interface LedgerLine {
+  id: string;
+  orgId: string;
+  kosId: string | null;
+  currency: string;
+  orderTime: number;
+  completedTime: number | null;
+  /** Whether the line earns commission now (the orders rule: pending or completed). */
+  earning: boolean;
+  sku: string | null;
+  category: string | null;
+  netMinor: number;
+  refundMinor: number;
+  platformCommissionMinor: number | null;
+}
+
+/** A line as it was before a change (null when new) and after it. */
+export type LedgerLineChange = readonly [LedgerLine | null, LedgerLine];
 
 export interface EntryState {
   id: string;
@@ -21,7 +95,7 @@ export type LedgerAction =
  * - a pending sale entry follows the line (its amount changes; it is voided when the line no longer
  *   earns, e.g. cancelled or returned);
  * - once entries were approved or paid, they never change: a fall is booked as a clawback of
- *   round(newBase × rate) − Σ what was booked (PRODUCT.md §5), a rise as a new pending sale entry;
+ *   round(newBase × rate) − Σ what was booked (docs/money.md), a rise as a new pending sale entry;
  * - an earning line with no entry yet gets its one sale entry (even of 0 ₫).
  */
 export function reconcileLine(entries: readonly EntryState[], target: number, earning: boolean): LedgerAction[] {

@@ -3,8 +3,8 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
 import { toIso } from '../../lib/schemas.js';
-import { EDITORS, requireRole } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
+import { EDITORS, requireRole } from '../access/access.js';
 import { linkClickCounts } from '../clicks/clicks.service.js';
 import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
 import { getProductOrThrow } from '../products/products.service.js';
@@ -18,8 +18,14 @@ export interface LinksContext {
   invalidate(slug: string): void;
 }
 
-export const findLinkTarget = repo.findLinkTarget;
-export const liveLinksOfKos = repo.liveLinksOfKos;
+/** What the redirect needs of a slug's link (destination, KOS code, org zone), or null. */
+export function findLinkTarget(db: Db, slug: string) {
+  return repo.findLinkTarget(db, slug);
+}
+/** A KOS's enabled, unexpired links (the bio page lists them). */
+export function liveLinksOfKos(db: Db, kosId: string, now: number) {
+  return repo.liveLinksOfKos(db, kosId, now);
+}
 
 export async function listLinks(
   db: Db,

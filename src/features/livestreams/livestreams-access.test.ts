@@ -86,7 +86,7 @@ describe.each(DIALECTS)('livestream access, metrics and tie on %s', (dialect) =>
     expect((await t.call(f.org.apiKey, 'GET', `/api/v1/livestreams/${sN.id}`)).json().title).toBe(sN.title);
   });
 
-  test('metrics: the §6 funnel from stats, null on a zero denominator, the session fee', async () => {
+  test('metrics: the docs/metrics.md funnel from stats, null on a zero denominator, the session fee', async () => {
     const { f, sN, sS } = await setup();
     await t.call(f.org.apiKey, 'PATCH', `/api/v1/livestreams/${sN.id}`, {
       feeMinor: 2_000_000,

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, inChunks } from '../../db/database.js';
 import type { LivestreamsTable } from '../../db/schema.js';
 import { parseJson } from '../../lib/json.js';
 import { type Platform, toIso } from '../../lib/schemas.js';
@@ -168,26 +168,23 @@ export async function replaceProducts(db: Db, orgId: string, sessionId: string, 
 
 /** Live and ended sessions of these KOS that have an actual start (order tie candidates). */
 export async function tieCandidates(db: Db, orgId: string, kosIds: readonly string[]): Promise<TieCandidate[]> {
-  const out: TieCandidate[] = [];
-  // Chunked so a long KOS list stays under every driver's bound-parameter limit.
-  for (let i = 0; i < kosIds.length; i += 500) {
-    const rows = await db
+  const rows = await inChunks(kosIds, (slice) =>
+    db
       .selectFrom('livestreams')
       .select(['id', 'kos_id', 'platform', 'actual_start', 'actual_end'])
       .where('org_id', '=', orgId)
-      .where('kos_id', 'in', kosIds.slice(i, i + 500))
+      .where('kos_id', 'in', slice)
       .where('status', 'in', ['live', 'ended'])
       .where('actual_start', 'is not', null)
-      .execute();
-    for (const r of rows)
-      out.push({
-        id: r.id,
-        kosId: r.kos_id,
-        platform: r.platform,
-        actualStart: r.actual_start as number,
-        actualEnd: r.actual_end,
-      });
-  }
+      .execute(),
+  );
+  const out: TieCandidate[] = rows.map((r) => ({
+    id: r.id,
+    kosId: r.kos_id,
+    platform: r.platform,
+    actualStart: r.actual_start as number,
+    actualEnd: r.actual_end,
+  }));
   return out;
 }
 

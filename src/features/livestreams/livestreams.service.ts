@@ -5,9 +5,9 @@ import type { Locale } from '../../lib/locale.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
 import { isoDate } from '../../lib/schemas.js';
 import { dayStart } from '../../lib/time.js';
+import type { Principal } from '../access/access.js';
+import { EDITORS, requireKosInScope, requireRole } from '../access/access.js';
 import { getAccountOrThrow } from '../accounts/accounts.service.js';
-import { EDITORS, requireKosInScope, requireRole } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
 import { getKosOrThrow, kosFilter, requireKosExists } from '../kos/kos.service.js';
 import { bookSessionFee, sessionEntries } from '../ledger/ledger.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
@@ -142,9 +142,9 @@ export async function patchLivestream(
 }
 
 /**
- * Issue 5 hook — books the `livestream_fee` ledger entry of a session that has just ended (PRODUCT.md §5:
- * amount = the session's `feeMinor`, else the plan's `livestreamFeeMinor` active at `actualEnd`;
- * `eligibleAt` = `actualEnd`). Runs in the transaction that ends the session; a no-op until the ledger exists.
+ * Books the `livestream_fee` ledger entry of a session that has just ended (docs/money.md, "Livestream
+ * fees": the session's `feeMinor`, else the plan's `livestreamFeeMinor` active at `actualEnd`;
+ * `eligibleAt` = `actualEnd`), in the transaction that ends the session.
  */
 export async function onSessionEnded(trx: Db, orgId: string, sessionId: string, session: repo.SessionValues): Promise<void> {
   await bookSessionFee(trx, {
@@ -157,7 +157,7 @@ export async function onSessionEnded(trx: Db, orgId: string, sessionId: string, 
   });
 }
 
-/** Funnel metrics of one session (PRODUCT.md §6), with GMV and orders of the lines tied to it and its commission. */
+/** Funnel metrics of one session (docs/metrics.md), with GMV and orders of the lines tied to it and its commission. */
 export async function getLivestreamMetrics(db: Db, principal: Principal, id: string): Promise<LivestreamMetrics> {
   const session = await getLivestreamOrThrow(db, principal, id);
   const { commissionMinor, ...sales } = await repo.salesOfSession(db, principal.orgId, id);

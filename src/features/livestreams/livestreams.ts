@@ -3,7 +3,7 @@ import type { FieldError } from '../../lib/errors.js';
 export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-/** Allowed status changes; `ended` and `cancelled` are final (PRODUCT.md §2.7). */
+/** Allowed status changes; `ended` and `cancelled` are final (docs/attribution.md, "Session statuses"). */
 export const TRANSITIONS: Readonly<Record<SessionStatus, readonly SessionStatus[]>> = {
   scheduled: ['live', 'ended', 'cancelled'],
   live: ['ended', 'cancelled'],
@@ -86,7 +86,7 @@ export interface TieCandidate {
 }
 
 /**
- * The session a live-content order line is tied to (PRODUCT.md §3): one of the line's KOS on the
+ * The session a live-content order line is tied to (docs/attribution.md, "Livestream sessions"): one of the line's KOS on the
  * line's platform whose `[actualStart, actualEnd + postLiveWindowHours]` (both ends inclusive) holds
  * the order time; the latest-starting wins (equal starts: the later-created, i.e. greater id). A session
  * still live (no `actualEnd`) holds every order from its start on. The caller checks `contentType === 'live'`.
@@ -118,7 +118,7 @@ export interface SessionRatios {
 const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
 
 /**
- * The livestream funnel of PRODUCT.md §6, unrounded; a zero denominator gives null.
+ * The livestream funnel of docs/metrics.md, unrounded; a zero denominator gives null.
  * gpm = GMV per 1 000 views (minor units), ctr = productClicks / views, ctor = orders / productClicks,
  * addToCartRate = addToCart / productClicks, responseRate = questionsAnswered / questions.
  */

@@ -2,8 +2,9 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { MembersTable } from '../../db/schema.js';
 import { toIso } from '../../lib/schemas.js';
-import type { Role } from '../auth/auth.js';
+import type { Role } from '../access/access.js';
 import type { Member } from './members.schema.js';
+import { deleteMemberSessions } from './sessions.repository.js';
 
 const toMember = (row: Selectable<MembersTable>): Member => ({
   id: row.id,
@@ -42,19 +43,6 @@ export async function countOtherOwners(db: Db, orgId: string, exceptId: string):
     .where('id', '<>', exceptId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/**
- * Serialises changes to the org's owners inside a transaction: a no-op UPDATE takes the org row's
- * lock on PostgreSQL (SQLite transactions are serialised anyway), so two concurrent demotions or
- * removals cannot both see "another owner remains".
- */
-export async function lockOrg(db: Db, orgId: string): Promise<void> {
-  await db
-    .updateTable('orgs')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', orgId)
-    .execute();
 }
 
 export interface MemberRow {
@@ -108,6 +96,6 @@ export async function updateMember(
 }
 
 export async function deleteMember(db: Db, orgId: string, id: string): Promise<void> {
-  await db.deleteFrom('sessions').where('member_id', '=', id).execute();
+  await deleteMemberSessions(db, id);
   await db.deleteFrom('members').where('org_id', '=', orgId).where('id', '=', id).execute();
 }

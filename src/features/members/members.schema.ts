@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { email, id } from '../../lib/schemas.js';
-import { ROLES } from '../auth/auth.js';
+import { ROLES } from '../access/access.js';
 
 const password = z.string().min(8, 'must be at least 8 characters').max(200);
 export const memberCreate = z.object({

@@ -1,14 +1,15 @@
 import { type Db, withTransaction } from '../../db/database.js';
+import { lockRows } from '../../db/locks.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { ADMINS, requireRole } from '../auth/access.js';
-import { canGrant, type Principal, type Role } from '../auth/auth.js';
-import { hashPassword } from '../auth/password.js';
+import { ADMINS, canGrant, type Principal, type Role, requireRole } from '../access/access.js';
 import { requireKosExists } from '../kos/kos.service.js';
 import { requireUnitExists } from '../units/units.service.js';
 import * as repo from './members.repository.js';
 import type { Member, MemberCreate, MemberPatch } from './members.schema.js';
+import { hashPassword } from './password.js';
+import { deleteMemberSessions } from './sessions.repository.js';
 
 export async function listMembers(db: Db, principal: Principal, query: PageQuery): Promise<Page<Member>> {
   requireRole(principal, ADMINS);
@@ -82,7 +83,7 @@ export async function patchMember(
       now,
     );
     // A new password or a narrower role ends every open session of that member.
-    if (patch.password || role !== member.role) await trx.deleteFrom('sessions').where('member_id', '=', id).execute();
+    if (patch.password || role !== member.role) await deleteMemberSessions(trx, id);
   });
   return (await repo.findMember(db, principal.orgId, id)) as Member;
 }
@@ -98,7 +99,8 @@ export async function deleteMember(db: Db, principal: Principal, id: string): Pr
 
 /** 409 unless an owner other than `memberId` remains; call inside the transaction that changes it. */
 async function requireAnotherOwner(trx: Db, orgId: string, memberId: string): Promise<void> {
-  await repo.lockOrg(trx, orgId);
+  // Serialises changes to the org's owners: two concurrent demotions cannot both see another owner.
+  await lockRows(trx, 'orgs', [orgId]);
   if ((await repo.countOtherOwners(trx, orgId, memberId)) < 1) throw conflict('an organisation keeps at least one owner');
 }
 

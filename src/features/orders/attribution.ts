@@ -1,6 +1,6 @@
 import { normaliseHandle } from '../../lib/text.js';
-import type { CanonicalLine } from '../imports/import-types.js';
-import type { Attribution } from './lines.js';
+import { DAY_MS } from '../../lib/time.js';
+import type { Attribution, CanonicalLine } from './lines.js';
 
 /** What attribution looks up, loaded once per import (codes, accounts, vouchers) or per chunk (clicks). */
 export interface AttributionIndex {
@@ -15,11 +15,10 @@ export interface AttributionIndex {
   attributionWindowDays: number;
 }
 
-const DAY_MS = 86_400_000;
 const NONE: Attribution = { kosId: null, attribution: 'none', linkId: null, clickId: null };
 
 /**
- * The first rule that matches (PRODUCT.md §3): a sub-id equal to a KOS code; a sub-id equal to a
+ * The first rule that matches (docs/attribution.md): a sub-id equal to a KOS code; a sub-id equal to a
  * click id of ours with 0 ≤ orderTime − clickTime ≤ window (bot clicks count too); the report's creator
  * equal to a KOS account on the line's platform; the voucher equal to a KOS voucher; else none.
  */

@@ -1,16 +1,15 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, eachChunk, inChunks } from '../../db/database.js';
 import type { OrderLinesTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
 import type { Platform } from '../../lib/schemas.js';
-import type { ContentType, LineStatus, Source } from '../imports/import-types.js';
-import type { AttributionMethod, StoredLine } from './lines.js';
+import type { AttributionMethod, ContentType, LineStatus, StoredLine } from './lines.js';
 
 export const toStoredLine = (r: Selectable<OrderLinesTable>): StoredLine => ({
   id: r.id,
   orgId: r.org_id,
-  source: r.source as Source,
+  source: r.source,
   orderId: r.order_id,
   lineKey: r.line_key,
   platform: r.platform as Platform,
@@ -79,26 +78,20 @@ export const toRow = (l: StoredLine): Insertable<OrderLinesTable> => ({
 
 /** The stored lines of these orders of one source, keyed `orderId\u0001lineKey`. */
 export async function linesOfOrders(db: Db, orgId: string, source: string, orderIds: string[]): Promise<Map<string, StoredLine>> {
-  const found = new Map<string, StoredLine>();
-  for (let i = 0; i < orderIds.length; i += 500) {
-    const rows = await db
+  const rows = await inChunks(orderIds, (slice) =>
+    db
       .selectFrom('order_lines')
       .selectAll()
       .where('org_id', '=', orgId)
       .where('source', '=', source)
-      .where('order_id', 'in', orderIds.slice(i, i + 500))
-      .execute();
-    for (const row of rows) found.set(`${row.order_id}\u0001${row.line_key}`, toStoredLine(row));
-  }
-  return found;
+      .where('order_id', 'in', slice)
+      .execute(),
+  );
+  return new Map(rows.map((row) => [`${row.order_id}\u0001${row.line_key}`, toStoredLine(row)]));
 }
 
 export async function insertLines(db: Db, lines: StoredLine[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += 200)
-    await db
-      .insertInto('order_lines')
-      .values(lines.slice(i, i + 200).map(toRow))
-      .execute();
+  await eachChunk(lines, (slice) => db.insertInto('order_lines').values(slice.map(toRow)).execute());
 }
 
 export async function replaceLine(db: Db, line: StoredLine): Promise<void> {
@@ -115,11 +108,11 @@ export interface HistoryEvent {
 }
 
 export async function insertHistory(db: Db, events: HistoryEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 300) {
-    await db
+  await eachChunk(events, (slice) =>
+    db
       .insertInto('order_line_history')
       .values(
-        events.slice(i, i + 300).map((e) => ({
+        slice.map((e) => ({
           id: newId(),
           org_id: e.orgId,
           line_id: e.lineId,
@@ -128,8 +121,8 @@ export async function insertHistory(db: Db, events: HistoryEvent[]): Promise<voi
           change: JSON.stringify(e.change),
         })),
       )
-      .execute();
-  }
+      .execute(),
+  );
 }
 
 export async function lineHistory(db: Db, orgId: string, lineId: string) {
@@ -168,4 +161,29 @@ export async function listLines(db: Db, orgId: string, f: LineFilter): Promise<S
   if (f.status) query = query.where('status', '=', f.status);
   if (f.attributed !== undefined) query = query.where('attribution', f.attributed ? '!=' : '=', 'none');
   return (await query.orderBy('id').limit(f.limit).execute()).map(toStoredLine);
+}
+
+/** Which of these lines are completed now. */
+export async function completedAmong(db: Db, orgId: string, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await inChunks(ids, (slice) =>
+    db
+      .selectFrom('order_lines')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', 'in', slice)
+      .where('status', '=', 'completed')
+      .execute(),
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function labelFacts(db: Db, orgId: string, ids: readonly string[]) {
+  return inChunks(ids, (slice) =>
+    db
+      .selectFrom('order_lines')
+      .select(['id', 'order_id', 'platform', 'sku'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', slice)
+      .execute(),
+  );
 }

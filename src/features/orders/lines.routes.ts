@@ -3,7 +3,7 @@ import type { Router } from '../../lib/http/route.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { idParams, toIso } from '../../lib/schemas.js';
 import { dayStart } from '../../lib/time.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
 import { kosCodes } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import type { StoredLine } from './lines.js';

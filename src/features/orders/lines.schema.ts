@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime, PLATFORMS } from '../../lib/schemas.js';
-import { CONTENT_TYPES, LINE_STATUSES, SOURCES } from '../imports/import-types.js';
-import { ATTRIBUTION_METHODS } from './lines.js';
+import { ATTRIBUTION_METHODS, CONTENT_TYPES, LINE_STATUSES } from './lines.js';
 
 export const lineListQuery = z.object({
   from: z.union([isoDate, isoDateTime]).optional(),
@@ -15,7 +14,8 @@ export const linePatch = z.object({ kosId: id.nullable() });
 
 export const lineOut = z.object({
   id: z.string(),
-  source: z.enum([...SOURCES, 'webhook']),
+  /** The importer (`shopee`, `tiktok_shop`, `lazada`, `accesstrade`, `generic`), a saved mapping's name, or `webhook`. */
+  source: z.string(),
   platform: z.enum(PLATFORMS),
   orderId: z.string(),
   lineKey: z.string(),

@@ -1,28 +1,24 @@
 import { type Db, withTransaction } from '../../db/database.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import type { Principal } from '../access/access.js';
+import { EDITORS, requireRole } from '../access/access.js';
 import { accountHandles } from '../accounts/accounts.service.js';
-import { EDITORS, requireRole } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
-import type { Source } from '../imports/import-types.js';
 import { attributionKeys, getKosOrThrow, kosFilter } from '../kos/kos.service.js';
 import { bookLineChanges } from '../ledger/book-lines.js';
-import { tieSession } from '../livestreams/livestreams.js';
+import { type TieCandidate, tieSession } from '../livestreams/livestreams.js';
 import { sessionsForTie } from '../livestreams/livestreams.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { resolveScope } from '../units/units.service.js';
-import type { StoredLine } from './lines.js';
+import { ledgerChange, type StoredLine } from './lines.js';
 import * as repo from './lines.repository.js';
-import type { LineHook, StoreContext } from './store-lines.js';
-
-/** Run for every stored or changed chunk of lines, in its transaction: the ledger books with the line. */
-const lineHooks: readonly LineHook[] = [bookLineChanges];
+import type { StoreContext } from './store-lines.js';
 
 /** Everything storing lines for one org and source needs, loaded once per import. */
 export async function lineStoreContext(
   db: Db,
   org: { id: string; attributionWindowDays: number; postLiveWindowHours: number },
-  source: Source | 'webhook',
+  source: string,
   importId: string | null,
   now: number,
 ): Promise<StoreContext> {
@@ -39,13 +35,14 @@ export async function lineStoreContext(
       kosByAccount: await accountHandles(db, org.id),
       attributionWindowDays: org.attributionWindowDays,
     },
-    // A live line of an attributed KOS belongs to the session it was sold in (PRODUCT.md §3).
-    tieSession: (line) =>
-      line.kosId && line.contentType === 'live'
-        ? tieSession(sessions, { kosId: line.kosId, platform: line.platform, orderTime: line.orderTime }, org.postLiveWindowHours)
-        : null,
-    hooks: lineHooks,
+    tieSession: (line) => liveSessionOf(sessions, line, org.postLiveWindowHours),
   };
+}
+
+/** The live session an attributed live line was sold in (docs/attribution.md), or null. */
+function liveSessionOf(sessions: TieCandidate[], line: StoredLine, postLiveWindowHours: number): string | null {
+  if (!line.kosId || line.contentType !== 'live') return null;
+  return tieSession(sessions, { kosId: line.kosId, platform: line.platform, orderTime: line.orderTime }, postLiveWindowHours);
 }
 
 export async function listLines(
@@ -77,11 +74,15 @@ export async function getLineOrThrow(db: Db, principal: Principal, id: string): 
   return line;
 }
 
-export const lineHistory = (db: Db, orgId: string, id: string) => repo.lineHistory(db, orgId, id);
+/** A line's history: every import or person that changed it, oldest first. */
+export function lineHistory(db: Db, orgId: string, id: string) {
+  return repo.lineHistory(db, orgId, id);
+}
 
 /**
- * Manual attribution: gives the line to a KOS (or back to nobody with null). Imports never change a
- * manual assignment afterwards. The ledger follows through the line hooks.
+ * Manual attribution: gives the line to a KOS (or back to nobody with null), ties it to that KOS's live
+ * session, and books the ledger in the same transaction. Imports never change a manual assignment
+ * afterwards (docs/attribution.md).
  */
 export async function assignLine(
   db: Db,
@@ -104,8 +105,8 @@ export async function assignLine(
   };
   return withTransaction(db, async (trx) => {
     const org = await getOrgOrThrow(trx, principal.orgId);
-    const ctx = await lineStoreContext(trx, org, before.source, before.importId, now);
-    after.sessionId = kosId ? ctx.tieSession(after) : null;
+    const sessions = kosId && after.contentType === 'live' ? await sessionsForTie(trx, org.id, [kosId]) : [];
+    after.sessionId = liveSessionOf(sessions, after, org.postLiveWindowHours);
     await repo.replaceLine(trx, after);
     await repo.insertHistory(trx, [
       {
@@ -120,19 +121,18 @@ export async function assignLine(
         },
       },
     ]);
-    for (const hook of ctx.hooks) await hook(trx, [[before, after]], now);
+    await bookLineChanges(trx, [ledgerChange([before, after])], now);
     return after;
   });
 }
 
 /** A short label per line id — `platform orderId · sku` — for statements and exports. */
 export async function lineLabels(db: Db, orgId: string, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const lines = await db
-    .selectFrom('order_lines')
-    .select(['id', 'order_id', 'platform', 'sku'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
+  const lines = await repo.labelFacts(db, orgId, ids);
   return new Map(lines.map((l) => [l.id, `${l.platform} ${l.order_id}${l.sku ? ` · ${l.sku}` : ''}`]));
+}
+
+/** Which of these lines are completed now (a payout close pays a sale entry only then). */
+export function completedLineIds(db: Db, orgId: string, ids: readonly string[]): Promise<Set<string>> {
+  return repo.completedAmong(db, orgId, ids);
 }

@@ -1,4 +1,46 @@
-import type { CanonicalLine, Source } from '../imports/import-types.js';
+import type { Platform } from '../../lib/schemas.js';
+import type { LedgerLine, LedgerLineChange } from '../ledger/ledger.js';
+
+export const LINE_STATUSES = ['unpaid', 'pending', 'completed', 'cancelled', 'returned'] as const;
+export type LineStatus = (typeof LINE_STATUSES)[number];
+
+export const CONTENT_TYPES = ['live', 'video', 'showcase', 'link'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/** One order line as every source maps it (docs/formats.md). Times are epoch ms; money in minor units. */
+export interface CanonicalLine {
+  platform: Platform;
+  orderId: string;
+  lineKey: string;
+  status: LineStatus;
+  rawStatus: string;
+  orderTime: number;
+  completedTime: number | null;
+  sku: string | null;
+  productName: string | null;
+  category: string | null;
+  quantity: number;
+  grossMinor: number;
+  netMinor: number;
+  refundMinor: number;
+  platformCommissionMinor: number | null;
+  currency: string;
+  /** Sub-id fields in the source's order (generic/webhook: kosCode, clickId) — matched as codes, then click ids. */
+  subIds: string[];
+  creator: string | null;
+  voucher: string | null;
+  contentType: ContentType | null;
+  newBuyer: boolean | null;
+}
+
+/**
+ * The statuses of a line that is kept — not unpaid, cancelled or returned: it counts in net sales and,
+ * attributed, earns commission (docs/money.md, docs/metrics.md). The one definition, for TypeScript and SQL.
+ */
+export const KEPT_STATUSES = ['pending', 'completed'] as const satisfies readonly LineStatus[];
+
+/** Whether a line earns commission (when attributed): it is pending or completed. */
+export const earns = (status: LineStatus): boolean => (KEPT_STATUSES as readonly LineStatus[]).includes(status);
 
 export const ATTRIBUTION_METHODS = ['code', 'click', 'account', 'voucher', 'manual', 'none'] as const;
 export type AttributionMethod = (typeof ATTRIBUTION_METHODS)[number];
@@ -14,7 +56,8 @@ export interface Attribution {
 export interface StoredLine extends CanonicalLine, Attribution {
   id: string;
   orgId: string;
-  source: Source | 'webhook';
+  /** The importer (`shopee`, `generic`…), a saved mapping's name, or `webhook`: part of the line's identity. */
+  source: string;
   sessionId: string | null;
   importId: string | null;
   createdAt: number;
@@ -22,7 +65,7 @@ export interface StoredLine extends CanonicalLine, Attribution {
 }
 
 /**
- * The canonical fields whose change makes a re-imported line `updated` (PRODUCT.md §4): status,
+ * The canonical fields whose change makes a re-imported line `updated` (docs/formats.md, "The canonical line"): status,
  * amounts, quantity, times, SKU/category and attribution inputs. Raw status texts and product names
  * are not among them — the same report in another language is `unchanged`.
  */
@@ -70,7 +113,30 @@ export function resolveCompletedTime(incoming: CanonicalLine, before: StoredLine
   return before?.completedTime ?? now;
 }
 
-/** A returned line's refund is the reported refund when positive, else its net (PRODUCT.md §4). */
+/** A returned line's refund is the reported refund when positive, else its net (docs/formats.md, "The canonical line"). */
 export function resolveRefund(line: CanonicalLine): number {
   return line.status === 'returned' && line.refundMinor <= 0 ? line.netMinor : line.refundMinor;
 }
+
+/** What the ledger needs to know of a line: its money facts, and whether it earns under the rule above. */
+export const ledgerLine = (line: StoredLine): LedgerLine => ({
+  id: line.id,
+  orgId: line.orgId,
+  kosId: line.kosId,
+  currency: line.currency,
+  orderTime: line.orderTime,
+  completedTime: line.completedTime,
+  earning: earns(line.status),
+  sku: line.sku,
+  category: line.category,
+  netMinor: line.netMinor,
+  refundMinor: line.refundMinor,
+  platformCommissionMinor: line.platformCommissionMinor,
+});
+
+/** A stored line's change as the ledger books it. */
+export type LineChangePair = readonly [StoredLine | null, StoredLine];
+export const ledgerChange = ([before, after]: LineChangePair): LedgerLineChange => [
+  before && ledgerLine(before),
+  ledgerLine(after),
+];

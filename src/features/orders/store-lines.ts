@@ -1,29 +1,37 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { findClicks } from '../clicks/clicks.service.js';
-import type { CanonicalLine, Source } from '../imports/import-types.js';
 import { type AttributionIndex, attribute } from './attribution.js';
-import { canonicalChanges, resolveCompletedTime, resolveRefund, type StoredLine } from './lines.js';
+import {
+  type CanonicalLine,
+  canonicalChanges,
+  type LineChangePair,
+  resolveCompletedTime,
+  resolveRefund,
+  type StoredLine,
+} from './lines.js';
 import { type HistoryEvent, insertHistory, insertLines, linesOfOrders, replaceLine } from './lines.repository.js';
-
-/** Called once per stored chunk, in its transaction, with every line stored or changed (the ledger books here). */
-export type LineHook = (trx: Db, changes: readonly (readonly [StoredLine | null, StoredLine])[], now: number) => Promise<void>;
 
 export interface StoreContext {
   orgId: string;
-  source: Source | 'webhook';
+  source: string;
   importId: string | null;
   now: number;
   index: Omit<AttributionIndex, 'clicks'>;
   /** The livestream session a live, attributed line belongs to, if any. */
   tieSession(line: StoredLine): string | null;
-  hooks: readonly LineHook[];
 }
 
 export interface StoreCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+}
+
+/** What a chunk did: its counts, and every line stored or changed (before, after) for the ledger to book. */
+export interface StoredChunk {
+  counts: StoreCounts;
+  changes: LineChangePair[];
 }
 
 const keyOf = (l: { orderId: string; lineKey: string }) => `${l.orderId}\u0001${l.lineKey}`;
@@ -34,7 +42,7 @@ const keyOf = (l: { orderId: string; lineKey: string }) => `${l.orderId}\u0001${
  * unattributed, a new match appears), with the change kept in its history. Nothing is deleted, and a
  * manual assignment is never touched by an import.
  */
-export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLine[]): Promise<StoreCounts> {
+export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLine[]): Promise<StoredChunk> {
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const known = await linesOfOrders(trx, ctx.orgId, ctx.source, [...new Set(lines.map((l) => l.orderId))]);
   const index: AttributionIndex = {
@@ -48,7 +56,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
   const inserts = new Map<string, StoredLine>();
   const updates = new Map<string, StoredLine>();
   const history: HistoryEvent[] = [];
-  const changed: [StoredLine | null, StoredLine][] = [];
+  const changed: LineChangePair[] = [];
 
   for (const incoming of lines) {
     const key = keyOf(incoming);
@@ -110,6 +118,5 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
   await insertLines(trx, [...inserts.values()]);
   for (const line of updates.values()) await replaceLine(trx, line);
   await insertHistory(trx, history);
-  for (const hook of ctx.hooks) await hook(trx, changed, ctx.now);
-  return counts;
+  return { counts, changes: changed };
 }

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../deps.js';
 import type { Router } from '../../lib/http/route.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
 import { orgOut, orgPatch } from './orgs.schema.js';
 import * as service from './orgs.service.js';
 

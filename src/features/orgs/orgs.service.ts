@@ -1,9 +1,8 @@
 import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { ADMINS, type Principal, requireRole, systemPrincipal } from '../access/access.js';
 import { createApiKey } from '../api-keys/api-keys.service.js';
-import { ADMINS, requireRole } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
 import { createMember } from '../members/members.service.js';
 import { defaultTaxRules, ORG_DEFAULTS } from './orgs.js';
 import * as repo from './orgs.repository.js';
@@ -36,7 +35,7 @@ export async function createOrg(db: Db, rawInput: OrgCreate, now = Date.now()): 
       },
       now,
     );
-    const owner: Principal = { orgId: id, role: 'owner', unitId: null, kosId: null, memberId: null, apiKeyId: null };
+    const owner = systemPrincipal(id);
     const member = await createMember(
       trx,
       owner,
@@ -54,8 +53,14 @@ export async function getOrgOrThrow(db: Db, orgId: string): Promise<Org> {
   return org;
 }
 
-export const findOrgBySlug = repo.findOrgBySlug;
-export const findWebhookSecret = repo.findWebhookSecret;
+/** The organisation with this slug (the CLI names orgs by slug), if any. */
+export function findOrgBySlug(db: Db, slug: string) {
+  return repo.findOrgBySlug(db, slug);
+}
+/** The org's webhook secret (write-only through the API), or null when none is set. */
+export function findWebhookSecret(db: Db, orgId: string) {
+  return repo.findWebhookSecret(db, orgId);
+}
 
 export async function patchOrg(db: Db, principal: Principal, patch: OrgPatch, now = Date.now()): Promise<Org> {
   requireRole(principal, ADMINS);

@@ -9,7 +9,7 @@ export function defaultTaxRules(currency: string): TaxRule[] {
   return [{ country: 'VN', rateBps: 1000, thresholdMinor: 2_000_000, validFrom: '2013-10-01', validTo: null }];
 }
 
-/** Organisation defaults of PRODUCT.md / API.md. */
+/** Organisation defaults (docs/attribution.md "Settings", docs/money.md "Organisation settings"). */
 export const ORG_DEFAULTS = {
   attributionWindowDays: 7,
   postLiveWindowHours: 0,

@@ -5,32 +5,19 @@ import type { Router } from '../../lib/http/route.js';
 import type { Locale } from '../../lib/locale.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { idParams, toIso } from '../../lib/schemas.js';
-import type { Principal } from '../auth/auth.js';
+import { PERIOD_PATTERN } from '../../lib/time.js';
+import type { Principal } from '../access/access.js';
 import { getKosOrThrow } from '../kos/kos.service.js';
 import { entriesOfPayout } from '../ledger/ledger.service.js';
 import { lineLabels } from '../orders/lines.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
-import { PAYOUT_STATUSES, PERIOD_PATTERN } from './payouts.js';
+import { PAYOUT_STATUSES, type Payout } from './payouts.js';
+import { closePeriodOut, payoutOut } from './payouts.schema.js';
 import * as service from './payouts.service.js';
 import { renderStatement } from './statement-page.js';
 
 const period = z.string().regex(PERIOD_PATTERN, 'must be a month YYYY-MM');
-const payoutOut = z.object({
-  id: z.string(),
-  kosId: z.string(),
-  period: z.string(),
-  grossMinor: z.number().int(),
-  withheldMinor: z.number().int(),
-  netMinor: z.number().int(),
-  currency: z.string(),
-  status: z.enum(PAYOUT_STATUSES),
-  reference: z.string().nullable(),
-  entryIds: z.array(z.string()),
-  createdAt: z.string(),
-  approvedAt: z.string().nullable(),
-  paidAt: z.string().nullable(),
-});
-const present = (p: service.Payout) => ({
+const present = (p: Payout) => ({
   ...p,
   createdAt: toIso(p.createdAt),
   approvedAt: p.approvedAt === null ? null : toIso(p.approvedAt),
@@ -62,7 +49,7 @@ export function registerPayoutRoutes(router: Router<Principal>, { database }: Ap
     description:
       '201 with the payouts made; closing the same month again answers 200 with the same payouts and books nothing; a month that has not ended → 409.',
     body: z.object({ period }),
-    response: z.object({ period: z.string(), payouts: z.array(payoutOut) }),
+    response: closePeriodOut,
     handler: async ({ auth, body, setStatus }) => {
       const result = await service.closePeriod(db, auth, body.period);
       if (!result.created) setStatus(200);
@@ -155,13 +142,14 @@ export function registerPayoutRoutes(router: Router<Principal>, { database }: Ap
       const html = renderStatement({
         locale: (query.lang ?? org.locale) as Locale,
         orgName: org.name,
+        timeZone: org.timezone,
         kos: { code: kos.code, name: kos.name, taxCode: kos.taxProfile.taxCode },
         payout,
         entries: entries.map((x) => ({
           kind: x.kind,
           amountMinor: x.amountMinor,
           cause: x.lineId ? (byLine.get(x.lineId) ?? x.lineId) : x.sessionId ? `livestream ${x.sessionId}` : (x.reason ?? ''),
-          eligibleAt: x.eligibleAt === null ? null : toIso(x.eligibleAt).slice(0, 10),
+          eligibleAt: x.eligibleAt === null ? null : toIso(x.eligibleAt),
         })),
       });
       reply.type('text/html; charset=utf-8').send(html);

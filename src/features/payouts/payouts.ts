@@ -1,26 +1,69 @@
-import { dayStart } from '../../lib/time.js';
+import { applyBps, sum } from '../../lib/money-math.js';
 
-/** A calendar month of the org's time zone: its first instant, the first instant after it, its last day. */
-export function periodBounds(period: string, timeZone: string): { start: number; end: number; lastDay: string } {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return {
-    start: dayStart(`${period}-01`, timeZone),
-    end: dayStart(`${next}-01`, timeZone),
-    lastDay: `${period}-${String(last).padStart(2, '0')}`,
-  };
-}
-
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
+/**
+ * The payout's own model and pure rules (docs/money.md): statuses, a payout, the step-tier top-up at
+ * close and the tax withheld.
+ */
 export const PAYOUT_STATUSES = ['draft', 'approved', 'paid'] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
-/** A cell for a bank or payroll spreadsheet: quoted when needed, and a leading `= + - @` defused with `'`. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+export interface Payout {
+  id: string;
+  kosId: string;
+  period: string;
+  grossMinor: number;
+  withheldMinor: number;
+  netMinor: number;
+  currency: string;
+  status: PayoutStatus;
+  reference: string | null;
+  createdAt: number;
+  approvedAt: number | null;
+  paidAt: number | null;
+  entryIds: string[];
+}
+
+/** A plan's step: from this month base on, this rate for all of it (whole-amount, not marginal). */
+export interface Step {
+  fromMinor: number;
+  rateBps: number;
+}
+
+/**
+ * The step-tier top-up at payout close: the month's base B (default-rate sale entries taken) earns the
+ * rate of the last step with fromMinor ≤ B on all of it; the adjustment is round(B × r) − what those
+ * entries already pay. Zero without steps.
+ */
+export function tierAdjustment(steps: readonly Step[], entries: readonly { baseMinor: number; amountMinor: number }[]): number {
+  if (steps.length === 0 || entries.length === 0) return 0;
+  const base = sum(entries.map((e) => e.baseMinor));
+  const step = [...steps].reverse().find((s) => s.fromMinor <= base);
+  if (!step) return 0;
+  return applyBps(base, step.rateBps) - sum(entries.map((e) => e.amountMinor));
+}
+
+export interface TaxRule {
+  rateBps: number;
+  thresholdMinor: number;
+  validFrom: string;
+  validTo?: string | null;
+}
+
+/**
+ * Personal income tax withheld from a payout: the org's rule valid on the period's last day applies
+ * when the KOS has neither a labour contract of 3+ months nor commitment form 08/CK-TNCN and the gross
+ * reaches the threshold (Circular 111/2013/TT-BTC art. 25.1.i: 10% from 2 000 000 ₫).
+ */
+export function withholding(
+  grossMinor: number,
+  rules: readonly TaxRule[],
+  lastDay: string,
+  profile: { hasLabourContract3m: boolean; commitment08: boolean },
+): number {
+  if (profile.hasLabourContract3m || profile.commitment08) return 0;
+  const rule = rules
+    .filter((r) => r.validFrom <= lastDay && (!r.validTo || lastDay <= r.validTo))
+    .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  if (!rule || grossMinor < rule.thresholdMinor) return 0;
+  return applyBps(grossMinor, rule.rateBps);
 }

@@ -1,7 +1,10 @@
-import { escapeHtml as e, formatMoney, type Locale } from '../../lib/locale.js';
+import { formatDate, formatMoney } from '../../lib/format.js';
+import { escapeHtml as e, type Locale } from '../../lib/locale.js';
 
 export interface StatementData {
   locale: Locale;
+  /** The org's time zone, for `eligibleAt` given as an instant (default UTC). */
+  timeZone?: string;
   orgName: string;
   kos: { code: string; name: string; taxCode: string | null };
   payout: {
@@ -14,6 +17,7 @@ export interface StatementData {
     currency: string;
     reference: string | null;
   };
+  /** `eligibleAt`: a calendar date `YYYY-MM-DD` or an ISO instant. */
   entries: { kind: string; amountMinor: number; cause: string; eligibleAt: string | null }[];
 }
 
@@ -56,14 +60,18 @@ const WORDS: Record<
   },
 };
 
-/** A printable statement: every entry behind a payout with the line or session that caused it. */
+/**
+ * A printable statement: every entry behind a payout with the line or session that caused it. Amounts are
+ * written in the currency's convention, dates in the statement's language (lib/format.ts).
+ */
 export function renderStatement(d: StatementData): string {
   const w = WORDS[d.locale];
   const money = (minor: number) => e(formatMoney(minor, d.payout.currency, d.locale));
+  const day = (value: string | null) => (value === null ? '' : e(formatDate(value, d.locale, d.timeZone)));
   const rows = d.entries
     .map(
       (x) =>
-        `<tr><td>${e(x.kind)}</td><td>${e(x.cause)}</td><td>${e(x.eligibleAt ?? '')}</td><td class="n">${money(x.amountMinor)}</td></tr>`,
+        `<tr><td>${e(x.kind)}</td><td>${e(x.cause)}</td><td>${day(x.eligibleAt)}</td><td class="n">${money(x.amountMinor)}</td></tr>`,
     )
     .join('');
   return `<!doctype html><html lang="${d.locale}"><head><meta charset="utf-8"><title>${e(w.title)} ${e(d.payout.period)} — ${e(d.kos.code)}</title>

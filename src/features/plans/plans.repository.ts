@@ -82,15 +82,3 @@ export async function updatePlan(db: Db, orgId: string, id: string, p: PlanRow, 
     .where('id', '=', id)
     .execute();
 }
-
-/**
- * Serialises plan writes of one org inside a transaction, so two concurrent saves cannot both pass the
- * overlap check: a no-op UPDATE takes the org row's lock on PostgreSQL (SQLite serialises writers anyway).
- */
-export async function lockOrgPlans(db: Db, orgId: string): Promise<void> {
-  await db
-    .updateTable('orgs')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', orgId)
-    .execute();
-}

@@ -1,9 +1,10 @@
 import { type Db, withTransaction } from '../../db/database.js';
+import { lockRows } from '../../db/locks.js';
 import { conflict, DomainError, type FieldError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { ADMINS, requireRole, STAFF } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
+import { ADMINS, requireRole, STAFF } from '../access/access.js';
 import { getKosOrThrow, kosPlanFacts } from '../kos/kos.service.js';
 import { unitPath } from '../units/units.js';
 import { listOrgUnits } from '../units/units.service.js';
@@ -97,7 +98,8 @@ async function requireValid(db: Db, orgId: string, plan: repo.PlanRow, checkRefe
 
 /** 409 naming the first plan of the org (other than `selfId`) that the plan would conflict with. */
 async function requireNoOverlap(trx: Db, orgId: string, plan: repo.PlanRow, selfId: string | null): Promise<void> {
-  await repo.lockOrgPlans(trx, orgId);
+  // Serialises plan writes of one org, so two concurrent saves cannot both pass the overlap check.
+  await lockRows(trx, 'orgs', [orgId]);
   const other = (await repo.listOrgPlans(trx, orgId)).find((p) => p.id !== selfId && plansConflict(plan, p));
   if (other) {
     const to = (p: Pick<Plan, 'validTo'>) => p.validTo ?? 'open-ended';

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import type { Router } from '../../lib/http/route.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { idParams } from '../../lib/schemas.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
 import { productCreate, productListQuery, productOut, productPatch } from './products.schema.js';
 import * as service from './products.service.js';
 

@@ -2,8 +2,8 @@ import type { Db } from '../../db/database.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { ADMINS, requireRole } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
+import { ADMINS, requireRole } from '../access/access.js';
 import * as repo from './products.repository.js';
 import type { Product, ProductCreate, ProductPatch } from './products.schema.js';
 
@@ -28,7 +28,10 @@ export async function getProductOrThrow(db: Db, principal: Principal, id: string
   return product;
 }
 
-export const findProductBySku = repo.findProductBySku;
+/** The org's product with this SKU, if any. */
+export function findProductBySku(db: Db, orgId: string, sku: string) {
+  return repo.findProductBySku(db, orgId, sku);
+}
 
 export async function createProduct(db: Db, principal: Principal, input: ProductCreate, now = Date.now()): Promise<Product> {
   requireRole(principal, ADMINS);

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import type { Router } from '../../lib/http/route.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { idParams } from '../../lib/schemas.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
 import { unitCreate, unitListQuery, unitOut, unitPatch } from './units.schema.js';
 import * as service from './units.service.js';
 

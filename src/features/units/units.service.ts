@@ -2,13 +2,16 @@ import type { Db } from '../../db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
-import { ADMINS, EDITORS, requireRole, requireUnitInScope, type Scope, unitInScope } from '../auth/access.js';
-import type { Principal } from '../auth/auth.js';
+import type { Principal } from '../access/access.js';
+import { ADMINS, EDITORS, requireRole, requireUnitInScope, type Scope, unitInScope } from '../access/access.js';
 import { subtreeIds, wouldCycle } from './units.js';
 import * as repo from './units.repository.js';
 import type { Unit, UnitCreate, UnitPatch } from './units.schema.js';
 
-export const listOrgUnits = repo.listOrgUnits;
+/** Every unit of an org (the tree is small: one query, walked in memory). */
+export function listOrgUnits(db: Db, orgId: string) {
+  return repo.listOrgUnits(db, orgId);
+}
 
 /** What the caller may see: the org, a unit subtree, or one KOS. */
 export async function resolveScope(db: Db, principal: Principal): Promise<Scope> {

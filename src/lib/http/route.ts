@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { z } from 'zod';
-import { DomainError, type FieldError } from '../errors.js';
+import { type DomainError, type FieldError, invalidFields } from '../errors.js';
 
 export interface RouteContext<TAuth, P, Q, B> {
   params: P;
@@ -43,7 +43,8 @@ export interface Router<TAuth> {
 
 /**
  * Registers routes whose input (params, query, body) and output are parsed by zod, and remembers
- * them for the OpenAPI document. Input failures answer 422 with one error per field path.
+ * them for the OpenAPI document. Input failures answer 422 with one error per field path; a result that
+ * fails the route's own response schema throws a ResponseSchemaError (a logged 500, never a 422).
  */
 export function createRouter<TAuth>(
   app: FastifyInstance,
@@ -67,7 +68,7 @@ export function createRouter<TAuth>(
           if (reply.sent) return reply;
           reply.code(status);
           if (spec.response === null) return reply.send();
-          return reply.send(spec.response.parse(result));
+          return reply.send(parseResponse(spec.response, result, spec.method, spec.url));
         },
       });
     },
@@ -93,7 +94,26 @@ export function validationError(error: z.ZodError, where?: string): DomainError 
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : (where ?? ''),
     message: issue.message,
   }));
-  const first = errors[0];
-  const detail = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid input';
-  return new DomainError('invalid', errors.length > 1 ? `${detail} (and ${errors.length - 1} more)` : detail, errors);
+  return invalidFields(errors);
+}
+
+/**
+ * A handler's result that its own response schema refuses: our bug, not the client's. It is deliberately
+ * not a ZodError (which the error handler answers as a 422) nor a DomainError, so it is logged and
+ * answered as a 500 without detail; `issues` is an own property so the log shows what did not match.
+ */
+export class ResponseSchemaError extends Error {
+  readonly issues: z.ZodError['issues'];
+
+  constructor(method: string, url: string, error: z.ZodError) {
+    super(`the response of ${method} ${url} does not match its schema`);
+    this.name = 'ResponseSchemaError';
+    this.issues = error.issues;
+  }
+}
+
+function parseResponse<R>(schema: z.ZodType<R>, result: R, method: string, url: string): R {
+  const parsed = schema.safeParse(result);
+  if (parsed.success) return parsed.data;
+  throw new ResponseSchemaError(method, url, parsed.error);
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, qs } from '../api';
 import { formatMoney } from '../format';
 import { useMe } from '../session';
-import type { LeaderboardRow } from '../types';
+import type { Leaderboard as LeaderboardAnswer } from '../types';
 import { ErrorBox, Loading } from './status';
 
 /** The top KOS by net sales this month. */
@@ -12,7 +12,7 @@ export function Leaderboard() {
   const me = useMe();
   const board = useQuery({
     queryKey: ['analytics', 'leaderboard', 'netSales', 'month'],
-    queryFn: () => api<{ rows: LeaderboardRow[] }>(`/analytics/leaderboard${qs({ metric: 'netSales', period: 'month' })}`),
+    queryFn: () => api<LeaderboardAnswer>(`/analytics/leaderboard${qs({ metric: 'netSales', period: 'month' })}`),
   });
   const rows = board.data?.rows ?? [];
 

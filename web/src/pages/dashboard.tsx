@@ -9,12 +9,10 @@ import { SummaryCards } from '../components/summary-cards';
 import { addDays, datesBetween, isDate, monthStart, todayIn } from '../dates';
 import { formatCompact, toMajor } from '../format';
 import { useMe } from '../session';
-import type { Metrics } from '../types';
+import type { Breakdown, Metrics } from '../types';
 
 // ECharts is large: load it only when the dashboard has something to draw.
 const SalesChart = lazy(() => import('../components/sales-chart'));
-
-type DayRow = Metrics & { key: string; label: string };
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
@@ -33,7 +31,7 @@ export function DashboardPage() {
   });
   const byDay = useQuery({
     queryKey: ['analytics', 'breakdown', 'day', range],
-    queryFn: () => api<{ rows: DayRow[] }>(`/analytics/breakdown${qs({ by: 'day', ...range })}`),
+    queryFn: () => api<Breakdown>(`/analytics/breakdown${qs({ by: 'day', ...range })}`),
     enabled: valid,
   });
 

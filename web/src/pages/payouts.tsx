@@ -6,7 +6,7 @@ import { type PayoutAction, PayoutTable } from '../components/payout-table';
 import { Empty, ErrorBox, Loading } from '../components/status';
 import { isPeriod, previousPeriod, todayIn } from '../dates';
 import { useMe } from '../session';
-import type { Payout } from '../types';
+import type { ClosePeriod, Payout } from '../types';
 
 export function PayoutsPage() {
   const { t } = useTranslation();
@@ -27,8 +27,7 @@ export function PayoutsPage() {
   };
 
   const close = useMutation({
-    mutationFn: (p: string) =>
-      api<{ period: string; payouts: Payout[] }>('/payouts/close', { method: 'POST', body: { period: p } }),
+    mutationFn: (p: string) => api<ClosePeriod>('/payouts/close', { method: 'POST', body: { period: p } }),
     onSuccess: refresh,
   });
   const act = useMutation({

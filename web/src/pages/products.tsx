@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api, qs } from '../api';
 import { Empty, ErrorBox, Loading } from '../components/status';
 import { formatMoney } from '../format';
-import { useMe } from '../session';
 import type { Page, Product } from '../types';
 
 export function ProductsPage() {
   const { t, i18n } = useTranslation();
-  const me = useMe();
   const products = useInfiniteQuery({
     queryKey: ['products', 'list'],
     initialPageParam: undefined as string | undefined,
@@ -41,7 +39,7 @@ export function ProductsPage() {
                   <td className="mono">{p.sku}</td>
                   <td>{p.name}</td>
                   <td>{p.category ?? t('common.none')}</td>
-                  <td className="num">{formatMoney(p.priceMinor, p.currency ?? me.org.currency, i18n.language)}</td>
+                  <td className="num">{formatMoney(p.priceMinor, p.currency, i18n.language)}</td>
                   <td className="usp">{p.usp ?? t('common.none')}</td>
                 </tr>
               ))}

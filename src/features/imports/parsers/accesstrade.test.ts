@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { SAMPLES as SAMPLES_DIR } from '../../../../test/support/samples.js';
 import { FileError, type ParseContext, type ParsedRow } from '../import-types.js';
 import { openTable } from '../read/table.js';
 import { accesstradeParser, grossOf } from './accesstrade.js';
 
-const SAMPLE = '/work/shared/formats/samples/accesstrade.json';
+const SAMPLE = SAMPLES_DIR + '/accesstrade.json';
 const ctx: ParseContext = { currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', skuForShopeeItem: () => undefined };
 const dir = mkdtempSync(join(tmpdir(), 'kos-accesstrade-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,11 +1,12 @@
 import { minorDigits } from '../../../lib/money.js';
+import type { CanonicalLine } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseQuantity, parseReportTime, requireId } from '../fields.js';
-import { type CanonicalLine, type ParseContext, RowProblem } from '../import-types.js';
+import { type ParseContext, RowProblem } from '../import-types.js';
 import { requireColumns, type TableRow } from '../read/table.js';
 import { ACCESSTRADE_STATUSES } from '../statuses.js';
 import { type ReportParser, requireOrgCurrency, rowMapper } from './parser.js';
 
-// Normalised keys of the AccessTrade transaction fields (formats/README.md `accesstrade`).
+// Normalised keys of the AccessTrade transaction fields (docs/formats.md, `accesstrade`).
 const REQUIRED = {
   transaction_id: ['transaction_id'],
   status: ['status'],

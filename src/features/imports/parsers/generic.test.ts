@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { SAMPLES as SAMPLES_DIR } from '../../../../test/support/samples.js';
 import { FileError, type ParseContext, type ParsedRow } from '../import-types.js';
 import { openTable } from '../read/table.js';
 import { genericParser } from './generic.js';
 
-const SAMPLE = '/work/shared/formats/samples/generic.csv';
+const SAMPLE = SAMPLES_DIR + '/generic.csv';
 const ctx: ParseContext = { currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', skuForShopeeItem: () => undefined };
 const dir = mkdtempSync(join(tmpdir(), 'kos-generic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

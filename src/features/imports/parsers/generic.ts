@@ -1,12 +1,13 @@
 import { minorDigits } from '../../../lib/money.js';
 import { PLATFORMS, type Platform } from '../../../lib/schemas.js';
+import { type CanonicalLine, CONTENT_TYPES, type ContentType } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseQuantity, parseReportTime, requireId } from '../fields.js';
-import { type CanonicalLine, CONTENT_TYPES, type ContentType, type ParseContext, RowProblem } from '../import-types.js';
+import { type ParseContext, RowProblem } from '../import-types.js';
 import { requireColumns, type TableRow } from '../read/table.js';
 import { statusTableFor } from '../statuses.js';
 import { type ReportParser, requireOrgCurrency, rowMapper } from './parser.js';
 
-// Normalised header keys of the canonical line (API.md "Canonical order line").
+// Normalised header keys of the canonical line (docs/formats.md, "The canonical line").
 const REQUIRED = {
   platform: ['platform'],
   orderId: ['orderid'],
@@ -94,7 +95,7 @@ export function mapCanonicalRow(row: TableRow, ctx: ParseContext): CanonicalLine
   };
 }
 
-/** `generic` — our canonical CSV/XLSX (formats/README.md). */
+/** `generic` — our canonical CSV/XLSX (docs/formats.md, `generic`). */
 export const genericParser: ReportParser = {
   source: 'generic',
   prepare(table, ctx) {

@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { SAMPLES as SAMPLES_DIR } from '../../../../test/support/samples.js';
 import { FileError, type ParseContext, type ParsedRow } from '../import-types.js';
 import { openTable } from '../read/table.js';
 import { lazadaParser } from './lazada.js';
 import type { ReportParser } from './parser.js';
 
-const SAMPLE = '/work/shared/formats/samples/lazada.json';
+const SAMPLE = SAMPLES_DIR + '/lazada.json';
 const ctx: ParseContext = { currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', skuForShopeeItem: () => undefined };
 const dir = mkdtempSync(join(tmpdir(), 'kos-lazada-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

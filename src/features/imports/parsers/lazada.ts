@@ -1,11 +1,12 @@
 import { minorDigits } from '../../../lib/money.js';
+import type { CanonicalLine, LineStatus } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseReportTime, requireId } from '../fields.js';
-import { type CanonicalLine, type LineStatus, type ParseContext, RowProblem } from '../import-types.js';
+import { type ParseContext, RowProblem } from '../import-types.js';
 import { requireColumns, type TableRow } from '../read/table.js';
 import { LAZADA_STATUSES } from '../statuses.js';
 import { type ReportParser, requireOrgCurrency, rowMapper } from './parser.js';
 
-// Normalised keys of the Lazada conversion report fields (formats/README.md `lazada`).
+// Normalised keys of the Lazada conversion report fields (docs/formats.md, `lazada`).
 const REQUIRED = {
   orderId: ['orderid'],
   subOrderId: ['suborderid'],

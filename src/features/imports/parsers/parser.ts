@@ -1,4 +1,5 @@
-import { type CanonicalLine, type ParseContext, type ParsedRow, RowProblem, type Source } from '../import-types.js';
+import type { CanonicalLine } from '../../orders/lines.js';
+import { type ParseContext, type ParsedRow, RowProblem, type Source } from '../import-types.js';
 import type { Table, TableRow } from '../read/table.js';
 
 /**

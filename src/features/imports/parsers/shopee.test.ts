@@ -2,11 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type CanonicalLine, FileError, type ParseContext, type ParsedRow } from '../import-types.js';
+import { SAMPLES as SAMPLES_DIR } from '../../../../test/support/samples.js';
+import type { CanonicalLine } from '../../orders/lines.js';
+import { FileError, type ParseContext, type ParsedRow } from '../import-types.js';
 import { openTable } from '../read/table.js';
 import { shopeeParser } from './shopee.js';
 
-const SAMPLES = '/work/shared/formats/samples';
+const SAMPLES = SAMPLES_DIR;
 const SKUS: Record<string, string> = { '20317610036': 'SRM50', '20317610037': 'KCN30', '20317610038': 'SERVC' };
 const ctx: ParseContext = { currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', skuForShopeeItem: (id) => SKUS[id] };
 const dir = mkdtempSync(join(tmpdir(), 'kos-shopee-'));

@@ -1,12 +1,13 @@
 import { minorDigits } from '../../../lib/money.js';
 import { foldText } from '../../../lib/text.js';
+import type { CanonicalLine, ContentType } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseQuantity, parseReportTime, requireId } from '../fields.js';
-import { type CanonicalLine, type ContentType, type ParseContext, RowProblem } from '../import-types.js';
+import { type ParseContext, RowProblem } from '../import-types.js';
 import { requireColumns, type Table, type TableRow } from '../read/table.js';
 import { SHOPEE_STATUSES } from '../statuses.js';
 import { cellOf, type ReportParser, requireOrgCurrency, rowMapper } from './parser.js';
 
-// Normalised header keys, Vietnamese then English (formats/README.md `shopee`).
+// Normalised header keys, Vietnamese then English (docs/formats.md, `shopee`).
 const K = {
   orderId: ['id don hang', 'order id'],
   orderStatus: ['trang thai dat hang', 'order status'],

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type CanonicalLine, FileError, type ParseContext, type ParsedRow } from '../import-types.js';
+import { SAMPLES as SAMPLES_DIR } from '../../../../test/support/samples.js';
+import type { CanonicalLine } from '../../orders/lines.js';
+import { FileError, type ParseContext, type ParsedRow } from '../import-types.js';
 import { openTable } from '../read/table.js';
 import { SKIP_ZERO_BASE, tiktokShopParser } from './tiktok-shop.js';
 
-const SAMPLES = '/work/shared/formats/samples';
+const SAMPLES = SAMPLES_DIR;
 const EN = join(SAMPLES, 'tiktok_shop_en.csv');
 const VI = join(SAMPLES, 'tiktok_shop_vi.csv');
 const SKUS: Record<string, string> = { '20317610036': 'SRM50', '20317610037': 'KCN30', '20317610038': 'SERVC' };

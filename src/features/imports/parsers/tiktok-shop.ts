@@ -1,12 +1,13 @@
 import { minorDigits } from '../../../lib/money.js';
 import { foldText } from '../../../lib/text.js';
+import type { CanonicalLine, ContentType, LineStatus } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseQuantity, parseReportTime, requireId } from '../fields.js';
-import { type CanonicalLine, type ContentType, type LineStatus, type ParseContext, RowProblem } from '../import-types.js';
+import { type ParseContext, RowProblem } from '../import-types.js';
 import { requireColumns, type TableRow } from '../read/table.js';
 import { TIKTOK_STATUSES } from '../statuses.js';
 import { cellOf, type ReportParser, requireOrgCurrency, rowMapper } from './parser.js';
 
-// Normalised header keys, English then Vietnamese (formats/README.md `tiktok_shop`).
+// Normalised header keys, English then Vietnamese (docs/formats.md, `tiktok_shop`).
 const K = {
   orderId: ['order id', 'id don hang'],
   skuId: ['sku id', 'id sku'],
@@ -41,7 +42,7 @@ const REQUIRED = {
   'Est. Commission Base / Cơ sở hoa hồng ước tính': K.estBase,
 };
 
-/** Market time by the report's currency (PRODUCT.md §7); other markets: the org's time zone. */
+/** Market time by the report's currency (docs/formats.md, "Dates and time zones"); other markets: the org's time zone. */
 const MARKET_TIME_ZONES: Readonly<Record<string, string>> = { VND: 'Asia/Ho_Chi_Minh', CNY: 'Asia/Shanghai' };
 
 const CONTENT_TYPES: Readonly<Record<string, ContentType>> = {

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database.js';
 import { dayInZone } from '../../lib/time.js';
 import { kosPlanFacts } from '../kos/kos.service.js';
-import { type Plan, type PlanSubject, selectPlan } from '../plans/plans.js';
-import { listOrgPlans } from '../plans/plans.service.js';
 import { unitPath } from '../units/units.js';
 import { listOrgUnits } from '../units/units.service.js';
+import { type Plan, type PlanSubject, selectPlan } from './plans.js';
+import { listOrgPlans } from './plans.service.js';
 
 /** Chooses plans for KOS of one org, loading plans, KOS and units once. */
 export interface PlanLookup {

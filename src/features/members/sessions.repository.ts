@@ -1,11 +1,6 @@
 import type { Db } from '../../db/database.js';
 
-export const findMemberForLogin = (db: Db, email: string) =>
-  db.selectFrom('members').selectAll().where('email', '=', email).executeTakeFirst();
-
-export const findApiKeyByHash = (db: Db, keyHash: string) =>
-  db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
-
+/** Sessions are members' (they end with a new password, a narrower role, or the member's removal). */
 export async function insertSession(
   db: Db,
   row: { idHash: string; memberId: string; orgId: string; createdAt: number; expiresAt: number },
@@ -39,3 +34,7 @@ export async function deleteSession(db: Db, idHash: string): Promise<void> {
 export async function deleteMemberSessions(db: Db, memberId: string): Promise<void> {
   await db.deleteFrom('sessions').where('member_id', '=', memberId).execute();
 }
+
+/** The member signing in with an e-mail (unique in the instance), with its password hash. */
+export const findMemberForLogin = (db: Db, email: string) =>
+  db.selectFrom('members').selectAll().where('email', '=', email).executeTakeFirst();
