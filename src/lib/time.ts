@@ -60,7 +60,6 @@ export function zonedWallToUtc(wall: number, timeZone: string): number {
 const HOUR = 3_600_000;
 /** Milliseconds in a day of 24 hours (a calendar day in a zone may have 23 or 25: see dayStart). */
 export const DAY_MS = 86_400_000;
-const DAY = DAY_MS;
 
 /**
  * The instant a calendar day (`YYYY-MM-DD`) starts in a time zone: its first instant, so also on a day
@@ -84,7 +83,7 @@ export function dayStart(day: string, timeZone: string): number {
 }
 
 /** The calendar day `days` days after `day` (before, when negative): date arithmetic, no time zone involved. */
-export const addDays = (day: string, days: number): string => utcDay(Date.parse(`${day}T00:00:00Z`) + days * DAY);
+export const addDays = (day: string, days: number): string => utcDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
 
 /** From `start` on (until the next span's start), the zone is `offsetMs` ahead of UTC. */
 export interface OffsetSpan {
@@ -102,7 +101,7 @@ export function offsetSpans(from: number, to: number, timeZone: string): OffsetS
   // One sample per UTC day (remembered by offsetAt, shared by every query over those days): no zone
   // changes its offset twice within a day, so a change between two samples is one transition.
   let known = from;
-  for (let at = (Math.floor(from / DAY) + 1) * DAY; known < to - 1; at += DAY) {
+  for (let at = (Math.floor(from / DAY_MS) + 1) * DAY_MS; known < to - 1; at += DAY_MS) {
     const sample = Math.min(at, to - 1);
     const offsetMs = offsetAt(sample, timeZone);
     const current = spans[spans.length - 1] as OffsetSpan;

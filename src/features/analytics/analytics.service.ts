@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { dayInZone } from '../../lib/time.js';
+import { DAY_MS, dayInZone } from '../../lib/time.js';
 import type { Principal } from '../access/access.js';
 import { kosCodes, kosFilter } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
@@ -16,8 +16,6 @@ export interface AnalyticsQuery {
   platform?: string;
   source?: string;
 }
-
-const DAY = 86_400_000;
 
 /** The period and scope of a query: `[from, to)` days of the org (default: the last 30 days). */
 async function scopeOf(
@@ -112,9 +110,9 @@ export async function leaderboard(
     from = `${date.slice(0, 7)}-01`;
     to = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
   } else {
-    const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY);
+    const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS);
     from = monday.toISOString().slice(0, 10);
-    to = new Date(monday.getTime() + 7 * DAY).toISOString().slice(0, 10);
+    to = new Date(monday.getTime() + 7 * DAY_MS).toISOString().slice(0, 10);
   }
   const { rows } = await breakdown(db, principal, 'kos', { from, to });
   const value = (r: (typeof rows)[number]) =>

@@ -1,4 +1,4 @@
-import { addDays, dayInZone, dayStart } from '../../lib/time.js';
+import { addDays, DAY_MS, dayInZone, dayStart } from '../../lib/time.js';
 
 /** Per-group sums the database returns; every metric of docs/metrics.md is derived from them. */
 export interface MetricSums {
@@ -58,7 +58,6 @@ export const EMPTY_SUMS: MetricSums = {
   newBuyers: 0,
 };
 
-const DAY = 86_400_000;
 const isDay = (v: string) => v.length === 10;
 
 /**
@@ -70,5 +69,5 @@ export function queryPeriod(q: { from?: string; to?: string }, timeZone: string,
   const toDay = q.to === undefined ? addDays(dayInZone(now, timeZone), 1) : isDay(q.to) ? q.to : undefined;
   const to = toDay ? dayStart(toDay, timeZone) : Date.parse(q.to ?? '');
   if (q.from) return { from: isDay(q.from) ? dayStart(q.from, timeZone) : Date.parse(q.from), to };
-  return { from: toDay ? dayStart(addDays(toDay, -30), timeZone) : to - 30 * DAY, to };
+  return { from: toDay ? dayStart(addDays(toDay, -30), timeZone) : to - 30 * DAY_MS, to };
 }

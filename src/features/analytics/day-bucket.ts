@@ -1,7 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { offsetSpans } from '../../lib/time.js';
-
-const DAY = 86_400_000;
+import { DAY_MS, offsetSpans } from '../../lib/time.js';
 
 /**
  * SQL for the org's calendar day of an epoch-ms column, as whole days since 1970-01-01, for rows in
@@ -24,7 +22,7 @@ const DAY = 86_400_000;
  */
 export function localDaySql(column: RawBuilder<unknown>, from: number, to: number, timeZone: string): RawBuilder<unknown> {
   const spans = offsetSpans(from, to, timeZone);
-  const day = (offsetMs: number) => sql`cast((${column} + ${sql.lit(offsetMs)}) / ${sql.lit(DAY)} as integer)`;
+  const day = (offsetMs: number) => sql`cast((${column} + ${sql.lit(offsetMs)}) / ${sql.lit(DAY_MS)} as integer)`;
   const branches = spans
     .slice(1)
     .map((next, i) => sql`when ${column} < ${sql.lit(next.start)} then ${day(spans[i]?.offsetMs ?? 0)}`);
@@ -33,4 +31,4 @@ export function localDaySql(column: RawBuilder<unknown>, from: number, to: numbe
 }
 
 /** The `YYYY-MM-DD` of a day number from `localDaySql`. */
-export const dayNumberToDate = (n: number): string => new Date(n * DAY).toISOString().slice(0, 10);
+export const dayNumberToDate = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { DAY_MS } from '../../lib/time.js';
 import type { Principal } from '../access/access.js';
 import { ClickWriter } from '../clicks/click-writer.js';
 import { createLink } from '../links/links.service.js';
@@ -22,7 +23,6 @@ const DESTINATIONS = [
   'https://shop.tiktok.com/view/product/{sku}?sub_id={click_id}',
   'https://www.lazada.vn/products/i{sku}.html?sub_aff_id={kos_code}&sub_id1={click_id}',
 ];
-const DAY = 86_400_000;
 
 /**
  * Gives active KOS 1–3 tracked links to catalogue products and about 4 000 clicks over the last 45
@@ -60,7 +60,7 @@ export async function addDemoLinks(
     const link = links[Math.floor(rand.next() ** 2 * links.length)] as { id: string; kosId: string };
     const daysAgo = rand.int(0, 44);
     const hourVn = rand.chance(0.6) ? rand.int(19, 22) : rand.int(0, 23);
-    const at = Math.floor((now - daysAgo * DAY) / DAY) * DAY + (hourVn - 7) * 3_600_000 + rand.int(0, 3_599_999);
+    const at = Math.floor((now - daysAgo * DAY_MS) / DAY_MS) * DAY_MS + (hourVn - 7) * 3_600_000 + rand.int(0, 3_599_999);
     const bot = rand.chance(0.05);
     writer.push({
       clickId: `demo${String(i).padStart(8, '0')}`,

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/database.js';
+import { DAY_MS } from '../../lib/time.js';
 import type { Principal } from '../access/access.js';
 import { importFile } from '../imports/import-jobs.js';
 import { createLivestream } from '../livestreams/livestreams.service.js';
 import type { Random } from './demo-random.js';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const VN = 7 * HOUR;
 
 export interface DemoSeller {
@@ -38,7 +38,7 @@ export async function addDemoOrders(
   const live: { kos: DemoSeller; start: number; end: number }[] = [];
   for (const kos of sellers.filter((s) => s.tiktok).slice(0, 10)) {
     for (let i = 0; i < 4; i++) {
-      const start = monthStart + rand.int(2, 85) * DAY + 20 * HOUR - VN;
+      const start = monthStart + rand.int(2, 85) * DAY_MS + 20 * HOUR - VN;
       if (start + 2 * HOUR > now) continue;
       const end = start + 2 * HOUR;
       const views = rand.int(3_000, 60_000);
@@ -76,7 +76,7 @@ export async function addDemoOrders(
       live.push({ kos, start, end });
       sessions += 1;
     }
-    const next = now + rand.int(1, 10) * DAY;
+    const next = now + rand.int(1, 10) * DAY_MS;
     await createLivestream(
       db,
       owner,
@@ -109,7 +109,7 @@ export async function addDemoOrders(
     const seller = session ? session.kos : kos;
     const age = now - orderTime;
     const status =
-      age < 5 * DAY
+      age < 5 * DAY_MS
         ? rand.pick(['pending', 'pending', 'unpaid'])
         : rand.chance(0.08)
           ? 'cancelled'
@@ -119,7 +119,7 @@ export async function addDemoOrders(
     const quantity = rand.chance(0.8) ? 1 : rand.int(2, 3);
     const gross = product.priceMinor * quantity;
     const net = Math.round((gross * rand.int(85, 100)) / 100 / 1000) * 1000;
-    const completed = status === 'completed' || status === 'returned' ? iso(orderTime + rand.int(2, 5) * DAY) : '';
+    const completed = status === 'completed' || status === 'returned' ? iso(orderTime + rand.int(2, 5) * DAY_MS) : '';
     const attribution =
       platform === 'tiktok_shop'
         ? { creator: seller.tiktok?.handle ?? '', kosCode: seller.tiktok ? '' : seller.code }
