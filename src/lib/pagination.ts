@@ -1,21 +1,6 @@
-import { z } from 'zod';
+import type { Page } from './page.schema.js';
 
-/** `?limit=` (default 50, max 500) and an opaque URL-safe `?cursor=`. */
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor from a previous page')
-    .optional(),
-});
-export type PageQuery = z.infer<typeof pageQuery>;
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export { type Page, type PageQuery, pageQuery, pageSchema } from './page.schema.js';
 
 /** The id after which the next page starts, or undefined for the first page. */
 export function cursorAfter(cursor: string | undefined): string | undefined {

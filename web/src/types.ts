@@ -14,14 +14,10 @@ import type { closePeriodOut, payoutOut } from '../../src/features/payouts/payou
 import type { productOut } from '../../src/features/products/products.schema';
 import type { unitOut } from '../../src/features/units/units.schema';
 
+/** A page of a list, as every list endpoint answers it. */
+export type { Page } from '../../src/lib/page.schema';
 export type { Locale } from './format';
 export type { ImportStatus };
-
-/** A page of a list (`pageSchema` in src/lib/pagination.ts; that file is server code, so its envelope is restated). */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export type Org = z.infer<typeof orgOut>;
 /** `GET /me`: the caller, its member record and org. */
