@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDatabase, type Database, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import type { Principal } from '../src/features/access/access.js';
+import { type Principal, systemPrincipal } from '../src/features/access/access.js';
 import { mulberry32 } from '../src/features/demo/demo-random.js';
 import { createOrg, findOrgBySlug } from '../src/features/orgs/orgs.service.js';
 
@@ -23,14 +23,7 @@ export function sizeOption(name: string, envName: string, fallback: number): num
 
 export const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 
-export const ownerOf = (orgId: string): Principal => ({
-  orgId,
-  role: 'owner',
-  unitId: null,
-  kosId: null,
-  memberId: null,
-  apiKeyId: null,
-});
+export const ownerOf = (orgId: string): Principal => systemPrincipal(orgId);
 
 /** Opens and migrates a database (`sqlite:<file>` or `postgres://…`). */
 export async function openDatabase(url: string): Promise<Database> {

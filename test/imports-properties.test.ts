@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Principal } from '../src/features/access/access.js';
+import { systemPrincipal } from '../src/features/access/access.js';
 import { importFile } from '../src/features/imports/import-jobs.js';
 import { useTestApp } from './support/app.js';
 import { DIALECTS } from './support/database.js';
@@ -56,14 +56,7 @@ async function lineStore(t: ReturnType<typeof useTestApp>, orgId: string) {
 describe.each(DIALECTS)('import properties on %s', (dialect) => {
   const t = useTestApp(dialect);
   let n = 0;
-  const owner = (orgId: string): Principal => ({
-    orgId,
-    role: 'owner',
-    unitId: null,
-    kosId: null,
-    memberId: null,
-    apiKeyId: null,
-  });
+  const owner = systemPrincipal;
 
   test('any shuffled, duplicated mix of the samples gives the same line store as importing each once', async () => {
     const reference = await seedSampleOrg(t, `ref-${dialect}`);

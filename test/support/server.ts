@@ -1,5 +1,5 @@
 import { buildApp } from '../../src/app.js';
-import type { Principal } from '../../src/features/access/access.js';
+import { systemPrincipal } from '../../src/features/access/access.js';
 import { createKos } from '../../src/features/kos/kos.service.js';
 import { createOrg } from '../../src/features/orgs/orgs.service.js';
 import { createUnit } from '../../src/features/units/units.service.js';
@@ -24,7 +24,7 @@ export async function startTestServer(): Promise<TestServer> {
     adminEmail: ownerEmail,
     adminPassword: ownerPassword,
   });
-  const owner: Principal = { orgId: org.id, role: 'owner', unitId: null, kosId: null, memberId: null, apiKeyId: null };
+  const owner = systemPrincipal(org.id);
   const region = await createUnit(db.database.db, owner, { name: 'Miền Nam', kind: 'region' });
   const people = [
     ['LAN01', 'lan.beauty', 'Nguyễn Thị Lan', 'independent', 'active'],
