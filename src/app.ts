@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { Background } from './background/background.js';
 import type { AppDeps } from './deps.js';
 import type { Principal } from './features/access/access.js';
@@ -37,6 +37,21 @@ import { registerSameOriginGuard } from './http/same-origin.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { createRouter } from './lib/http/route.js';
 
+/**
+ * Fastify's per-request lines ("incoming request", "request completed") at `debug`, so the default `info`
+ * level prints no line per request; a request that errors is still logged at `error`.
+ */
+class DebugRequestLog extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, _request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The background thread: clicks, imports, webhook pushes (closed with the app, clicks flushed). */
@@ -69,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logController: new DebugRequestLog(),
     bodyLimit: 1024 * 1024,
     // Client addresses come from src/lib/client-address.ts (KOS_TRUST_PROXY), never from Fastify's guess.
     trustProxy: false,
@@ -115,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerRedirectRoutes(app, redirector, config.trustProxy);
   registerBioRoutes(app, deps);
-  await registerPlatformRoutes(app, router.specs);
+  await registerPlatformRoutes(app, router.specs, config.consoleDir);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/'))

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './lib/client-address.js';
+import { projectRoot } from './lib/project-root.js';
 
 /** The one validated, frozen configuration of a process. The only reader of `process.env`. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   /** Sign-in password checks per second this process allows before answering 429 (KOS_LOGIN_HASH_RATE). */
   readonly loginHashRate: number;
+  /** The built console served at /app/ (KOS_CONSOLE_DIR; default web/dist of the checkout). */
+  readonly consoleDir: string;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -60,6 +63,7 @@ export function loadConfig(env: Env = process.env): Config {
   const trustProxy = parseTrustProxy(env.KOS_TRUST_PROXY);
   if ('error' in trustProxy)
     throw new ConfigError('KOS_TRUST_PROXY', `${trustProxy.error} (use off, a hop count, or a list of CIDRs)`);
+  const consoleDir = resolve(env.KOS_CONSOLE_DIR?.trim() || join(projectRoot(), 'web', 'dist'));
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -73,6 +77,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxUploadBytes,
     trustProxy,
     loginHashRate,
+    consoleDir,
   });
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerApiKeyCommands } from './cli/api-key-commands.js';
 import { cliErrorMessage } from './cli/cli-error.js';
+import { registerDemoCommands } from './cli/demo-commands.js';
 import { registerImportCommand } from './cli/import-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOrgCommands } from './cli/org-commands.js';
@@ -19,6 +21,8 @@ registerMigrateCommand(program);
 registerOrgCommands(program);
 registerImportCommand(program);
 registerPayoutCommands(program);
+registerApiKeyCommands(program);
+registerDemoCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -98,6 +98,82 @@ describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
     expect(source.stderr).toMatch(/source/);
   }, 120_000);
 
+  test('api-keys create --json prints one line whose key works at once; a kos role or an unknown org exits non-zero', async () => {
+    const result = await runCli(['api-keys', 'create', '--org', 'a', '--name', 'tour', '--role', 'admin', '--json'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const created = JSON.parse(lines[0] as string);
+    expect(created).toMatchObject({ name: 'tour', role: 'admin', unitId: null, key: expect.stringMatching(/^kos_/) });
+    const human = await runCli(['api-keys', 'create', '--org', 'a', '--name', 'owner two', '--role', 'owner'], env);
+    expect(human.stdout).toMatch(/^created API key "owner two" \(owner, id \S+\) of a\nAPI key \(shown once\): kos_\S+\n$/);
+
+    const app = await buildApp({ config: testConfig(db.url), database: db.database });
+    try {
+      const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${created.key}` } });
+      expect(me.statusCode).toBe(200);
+      expect(me.json()).toMatchObject({ role: 'admin', org: { slug: 'a' } });
+    } finally {
+      await app.close();
+    }
+    for (const [args, message] of [
+      [['--org', 'a', '--role', 'kos'], /role/],
+      [['--org', 'nope', '--role', 'admin'], /no organisation with slug "nope"/],
+    ] as const) {
+      const bad = await runCli(['api-keys', 'create', '--name', 'x', ...args, '--json'], env);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+      expect(bad.stderr).toMatch(message);
+    }
+  });
+
+  test('demo sample-kos adds the KOS the sample reports name, so shopee_vi.csv is attributed as its README says', async () => {
+    const org = [
+      'org',
+      'create',
+      '--name',
+      'S',
+      '--slug',
+      'samples',
+      '--admin-email',
+      's@example.com',
+      '--admin-password',
+      'password-s',
+    ];
+    expect((await runCli(org, env)).code).toBe(0);
+    const added = await runCli(['demo', 'sample-kos', '--org', 'samples', '--json'], env);
+    expect(added.code, added.stderr).toBe(0);
+    const result = JSON.parse(added.stdout);
+    expect(Object.keys(result.kos)).toEqual(['LAN01', 'MINH02', 'HOA03']);
+    expect(result.products).toEqual(['SRM50', 'KCN30', 'SERVC']);
+    const report = await runCli(
+      ['import', '--org', 'samples', '--source', 'shopee', join(SAMPLES, 'shopee_vi.csv'), '--json'],
+      env,
+    );
+    expect(JSON.parse(report.stdout)).toMatchObject({ rows: 8, inserted: 7, rejected: 1, errors: [{ row: 8 }] });
+    const code = new Map(Object.entries(result.kos as Record<string, string>).map(([c, id]) => [id, c]));
+    const lines = await db.database.db
+      .selectFrom('order_lines')
+      .innerJoin('orgs', 'orgs.id', 'order_lines.org_id')
+      .select(['order_lines.order_id as orderId', 'order_lines.kos_id as kosId'])
+      .where('orgs.slug', '=', 'samples')
+      .execute();
+    const byKos = (c: string | undefined) =>
+      lines
+        .filter((l) => (l.kosId ? code.get(l.kosId) : undefined) === c)
+        .map((l) => l.orderId)
+        .sort();
+    expect(byKos('LAN01')).toEqual(['261101AAA111', '261103CCC331', '261105EEE551']);
+    expect(byKos('MINH02')).toEqual(['261101AAA112']);
+    expect(byKos('HOA03')).toEqual(['261102BBB221', '261102BBB221']);
+    expect(byKos(undefined)).toEqual(['261104DDD441']);
+
+    const again = await runCli(['demo', 'sample-kos', '--org', 'samples'], env);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/LAN01/);
+  }, 120_000);
+
   test('migrate --json reports an up-to-date schema', async () => {
     const result = await runCli(['migrate', '--json'], env);
     expect(result.code).toBe(0);

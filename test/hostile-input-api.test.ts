@@ -25,6 +25,9 @@ function lazadaReport(patch: (records: Record<string, string>[]) => void): Buffe
   return Buffer.from(JSON.stringify(document));
 }
 
+/** The key and params of a NUL refused by the input guard (docs/errors.md). */
+const NUL_KEY = { key: 'field.nul', params: {} };
+
 describe.each(DIALECTS)('NUL characters and deep JSON through the API on %s', (dialect) => {
   const t = useTestApp(dialect);
   const lan = { code: 'NULK1', handle: 'nul-k1', name: 'Lan', relationship: 'independent' };
@@ -32,22 +35,22 @@ describe.each(DIALECTS)('NUL characters and deep JSON through the API on %s', (d
   test('NUL in a path parameter → 422 naming the parameter', async () => {
     const org = await t.newOrg();
     const body = expectProblem(await t.call(org.apiKey, 'GET', '/api/v1/kos/%00'), 422, 'invalid');
-    expect(body.errors).toEqual([{ path: 'id', message: 'must not contain NUL characters' }]);
+    expect(body.errors).toEqual([{ path: 'id', message: 'must not contain NUL characters', ...NUL_KEY }]);
   });
 
   test('NUL in a query value → 422 naming the query parameter', async () => {
     const org = await t.newOrg();
     const body = expectProblem(await t.call(org.apiKey, 'GET', '/api/v1/lines?kosId=a%00b'), 422, 'invalid');
-    expect(body.errors).toEqual([{ path: 'kosId', message: 'must not contain NUL characters' }]);
+    expect(body.errors).toEqual([{ path: 'kosId', message: 'must not contain NUL characters', ...NUL_KEY }]);
   });
 
   test('NUL in a body string → 422 naming its path; nothing stored', async () => {
     const org = await t.newOrg();
     const named = expectProblem(await t.call(org.apiKey, 'POST', '/api/v1/kos', { ...lan, name: 'a\u0000b' }), 422, 'invalid');
-    expect(named.errors).toEqual([{ path: 'name', message: 'must not contain NUL characters' }]);
+    expect(named.errors).toEqual([{ path: 'name', message: 'must not contain NUL characters', ...NUL_KEY }]);
     const nested = await t.call(org.apiKey, 'POST', '/api/v1/kos', { ...lan, categories: ['ok', 'x\u0000'] });
     expect(expectProblem(nested, 422, 'invalid').errors).toEqual([
-      { path: 'categories.1', message: 'must not contain NUL characters' },
+      { path: 'categories.1', message: 'must not contain NUL characters', ...NUL_KEY },
     ]);
     expect((await t.call(org.apiKey, 'GET', '/api/v1/kos')).json().items).toEqual([]);
   });
@@ -56,8 +59,18 @@ describe.each(DIALECTS)('NUL characters and deep JSON through the API on %s', (d
     const org = await t.newOrg();
     const res = await t.call(org.apiKey, 'POST', '/api/v1/kos', { ...lan, name: 'a\uD800b', bio: '\uDFFF' });
     expect(expectProblem(res, 422, 'invalid').errors).toEqual([
-      { path: 'name', message: 'must not contain unpaired surrogates (malformed Unicode)' },
-      { path: 'bio', message: 'must not contain unpaired surrogates (malformed Unicode)' },
+      {
+        path: 'name',
+        message: 'must not contain unpaired surrogates (malformed Unicode)',
+        key: 'field.lone_surrogate',
+        params: {},
+      },
+      {
+        path: 'bio',
+        message: 'must not contain unpaired surrogates (malformed Unicode)',
+        key: 'field.lone_surrogate',
+        params: {},
+      },
     ]);
     const emoji = await t.call(org.apiKey, 'POST', '/api/v1/kos', { ...lan, name: 'Lan 💄', bio: '\uD83D\uDE00' });
     expect(emoji.statusCode).toBe(201);
@@ -69,15 +82,15 @@ describe.each(DIALECTS)('NUL characters and deep JSON through the API on %s', (d
     const kos = (await t.call(org.apiKey, 'POST', '/api/v1/kos', lan)).json();
     const patch = await t.call(org.apiKey, 'PATCH', `/api/v1/kos/${kos.id}`, { contacts: { zalo: '\u0000' } });
     expect(expectProblem(patch, 422, 'invalid').errors).toEqual([
-      { path: 'contacts.zalo', message: 'must not contain NUL characters' },
+      { path: 'contacts.zalo', message: 'must not contain NUL characters', ...NUL_KEY },
     ]);
     const repeated = await t.call(org.apiKey, 'GET', '/api/v1/lines?kosId=a&kosId=b%00');
     expect(expectProblem(repeated, 422, 'invalid').errors).toEqual([
-      { path: 'kosId.1', message: 'must not contain NUL characters' },
+      { path: 'kosId.1', message: 'must not contain NUL characters', ...NUL_KEY },
     ]);
     const key = await t.call(org.apiKey, 'PATCH', `/api/v1/kos/${kos.id}`, { contacts: { 'za\u0000lo': 'x' } });
     expect(expectProblem(key, 422, 'invalid').errors).toEqual([
-      { path: 'contacts', message: 'keys must not contain NUL characters' },
+      { path: 'contacts', message: 'keys must not contain NUL characters', key: 'field.key_nul', params: {} },
     ]);
     expect((await t.call(org.apiKey, 'GET', `/api/v1/kos/${kos.id}`)).json().updatedAt).toBe(kos.updatedAt);
   });
@@ -92,7 +105,14 @@ describe.each(DIALECTS)('NUL characters and deep JSON through the API on %s', (d
     });
     const body = expectProblem(res, 422, 'invalid');
     expect(body.detail).toContain(`${MAX_JSON_DEPTH} levels`);
-    expect(body.errors).toEqual([{ path: 'body', message: expect.stringContaining(`${MAX_JSON_DEPTH} levels`) }]);
+    expect(body.errors).toEqual([
+      {
+        path: 'body',
+        message: expect.stringContaining(`${MAX_JSON_DEPTH} levels`),
+        key: 'field.too_deep',
+        params: { maxDepth: MAX_JSON_DEPTH },
+      },
+    ]);
     expect((await t.call(null, 'GET', '/health')).statusCode).toBe(200);
   });
 
@@ -120,7 +140,9 @@ describe.each(DIALECTS)('NUL characters and deep JSON through the API on %s', (d
     const res = await uploadReport(t, org.apiKey, 'lazada', file, 'lazada-nul.json');
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ rows: 3, inserted: 2, rejected: 1 });
-    expect(res.json().errors).toEqual([{ row: 2, field: 'subOrderId', message: 'contains a NUL character (U+0000)' }]);
+    expect(res.json().errors).toEqual([
+      { row: 2, field: 'subOrderId', message: 'contains a NUL character (U+0000)', key: 'import.cell.nul', params: {} },
+    ]);
     const lines = (await t.call(org.apiKey, 'GET', '/api/v1/lines?limit=10')).json().items;
     const minh = lines.find((l: { orderId: string }) => l.orderId === 'LZ1000001');
     expect(minh).toMatchObject({ productName: 'Sữa rửa mặt', category: null, kosCode: 'MINH02' });
@@ -133,7 +155,14 @@ describe.each(DIALECTS)('NUL characters and deep JSON through the API on %s', (d
     const file = Buffer.from(`{"result":{"data":[{"orderId":"LZ1","x":${deepArray(DEEP)}}]}}`);
     const res = await uploadReport(t, org.apiKey, 'lazada', file, 'deep.json');
     const body = expectProblem(res, 422, 'invalid');
-    expect(body.errors).toEqual([{ path: 'file', message: `the JSON is nested deeper than ${MAX_JSON_DEPTH} levels` }]);
+    expect(body.errors).toEqual([
+      {
+        path: 'file',
+        message: `the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`,
+        key: 'import.file.json_too_deep',
+        params: { maxDepth: MAX_JSON_DEPTH },
+      },
+    ]);
     expectNothingStored(await t.call(org.apiKey, 'GET', '/api/v1/imports'), await t.call(org.apiKey, 'GET', '/api/v1/lines'));
   });
 

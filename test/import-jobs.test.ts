@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { insertImport } from '../src/features/imports/imports.repository.js';
+import { insertImport, markFailed } from '../src/features/imports/imports.repository.js';
 import { newId } from '../src/lib/ids.js';
 import { testConfig, useTestApp } from './support/app.js';
 import { DIALECTS } from './support/database.js';
@@ -71,6 +71,8 @@ describe.each(DIALECTS)('import jobs on %s', (dialect) => {
     const done = await poll(org.apiKey, accepted.json().id, (r) => r.status === 'done');
     expect(done).toMatchObject({ rows: 3000, rowsDone: 3000, inserted: 3000, fileName: 'big.csv' });
     expect(done.failedReason).toBeUndefined();
+    expect(done).not.toHaveProperty('failedKey');
+    expect(done).not.toHaveProperty('failedParams');
   });
 
   test('the serving connection writes no order line, history or ledger entry during an import: the background thread does', async () => {
@@ -108,7 +110,7 @@ describe.each(DIALECTS)('import jobs on %s', (dialect) => {
     expect((await poll(org.apiKey, first.id, (r) => r.status === 'done')).inserted).toBe(20000);
   });
 
-  test('a file error fails the import with its reason (422 when waited for); uploads are deleted on every path', async () => {
+  test('a file error fails the import with its reason and key (422 when waited for); uploads are deleted on every path', async () => {
     const org = await t.newOrg();
     const bad = await uploadReport(t, org.apiKey, 'generic', Buffer.from('a;b;c\n1;2;3\n'), 'bad.csv', { app });
     expect(bad.statusCode).toBe(422);
@@ -117,6 +119,18 @@ describe.each(DIALECTS)('import jobs on %s', (dialect) => {
     ).json();
     const failed = await poll(org.apiKey, asyncBad.id, (r) => r.status === 'failed');
     expect(failed.failedReason).toMatch(/missing required column/);
+    expect(failed.failedKey).toBe('import.file.missing_columns_not_comma');
+    expect(failed.failedParams.columns).toContain('orderId');
+    // The report's failure carries the problem the 422 answers: its key and params (docs/errors.md).
+    const noNet = Buffer.from(`${HEADER.replace(',netMinor', '')}website,N-1,1,completed,2026-11-01 10:00:00,1,1000,VND\n`);
+    const missingNet = (await uploadReport(t, org.apiKey, 'generic', noNet, 'no-net.csv', { ...ASYNC, app })).json();
+    expect(await poll(org.apiKey, missingNet.id, (r) => r.status === 'failed')).toMatchObject({
+      failedReason: 'missing required column: net',
+      failedKey: 'import.file.missing_columns',
+      failedParams: { columns: ['net'] },
+    });
+    const waited = (await uploadReport(t, org.apiKey, 'generic', noNet, 'no-net-2.csv', { app })).json();
+    expect(waited).toMatchObject({ key: 'import.file.missing_columns', params: { columns: ['net'] } });
     expect((await uploadReport(t, org.apiKey, 'amazon', report(1), 'x.csv', { app })).statusCode).toBe(422);
     await uploadReport(t, org.apiKey, 'generic', report(5, 'OK'), 'ok.csv', { app });
     expect(leftovers()).toEqual([]);
@@ -140,16 +154,53 @@ describe.each(DIALECTS)('import jobs on %s', (dialect) => {
       .set({ rows: 4000, rows_total: 9000, inserted: 4000 })
       .where('id', '=', id)
       .execute();
+    // And one still queued in another organisation when its process stopped.
+    const other = await t.newOrg();
+    const waiting = newId();
+    await insertImport(t.db.database.db, {
+      id: waiting,
+      orgId: other.orgId,
+      source: 'generic',
+      fileName: 'waiting.csv',
+      createdBy: null,
+      status: 'queued',
+      now: minuteAgo,
+    });
     const restarted = await buildApp({ config: testConfig(t.db.url), database: t.db.database });
     try {
       restarted.background.start();
       const failed = await poll(org.apiKey, id, (r) => r.status === 'failed');
       expect(failed).toMatchObject({ rowsDone: 4000, rows: 9000, inserted: 4000, finishedAt: expect.any(String) });
       expect(failed.failedReason).toMatch(/stopped during this import after 4000 rows were committed/);
+      expect(failed).toMatchObject({ failedKey: 'import.failed.stopped_during', failedParams: { rows: 4000 } });
+      expect(await poll(other.apiKey, waiting, (r) => r.status === 'failed')).toMatchObject({
+        failedReason: 'the server stopped before this import started; import the file again',
+        failedKey: 'import.failed.stopped_before_start',
+        failedParams: {},
+      });
       const next = await uploadReport(t, org.apiKey, 'generic', report(3, 'N'), 'next.csv', { app: restarted });
       expect(next.json()).toMatchObject({ status: 'done', inserted: 3 });
     } finally {
       await restarted.close();
     }
+  });
+
+  test('an import failed before failure keys were stored answers its reason alone', async () => {
+    const org = await t.newOrg();
+    const id = newId();
+    await insertImport(t.db.database.db, {
+      id,
+      orgId: org.orgId,
+      source: 'generic',
+      fileName: 'old.csv',
+      createdBy: null,
+      status: 'running',
+      now: Date.now(),
+    });
+    await markFailed(t.db.database.db, id, 'the server stopped during this import (before an upgrade)', Date.now());
+    const old = await poll(org.apiKey, id, (r) => r.status === 'failed');
+    expect(old.failedReason).toBe('the server stopped during this import (before an upgrade)');
+    expect(old).not.toHaveProperty('failedKey');
+    expect(old).not.toHaveProperty('failedParams');
   });
 });

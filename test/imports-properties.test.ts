@@ -127,6 +127,7 @@ describe.each(DIALECTS)('import properties on %s', (dialect) => {
       const [crashed] = (await t.call(org.apiKey, 'GET', '/api/v1/imports')).json().items;
       expect(crashed).toMatchObject({ status: 'failed', rowsDone: 1000, rows: 2500, inserted: 1000 });
       expect(crashed.failedReason).toMatch(/power cut/);
+      expect(crashed).toMatchObject({ failedKey: 'import.failed.unexpected', failedParams: {} });
       const rerun = await importFile(t.db.database.db, owner(org.orgId), { source: 'generic', path, fileName: 'orders.csv' });
       expect(rerun).toMatchObject({ rows: 2500, inserted: 1500, unchanged: 1000, updated: 0, rejected: 0 });
       expect(await count()).toBe(2500);

@@ -123,7 +123,9 @@ describe.each(DIALECTS)('sample reports on %s (formats/samples/README.md)', (dia
     const o = await org();
     const report = await upload(o, 'generic', 'generic.csv');
     expect(report).toMatchObject({ rows: 5, inserted: 4, rejected: 1, skipped: 0 });
-    expect(report.errors).toEqual([{ row: 6, field: 'quantity', message: expect.any(String) }]);
+    expect(report.errors).toEqual([
+      { row: 6, field: 'quantity', message: expect.any(String), key: 'import.cell.not_quantity', params: { value: 'abc' } },
+    ]);
     const lines = await allLines(t, o.apiKey);
     expect(byKos(lines)).toEqual({ HOA03: ['WEB-0001'], LAN01: ['WEB-0002'], none: ['WEB-0003', 'WEB-0004'] });
     expect(lines.find((l) => l.kosCode === 'LAN01')?.attribution).toBe('voucher');

@@ -312,4 +312,23 @@ describe.each(DIALECTS)('payout rules on %s', (dialect) => {
       `EVIL01,"'=HYPERLINK(""http://x.example"",""y"")",,200000,0,200000,VND,approved,`,
     ]);
   });
+
+  test('export CSV starts with a UTF-8 byte-order mark (Excel reads Vietnamese names), then the same header and rows', async () => {
+    const o = await setup();
+    const named = await t.call(o.apiKey, 'PATCH', `/api/v1/kos/${o.kos.LAN01}`, { name: 'Nguyễn Thị Lan' });
+    expect(named.statusCode, named.body).toBe(200);
+    await push(o, [line('B1')]);
+    const [payout] = await close(o, '2026-09');
+    expect((await t.call(o.apiKey, 'POST', `/api/v1/payouts/${payout?.id}/approve`)).statusCode).toBe(200);
+    const csv = await t.call(o.apiKey, 'GET', '/api/v1/payouts/export.csv?period=2026-09');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.body).toBe(
+      '\uFEFFkosCode,name,taxCode,grossMinor,withheldMinor,netMinor,currency,status,reference\n' +
+        'LAN01,Nguyễn Thị Lan,,200000,0,200000,VND,approved,\n',
+    );
+    const empty = await t.call(o.apiKey, 'GET', '/api/v1/payouts/export.csv?period=2026-10');
+    expect(empty.body).toBe('\uFEFFkosCode,name,taxCode,grossMinor,withheldMinor,netMinor,currency,status,reference\n');
+  });
 });

@@ -43,6 +43,38 @@ describe.each(DIALECTS)('platform routes on %s', (dialect) => {
     );
   });
 
+  test('every OpenAPI operation has a unique operationId, derived from its method and path', async () => {
+    const doc = (await t.call(null, 'GET', '/api/openapi.json')).json();
+    const operations = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
+      Object.values(item),
+    );
+    const ids = operations.map((op) => op.operationId);
+    expect(operations.length).toBeGreaterThan(40);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z0-9]*$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/api/v1/kos'].get.operationId).toBe('getKos');
+    expect(doc.paths['/api/v1/kos/{id}'].patch.operationId).toBe('patchKosById');
+    expect(doc.paths['/api/v1/payouts/close'].post.operationId).toBe('postPayoutsClose');
+    expect(doc.paths['/api/v1/api-keys/{id}'].delete.operationId).toBe('deleteApiKeysById');
+  });
+
+  test.each([
+    ['/api/v1/payouts/export.csv', 'text/csv'],
+    ['/api/v1/payouts/{id}/statement', 'text/html'],
+    ['/api/v1/links/{id}/qr.svg', 'image/svg+xml'],
+  ])('OpenAPI documents GET %s as 200 %s, not as 204', async (path, mediaType) => {
+    const doc = (await t.call(null, 'GET', '/api/openapi.json')).json();
+    const responses = doc.paths[path].get.responses;
+    expect(responses['204']).toBeUndefined();
+    expect(Object.keys(responses['200'].content)).toEqual([mediaType]);
+    expect(responses['200'].content[mediaType].schema).toEqual({ type: 'string' });
+  });
+
+  test('a 204 answer stays documented as 204 without content', async () => {
+    const doc = (await t.call(null, 'GET', '/api/openapi.json')).json();
+    expect(doc.paths['/api/v1/api-keys/{id}'].delete.responses['204']).toEqual({ description: 'No Content' });
+  });
+
   test('/api/docs serves a browsable page and its assets locally', async () => {
     const page = await t.call(null, 'GET', '/api/docs/');
     expect(page.statusCode).toBe(200);

@@ -14,7 +14,8 @@ describe.each(DIALECTS)('kos serve as a real process on %s', (dialect) => {
   afterAll(() => db.drop());
 
   test('--demo loads the demo, prints a login that works, and the roster lists the demo KOS', async () => {
-    const server = await startServerProcess(['--demo'], env);
+    // The default log level: a request prints no line of its own.
+    const server = await startServerProcess(['--demo'], { ...env, KOS_LOG_LEVEL: 'info' });
     try {
       const login = /demo login: (\S+) \/ (\S+)/.exec(server.output());
       expect(login).not.toBeNull();
@@ -30,6 +31,33 @@ describe.each(DIALECTS)('kos serve as a real process on %s', (dialect) => {
         items: unknown[];
       };
       expect(roster.items.length).toBeGreaterThanOrEqual(55);
+
+      const key = /demo API key \(owner, shown once\): (kos_\S+)/.exec(server.output())?.[1];
+      const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ role: 'owner', org: { slug: 'demo' } });
+      expect(server.output()).toMatch(/demo tour month: \d{4}-\d{2} /);
+      expect(server.output()).not.toMatch(/incoming request|request completed/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+
+    // A later start keeps the demo, shows no key, and says how to make one.
+    const again = await startServerProcess(['--demo'], env);
+    try {
+      expect(again.output()).toMatch(/demo login: owner@demo\.kosmatrix\.local \//);
+      expect(again.output()).not.toMatch(/kos_[A-Za-z0-9]/);
+      expect(again.output()).toMatch(/npm run --silent kos -- api-keys create --org demo --name tour --role owner/);
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+  });
+
+  test('requests are logged at debug only', async () => {
+    const server = await startServerProcess([], { ...env, KOS_LOG_LEVEL: 'debug' });
+    try {
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      await expect.poll(() => server.output(), { timeout: 5_000 }).toMatch(/"level":20[^\n]*"msg":"request completed"/);
     } finally {
       expect(await server.stop()).toBe(0);
     }

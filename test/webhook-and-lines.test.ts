@@ -311,6 +311,11 @@ describe.each(DIALECTS)('webhook, manual attribution and file errors on %s', (di
       ['failed', 'bad.csv'],
     ]);
     expect(failed[1].failedReason).toMatch(/missing required column/);
+    expect(failed[1]).toMatchObject({
+      failedKey: 'import.file.missing_columns_not_comma',
+      failedParams: { columns: expect.any(Array) },
+    });
+    expect(failed[0].failedKey).toMatch(/^import\.file\./);
     expect(failed[1]).toMatchObject({ rowsDone: 0, inserted: 0, finishedAt: expect.any(String) });
     const badSource = await uploadReport(t, o.apiKey, 'amazon', semicolons, 'x.csv');
     expect(badSource.statusCode).toBe(422);

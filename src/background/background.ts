@@ -3,7 +3,8 @@ import type { ClickSink } from '../features/clicks/click-sink.js';
 import type { PendingClick } from '../features/clicks/click-writer.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import type { ImportReport, ImportStatus } from '../features/imports/imports.schema.js';
-import { DomainError, type ErrorCode, STATUS_BY_CODE } from '../lib/errors.js';
+import { DomainError, type ErrorCode, type FieldError, GENERIC_PROBLEMS, STATUS_BY_CODE } from '../lib/errors.js';
+import { isProblem } from '../lib/problems/problem.js';
 import { type SerialisedError, startThread, ThreadClient } from '../lib/thread.js';
 
 export interface BackgroundSettings {
@@ -23,7 +24,12 @@ const SEND_MS = 10;
 const MAX_IN_FLIGHT = 100_000;
 
 const decodeError = (error: SerialisedError): Error => {
-  if (error.code && error.code in STATUS_BY_CODE) return new DomainError(error.code as ErrorCode, error.message, error.errors);
+  if (error.code && error.code in STATUS_BY_CODE) {
+    // The problem crosses the thread as plain data; the field errors carry theirs in each item.
+    const keyed = { key: error.key, params: error.params };
+    const decoded = isProblem(keyed) ? keyed : GENERIC_PROBLEMS[error.code as ErrorCode];
+    return new DomainError(error.code as ErrorCode, decoded, error.message, error.errors as FieldError[] | undefined);
+  }
   const decoded = new Error(error.message);
   if (error.stack) decoded.stack = error.stack;
   return decoded;

@@ -6,6 +6,7 @@ import { importFile } from '../features/imports/import-jobs.js';
 import { SOURCES, type Source } from '../features/imports/import-types.js';
 import { findOrgBySlug } from '../features/orgs/orgs.service.js';
 import { DomainError, invalid } from '../lib/errors.js';
+import { problem } from '../lib/problems/problem.js';
 import { printResult, withDatabase } from './open-database.js';
 
 export function registerImportCommand(program: Command): void {
@@ -17,10 +18,16 @@ export function registerImportCommand(program: Command): void {
     .argument('<file>', 'the report (CSV, XLSX or JSON)')
     .option('--json', 'print the report as one JSON line')
     .action(async (file: string, options: { org: string; source: string; json?: boolean }) => {
-      if (!SOURCES.includes(options.source as Source)) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);
+      if (!SOURCES.includes(options.source as Source))
+        throw invalid('source', problem('field.invalid_option', { options: SOURCES }), `must be one of ${SOURCES.join(', ')}`);
       const report = await withDatabase(async (database) => {
         const org = await findOrgBySlug(database.db, options.org);
-        if (!org) throw new DomainError('not_found', `no organisation with slug "${options.org}"`);
+        if (!org)
+          throw new DomainError(
+            'not_found',
+            problem('org.slug.unknown', { slug: options.org }),
+            `no organisation with slug "${options.org}"`,
+          );
         const bar = process.stderr.isTTY
           ? new SingleBar({ format: 'importing [{bar}] {percentage}% {value}/{total} rows', stream: process.stderr })
           : null;

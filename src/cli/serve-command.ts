@@ -3,7 +3,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { loadDemoIfEmpty } from '../features/demo/demo.service.js';
+import { type DemoLogin, loadDemoIfEmpty } from '../features/demo/demo.service.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -33,7 +33,22 @@ export function registerServeCommand(program: Command): void {
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-      if (demo) process.stdout.write(`demo login: ${demo.email} / ${demo.password} (organisation "${demo.orgSlug}")\n`);
+      if (demo) process.stdout.write(demoLines(demo));
       process.stdout.write(`kosmatrix is serving on ${base} (console ${base}/app/, API docs ${base}/api/docs)\n`);
     });
+}
+
+/** What `serve --demo` prints: the login, the owner API key (first load only) and the tour's month. */
+function demoLines(demo: DemoLogin): string {
+  const newKey = `npm run --silent kos -- api-keys create --org ${demo.orgSlug} --name tour --role owner`;
+  return [
+    `demo login: ${demo.email} / ${demo.password} (organisation "${demo.orgSlug}")`,
+    demo.apiKey
+      ? `demo API key (owner, shown once): ${demo.apiKey}`
+      : `demo API key: shown at the first start only; make another with: ${newKey}`,
+    demo.created
+      ? `demo tour month: ${demo.tourPeriod} (it has ended; the demo left it open for the tour's payout close)`
+      : `demo tour month: ${demo.tourPeriod} (the last month that has ended)`,
+    '',
+  ].join('\n');
 }

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-order-lines.js';
 import * as m0004 from './migrations/0004-livestreams.js';
 import * as m0005 from './migrations/0005-ledger.js';
 import * as m0006 from './migrations/0006-hardening.js';
+import * as m0007 from './migrations/0007-import-failure-key.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-livestreams': m0004,
   '0005-ledger': m0005,
   '0006-hardening': m0006,
+  '0007-import-failure-key': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -186,6 +186,8 @@ export interface ImportsTable {
   /** Data rows in the file (counted before storing); null while queued. */
   rows_total: number | null;
   failed_reason: string | null;
+  /** The failure as a problem, JSON `{"key", "params"}` (docs/errors.md); null before migration 0007. */
+  failed_problem: string | null;
   /** Last sign of life of the process running it; a stale one marks an orphan. */
   heartbeat_at: number | null;
   kos_id: string | null;

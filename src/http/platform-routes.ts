@@ -10,7 +10,7 @@ import { projectRoot } from '../lib/project-root.js';
 const require = createRequire(import.meta.url);
 
 /** Health, the OpenAPI document, the docs page and the web console. */
-export async function registerPlatformRoutes(app: FastifyInstance, specs: AnyRouteSpec[]): Promise<void> {
+export async function registerPlatformRoutes(app: FastifyInstance, specs: AnyRouteSpec[], consoleDir: string): Promise<void> {
   const root = projectRoot();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   let openapi: object | undefined;
@@ -30,7 +30,6 @@ export async function registerPlatformRoutes(app: FastifyInstance, specs: AnyRou
   app.get('/api/docs', (_request, reply) => reply.redirect('/api/docs/'));
   app.get('/api/docs/', (_request, reply) => reply.type('text/html; charset=utf-8').send(DOCS_HTML));
 
-  const consoleDir = join(root, 'web', 'dist');
   if (existsSync(join(consoleDir, 'index.html'))) {
     const index = readFileSync(join(consoleDir, 'index.html'));
     await app.register(fastifyStatic, { root: consoleDir, prefix: '/app/', wildcard: false, decorateReply: false });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../features/auth/auth.js';
+import { problem } from '../lib/problems/problem.js';
 import { sendProblem } from './error-handler.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -49,6 +50,8 @@ export function registerSameOriginGuard(app: FastifyInstance, publicUrl: string)
       same === false
         ? 'cross-site request refused: the Origin is not this server'
         : 'a request with the session cookie must carry an Origin or Referer header of this server',
+      undefined,
+      problem(same === false ? 'auth.origin.cross_site' : 'auth.origin.missing'),
     );
   });
 }

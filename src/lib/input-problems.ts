@@ -1,6 +1,7 @@
-import type { FieldError } from './errors.js';
+import { type FieldError, fieldError } from './errors.js';
 import { MAX_JSON_DEPTH } from './json-depth.js';
-import { unstorableReason } from './storable-text.js';
+import { problem } from './problems/problem.js';
+import { hasNul, unstorableReason } from './storable-text.js';
 
 /** As many problems as a client needs to fix a request, not one per character of a hostile one. */
 const MAX_REPORTED = 10;
@@ -18,6 +19,18 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 
 const at = (path: readonly (string | number)[], root: string) => (path.length ? path.join('.') : root);
 
+/** The field error of text that cannot be stored alike (a value, or an object key), or null. */
+function unstorable(text: string, path: string, inKey: boolean): FieldError | null {
+  const reason = unstorableReason(text);
+  if (!reason) return null;
+  // unstorableReason tells a NUL first, so the key follows the same order.
+  const nul = hasNul(text);
+  const keyOf = inKey
+    ? problem(nul ? 'field.key_nul' : 'field.key_lone_surrogate')
+    : problem(nul ? 'field.nul' : 'field.lone_surrogate');
+  return fieldError(path, keyOf, inKey ? `keys ${reason}` : reason);
+}
+
 /**
  * The field errors of one parsed request part (params, query or JSON body), before any schema sees
  * it: nesting of arrays/objects deeper than `maxDepth` (a single error at `root`), else each string or
@@ -31,19 +44,20 @@ export function inputProblems(value: unknown, root: string, maxDepth: number = M
   while (stack.length > 0 && errors.length < MAX_REPORTED) {
     const node = stack.pop() as (typeof stack)[number];
     if (typeof node.value === 'string') {
-      const reason = unstorableReason(node.value);
-      if (reason) errors.push({ path: at(node.path, root), message: reason });
+      const error = unstorable(node.value, at(node.path, root), false);
+      if (error) errors.push(error);
       continue;
     }
     if (!isContainer(node.value)) continue;
     const depth = node.depth + 1;
-    if (depth > maxDepth) return [{ path: root, message: `is nested deeper than ${maxDepth} levels` }];
+    if (depth > maxDepth)
+      return [fieldError(root, problem('field.too_deep', { maxDepth }), `is nested deeper than ${maxDepth} levels`)];
     const entries: [string | number, unknown][] = Array.isArray(node.value)
       ? node.value.map((item, i) => [i, item])
       : Object.entries(node.value);
     for (const [key] of entries) {
-      const reason = typeof key === 'string' ? unstorableReason(key) : null;
-      if (reason) errors.push({ path: at(node.path, root), message: `keys ${reason}` });
+      const error = typeof key === 'string' ? unstorable(key, at(node.path, root), true) : null;
+      if (error) errors.push(error);
     }
     // Pushed in reverse so the stack pops them in document order.
     for (let i = entries.length - 1; i >= 0; i--) {

@@ -31,6 +31,9 @@ export type ThreadReply = { id: number; ok: true; value: unknown } | { id: numbe
 export interface SerialisedError {
   message: string;
   code?: string;
+  /** A DomainError's problem key and params (docs/errors.md). */
+  key?: string;
+  params?: unknown;
   errors?: { path: string; message: string }[];
   stack?: string;
 }
@@ -85,10 +88,11 @@ export class ThreadClient {
 /** Serialises an error for the other side of a thread boundary. */
 export function serialiseError(error: unknown): SerialisedError {
   if (error instanceof Error) {
-    const withCode = error as Error & { code?: unknown; errors?: SerialisedError['errors'] };
+    const withCode = error as Error & { code?: unknown; key?: unknown; params?: unknown; errors?: SerialisedError['errors'] };
     return {
       message: error.message,
       ...(typeof withCode.code === 'string' ? { code: withCode.code } : {}),
+      ...(typeof withCode.key === 'string' ? { key: withCode.key, params: withCode.params } : {}),
       ...(Array.isArray(withCode.errors) ? { errors: withCode.errors } : {}),
       ...(error.stack ? { stack: error.stack } : {}),
     };

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -19,6 +20,7 @@ export const testConfig = (databaseUrl: string, overrides: Partial<Config> = {})
     maxUploadBytes: 10 * 1024 * 1024,
     trustProxy: { kind: 'none' } as const,
     loginHashRate: 1000,
+    consoleDir: join(import.meta.dirname, '..', '..', 'web', 'dist'),
     ...overrides,
   });
 

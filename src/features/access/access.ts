@@ -1,4 +1,5 @@
 import { forbidden } from '../../lib/errors.js';
+import { problem } from '../../lib/problems/problem.js';
 
 /**
  * Who may do what (docs/decisions.md, "unit scope", "who changes what"): roles, the caller of a request,
@@ -43,7 +44,8 @@ export const STAFF: readonly Role[] = ['owner', 'admin', 'manager', 'viewer'];
 
 /** Throws 403 unless the caller has one of the roles. */
 export function requireRole(principal: Principal, roles: readonly Role[]): void {
-  if (!roles.includes(principal.role)) throw forbidden(`role ${principal.role} may not do this`);
+  if (!roles.includes(principal.role))
+    throw forbidden(problem('access.role.denied', { role: principal.role }), `role ${principal.role} may not do this`);
 }
 
 /**
@@ -64,9 +66,9 @@ export function kosInScope(scope: Scope, kos: { id: string; unitId: string | nul
 }
 
 export function requireUnitInScope(scope: Scope, unitId: string | null): void {
-  if (!unitInScope(scope, unitId)) throw forbidden('that unit is outside your scope');
+  if (!unitInScope(scope, unitId)) throw forbidden(problem('access.unit.out_of_scope'), 'that unit is outside your scope');
 }
 
 export function requireKosInScope(scope: Scope, kos: { id: string; unitId: string | null }): void {
-  if (!kosInScope(scope, kos)) throw forbidden('that KOS is outside your scope');
+  if (!kosInScope(scope, kos)) throw forbidden(problem('access.kos.out_of_scope'), 'that KOS is outside your scope');
 }

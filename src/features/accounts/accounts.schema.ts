@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl, platform } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 import { FOLLOWER_TIERS } from './accounts.js';
 
 const handle = z
@@ -7,7 +8,7 @@ const handle = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^@?[^\s@]+$/, 'must be a platform handle without spaces');
+  .regex(/^@?[^\s@]+$/, keyed('account.handle.format', 'must be a platform handle without spaces'));
 const followers = z.number().int().min(0).max(10_000_000_000);
 
 export const accountCreate = z.object({ platform, handle, url: httpUrl.nullable().optional(), followers: followers.default(0) });

@@ -2,6 +2,7 @@ import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { EDITORS, requireRole } from '../access/access.js';
 import { getKosOrThrow } from '../kos/kos.service.js';
@@ -16,7 +17,7 @@ export async function listAccounts(db: Db, principal: Principal, kosId: string, 
 /** The account, 404 when it is not this org's, 403 when its KOS is outside the caller's scope. */
 export async function getAccountOrThrow(db: Db, principal: Principal, id: string): Promise<Account> {
   const account = await repo.findAccount(db, principal.orgId, id);
-  if (!account) throw notFound('platform account');
+  if (!account) throw notFound('account');
   await getKosOrThrow(db, principal, account.kosId);
   return account;
 }
@@ -87,7 +88,12 @@ export async function listFollowerHistory(
 
 async function requireFreeHandle(db: Db, orgId: string, platform: string, handle: string, selfId: string | null): Promise<void> {
   const other = await repo.findAccountByHandle(db, orgId, platform, handle);
-  if (other && other.id !== selfId) throw conflict(`the ${platform} account ${handle} is already registered`, 'handle');
+  if (other && other.id !== selfId)
+    throw conflict(
+      problem('account.handle.taken', { platform, handle }),
+      `the ${platform} account ${handle} is already registered`,
+      'handle',
+    );
 }
 
 /** `${platform}|${handle without @, lower case}` → KOS id for every account of the org (attribution). */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { id } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 import { ROLES } from '../access/access.js';
 
 export const apiKeyCreate = z.object({
   name: z.string().trim().min(1).max(200),
-  role: z.enum(ROLES).refine((r) => r !== 'kos', 'API keys cannot have role kos'),
+  role: z.enum(ROLES).refine((r) => r !== 'kos', keyed('api_key.role.kos', 'API keys cannot have role kos')),
   unitId: id.nullable().optional(),
 });
 export const apiKeyOut = z.object({

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import { ADMINS, canGrant, type Principal, requireRole } from '../access/access.js';
 import { requireUnitExists } from '../units/units.service.js';
 import { newApiKey } from './api-keys.js';
@@ -21,10 +22,14 @@ export async function createApiKey(
   now = Date.now(),
 ): Promise<ApiKey & { key: string }> {
   requireRole(principal, ADMINS);
-  if (!canGrant(principal.role, input.role)) throw forbidden(`role ${principal.role} may not create an ${input.role} key`);
+  if (!canGrant(principal.role, input.role))
+    throw forbidden(
+      problem('api_key.role.grant_denied', { role: principal.role, keyRole: input.role }),
+      `role ${principal.role} may not create an ${input.role} key`,
+    );
   const unitId = input.unitId ?? null;
   if (unitId && input.role !== 'manager' && input.role !== 'viewer') {
-    throw invalid('unitId', 'only manager and viewer keys are limited to a unit');
+    throw invalid('unitId', problem('api_key.unit_id.not_allowed'), 'only manager and viewer keys are limited to a unit');
   }
   if (unitId) await requireUnitExists(db, principal.orgId, unitId);
   const { key, hash, prefix } = newApiKey();
@@ -36,8 +41,12 @@ export async function createApiKey(
 export async function revokeApiKey(db: Db, principal: Principal, id: string): Promise<void> {
   requireRole(principal, ADMINS);
   const key = await repo.findApiKey(db, principal.orgId, id);
-  if (!key) throw notFound('API key');
-  if (!canGrant(principal.role, key.role)) throw forbidden(`role ${principal.role} may not revoke an ${key.role} key`);
+  if (!key) throw notFound('api_key');
+  if (!canGrant(principal.role, key.role))
+    throw forbidden(
+      problem('api_key.revoke_denied', { role: principal.role, keyRole: key.role }),
+      `role ${principal.role} may not revoke an ${key.role} key`,
+    );
   await repo.deleteApiKey(db, principal.orgId, id);
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { DomainError } from '../../lib/errors.js';
 import { sha256 } from '../../lib/hash.js';
+import { type Problem, problem } from '../../lib/problems/problem.js';
 import type { AttemptWindows } from '../../lib/rate-limiter.js';
 import { DAY_MS } from '../../lib/time.js';
 import type { Principal, Role } from '../access/access.js';
@@ -10,7 +11,7 @@ import { endSession, findMemberForLogin, sessionMember, startSession } from '../
 import { newSessionCookie, SESSION_DAYS, sessionIdHash } from './auth.js';
 import { admitLogin } from './login-guard.js';
 
-const unauthorized = (detail = 'missing or invalid credentials') => new DomainError('unauthorized', detail);
+const unauthorized = (keyed: Problem, detail: string) => new DomainError('unauthorized', keyed, detail);
 
 /**
  * Checks e-mail and password; wrong password and unknown e-mail fail alike. Attempts are counted per
@@ -28,7 +29,7 @@ export async function login(
   const member = await findMemberForLogin(db, email);
   const valid = (await verifyPassword(input.password, member?.password_hash ?? null, guard.budget)) && member !== undefined;
   await attempt.settle(valid);
-  if (!valid || !member) throw unauthorized('wrong e-mail or password');
+  if (!valid || !member) throw unauthorized(problem('auth.credentials.wrong'), 'wrong e-mail or password');
   const { cookie, idHash } = newSessionCookie(secret);
   const expiresAt = now + SESSION_DAYS * DAY_MS;
   await startSession(db, { idHash, memberId: member.id, orgId: member.org_id, createdAt: now, expiresAt });
@@ -50,7 +51,7 @@ export async function authenticate(
   const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
   if (bearer) {
     const key = await findApiKeyByHash(db, sha256(bearer));
-    if (!key) throw unauthorized('invalid API key');
+    if (!key) throw unauthorized(problem('auth.api_key.invalid'), 'invalid API key');
     return {
       orgId: key.org_id,
       role: key.role as Role,
@@ -60,10 +61,11 @@ export async function authenticate(
       apiKeyId: key.id,
     };
   }
-  if (credentials.authorization) throw unauthorized('Authorization must be "Bearer <apiKey>"');
+  if (credentials.authorization)
+    throw unauthorized(problem('auth.authorization.malformed'), 'Authorization must be "Bearer <apiKey>"');
   const idHash = credentials.cookie ? sessionIdHash(credentials.cookie, secret) : null;
   const member = idHash ? await sessionMember(db, idHash, now) : undefined;
-  if (!member) throw unauthorized();
+  if (!member) throw unauthorized(problem('auth.credentials.missing'), 'missing or invalid credentials');
   return memberPrincipal(member);
 }
 

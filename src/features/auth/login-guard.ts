@@ -1,4 +1,5 @@
 import { DomainError } from '../../lib/errors.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { AttemptWindows } from '../../lib/rate-limiter.js';
 
 /**
@@ -17,16 +18,22 @@ export interface LoginAttempt {
   settle(succeeded: boolean): Promise<void>;
 }
 
-const limited = (what: string) => new DomainError('rate_limited', `too many failed sign-ins ${what}; try again in 15 minutes`);
+const minutes = LOGIN_LIMITS.windowMs / 60_000;
+const limited = (by: 'address' | 'email') =>
+  new DomainError(
+    'rate_limited',
+    problem(by === 'address' ? 'auth.rate_limited.address' : 'auth.rate_limited.email', { minutes }),
+    `too many failed sign-ins ${by === 'address' ? 'from this address' : 'for this e-mail'}; try again in ${minutes} minutes`,
+  );
 
 /** Counts one sign-in attempt of `email` from `address`; throws 429 when a window is used up. */
 export async function admitLogin(windows: AttemptWindows, email: string, address: string): Promise<LoginAttempt> {
   const byAddress = `login:addr:${address}`;
   const byAccountAtAddress = `login:acct:${email}|${address}`;
   const byAccount = `login:acct:${email}`;
-  if ((await windows.take(byAddress)) > LOGIN_LIMITS.perAddress) throw limited('from this address');
-  if ((await windows.take(byAccountAtAddress)) > LOGIN_LIMITS.perAccountAtAddress) throw limited('for this e-mail');
-  if ((await windows.take(byAccount)) > LOGIN_LIMITS.perAccount) throw limited('for this e-mail');
+  if ((await windows.take(byAddress)) > LOGIN_LIMITS.perAddress) throw limited('address');
+  if ((await windows.take(byAccountAtAddress)) > LOGIN_LIMITS.perAccountAtAddress) throw limited('email');
+  if ((await windows.take(byAccount)) > LOGIN_LIMITS.perAccount) throw limited('email');
   return {
     async settle(succeeded) {
       if (!succeeded) return;

@@ -7,7 +7,6 @@ import { createKos } from '../kos/kos.service.js';
 import { memberCreate } from '../members/members.schema.js';
 import { createMember } from '../members/members.service.js';
 import { createOrg, findOrgBySlug } from '../orgs/orgs.service.js';
-import { approvePayout, closePeriod, markPayoutPaid } from '../payouts/payouts.service.js';
 import { planCreate } from '../plans/plans.schema.js';
 import { createPlan } from '../plans/plans.service.js';
 import { productCreate } from '../products/products.schema.js';
@@ -16,6 +15,7 @@ import { unitCreate } from '../units/units.schema.js';
 import { createUnit } from '../units/units.service.js';
 import { addDemoLinks } from './demo-links.js';
 import { addDemoOrders } from './demo-orders.js';
+import { addTourBonuses, closeDemoMonths, demoMonths } from './demo-payouts.js';
 import { buildDemoRoster } from './demo-people.js';
 import { buildDemoProducts } from './demo-products.js';
 import { mulberry32 } from './demo-random.js';
@@ -27,6 +27,10 @@ export interface DemoLogin {
   orgSlug: string;
   /** False when the demo org was there already (its login is returned all the same). */
   created: boolean;
+  /** The owner API key made with the demo org: shown once, so null when the demo was there already. */
+  apiKey: string | null;
+  /** The last month that has ended, which the demo leaves open for the README's tour to close. */
+  tourPeriod: string;
 }
 
 /** Seed of the demo PRNG: the same seed gives the same demo organisation. */
@@ -34,27 +38,28 @@ const SEED = 20_260_101;
 
 /**
  * Loads the demo organisation "Mỹ phẩm Hoa Sen (demo)" into an empty database, in one transaction,
- * through the same services the API uses. Returns its login (`created: false` when the demo org
- * exists already), or null when the database holds other organisations and no demo.
+ * through the same services the API uses. Returns its login and owner API key (`created: false` and no
+ * key when the demo org exists already), or null when the database holds other organisations and no demo.
  */
 export async function loadDemoIfEmpty(
   db: Db,
   log: (msg: string) => void = () => {},
   now = Date.now(),
 ): Promise<DemoLogin | null> {
-  const login = { email: DEMO_OWNER.email, password: DEMO_PASSWORD, orgSlug: DEMO_ORG.slug };
-  if (await findOrgBySlug(db, DEMO_ORG.slug)) return { ...login, created: false };
+  const login = { email: DEMO_OWNER.email, password: DEMO_PASSWORD, orgSlug: DEMO_ORG.slug, tourPeriod: demoMonths(now).tour };
+  if (await findOrgBySlug(db, DEMO_ORG.slug)) return { ...login, created: false, apiKey: null };
   if (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) return null;
   const started = performance.now();
   log(`demo: loading "${DEMO_ORG.name}"…`);
-  await withTransaction(db, (trx) => fill(trx, now, log));
+  const apiKey = await withTransaction(db, (trx) => fill(trx, now, log));
   log(`demo: loaded in ${Math.round(performance.now() - started)} ms`);
-  return { ...login, created: true };
+  return { ...login, created: true, apiKey };
 }
 
-async function fill(db: Db, now: number, log: (msg: string) => void): Promise<void> {
+/** Fills the demo org; returns its owner API key. */
+async function fill(db: Db, now: number, log: (msg: string) => void): Promise<string> {
   const rand = mulberry32(SEED);
-  const { org } = await createOrg(
+  const { org, apiKey } = await createOrg(
     db,
     { ...DEMO_ORG, adminEmail: DEMO_OWNER.email, adminPassword: DEMO_PASSWORD, adminName: DEMO_OWNER.name },
     now,
@@ -125,26 +130,14 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<vo
   const orders = await addDemoOrders(db, owner, sellers, productRows, rand, now);
   log(`demo: ${DEMO_PLANS.length} commission plans, ${orders.sessions} livestream sessions, ${orders.lines} order lines`);
 
-  const [older, last] = closedMonths(now);
-  for (const period of [older, last]) {
-    const { payouts } = await closePeriod(db, owner, period, now);
-    for (const payout of payouts) {
-      await approvePayout(db, owner, payout.id, now);
-      if (period === older)
-        await markPayoutPaid(db, owner, payout.id, `VCB-${period.replace('-', '')}-${payout.kosId.slice(-6)}`, now);
-    }
-    log(`demo: closed ${period} with ${payouts.length} payouts (${period === older ? 'paid' : 'approved, not paid yet'})`);
-  }
-}
-
-/** The two months before the current one (Vietnam time): both closed in the demo, the current one open. */
-function closedMonths(now: number): [string, string] {
-  const vn = new Date(now + 7 * 3_600_000);
-  const month = (offset: number) => {
-    const d = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth() - offset, 1));
-    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-  };
-  return [month(2), month(1)];
+  const months = demoMonths(now);
+  const taxed = roster.map((k) => ({ ...k, id: kosIds.get(k.code) as string }));
+  const bonus = await addTourBonuses(db, owner, taxed, months.tour);
+  await closeDemoMonths(db, owner, months, now, log);
+  log(
+    `demo: ${months.tour} has ended and is left open for the tour (bonuses for ${bonus.withheld}, tax withheld, and ${bonus.exempt}, labour contract)`,
+  );
+  return apiKey;
 }
 
 const DEMO_PLANS = [

@@ -4,9 +4,11 @@ import { testConfig } from '../../../test/support/app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/database.js';
 import { buildApp } from '../../app.js';
 import type { Db } from '../../db/database.js';
+import { systemPrincipal } from '../access/access.js';
 import { SESSION_COOKIE } from '../auth/auth.js';
 import { KOS_CODE, KOS_HANDLE, KOS_STATUSES, RELATIONSHIPS } from '../kos/kos.js';
 import { createOrg } from '../orgs/orgs.service.js';
+import { closePeriod } from '../payouts/payouts.service.js';
 import { subtreeIds } from '../units/units.js';
 import { type DemoLogin, loadDemoIfEmpty } from './demo.service.js';
 
@@ -84,7 +86,14 @@ describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
     app.inject({ method: 'GET', url, headers: { cookie } });
 
   test('loads into an empty database, logs progress and returns the owner login', () => {
-    expect(login).toEqual({ email: 'owner@demo.kosmatrix.local', password: 'demo-owner-2026', orgSlug: 'demo', created: true });
+    expect(login).toEqual({
+      email: 'owner@demo.kosmatrix.local',
+      password: 'demo-owner-2026',
+      orgSlug: 'demo',
+      created: true,
+      apiKey: expect.stringMatching(/^kos_/),
+      tourPeriod: '2026-02',
+    });
     expect(logs.some((l) => /^demo: .*\d+ KOS/.test(l))).toBe(true);
   });
 
@@ -144,7 +153,14 @@ describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
   test('a second call returns the login with created:false and adds nothing', async () => {
     const before = await tableCounts(t.database.db);
     const again = await loadDemoIfEmpty(t.database.db, () => {}, NOW);
-    expect(again).toEqual({ email: 'owner@demo.kosmatrix.local', password: 'demo-owner-2026', orgSlug: 'demo', created: false });
+    expect(again).toEqual({
+      email: 'owner@demo.kosmatrix.local',
+      password: 'demo-owner-2026',
+      orgSlug: 'demo',
+      created: false,
+      apiKey: null,
+      tourPeriod: '2026-02',
+    });
     expect(await tableCounts(t.database.db)).toEqual(before);
   });
 
@@ -229,4 +245,88 @@ describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
     expect(bio.statusCode).toBe(200);
     expect(bio.body).toMatch(/href="http:\/\/localhost:8080\/[A-Za-z0-9]{7}"/);
   });
+  test('the owner API key made with the demo works at once', async () => {
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${login?.apiKey}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ role: 'owner', org: { slug: 'demo' } });
+  });
+
+  test('the tour month has ended and is open: close, approve, mark paid and export work, with tax withheld for one KOS', async () => {
+    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      app.inject({ method, url, headers: { authorization: `Bearer ${login?.apiKey}` }, ...(payload ? { payload } : {}) });
+    const statuses = async (period: string) =>
+      new Set((await call('GET', `/api/v1/payouts?period=${period}&limit=500`)).json().items.map((p: Payout) => p.status));
+    expect(await statuses('2025-12')).toEqual(new Set(['paid']));
+    expect(await statuses('2026-01')).toEqual(new Set(['approved']));
+    expect(await statuses('2026-02')).toEqual(new Set());
+
+    const closed = await call('POST', '/api/v1/payouts/close', { period: '2026-02' });
+    expect(closed.statusCode, closed.body).toBe(201);
+    const payouts: Payout[] = closed.json().payouts;
+    expect(payouts.length).toBeGreaterThanOrEqual(10);
+    expect(payouts.every((p) => p.status === 'draft')).toBe(true);
+    const kos = await taxProfiles(t.database.db);
+    const withheld = withholdingExamples(payouts, kos);
+    expect(withheld.taxed.withheldMinor).toBe(Math.round(withheld.taxed.grossMinor / 10));
+
+    const approved = await call('POST', `/api/v1/payouts/${withheld.taxed.id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    const paid = await call('POST', `/api/v1/payouts/${withheld.taxed.id}/mark-paid`, { reference: 'VCB-TOUR-1' });
+    expect(paid.json()).toMatchObject({ status: 'paid', reference: 'VCB-TOUR-1' });
+    const csv = await call('GET', '/api/v1/payouts/export.csv?period=2026-02');
+    const code = kos.get(withheld.taxed.kosId)?.code;
+    expect(csv.body.startsWith('\uFEFFkosCode,')).toBe(true);
+    expect(csv.body).toContain(`${code},`);
+    expect(csv.body).toContain(`,${withheld.taxed.grossMinor},${withheld.taxed.withheldMinor},`);
+  });
+});
+
+type Payout = { id: string; kosId: string; status: string; grossMinor: number; withheldMinor: number };
+type TaxedKos = { code: string; contract: boolean; c08: boolean };
+
+async function taxProfiles(db: Db): Promise<Map<string, TaxedKos>> {
+  const rows = await db
+    .selectFrom('kos')
+    .select(['id', 'code', 'tax_has_labour_contract_3m as contract', 'tax_commitment_08 as c08'])
+    .execute();
+  return new Map(rows.map((k) => [k.id, { code: k.code, contract: Boolean(Number(k.contract)), c08: Boolean(Number(k.c08)) }]));
+}
+
+/** The tour month's two withholding examples: a payout of 2 000 000 ₫ or more taxed, and one not (labour contract). */
+function withholdingExamples(payouts: Payout[], kos: Map<string, TaxedKos>): { taxed: Payout; contract: Payout } {
+  const big = payouts.filter((p) => p.grossMinor >= 2_000_000);
+  const taxed = big.find((p) => p.withheldMinor > 0);
+  const contract = big.find((p) => kos.get(p.kosId)?.contract);
+  expect(taxed).toBeDefined();
+  expect(contract?.withheldMinor).toBe(0);
+  expect(kos.get(taxed?.kosId as string)).toMatchObject({ contract: false, c08: false });
+  return { taxed: taxed as Payout, contract: contract as Payout };
+}
+
+// Loaded on any day, the demo leaves the last ended month (Vietnam time) open with the withholding examples.
+describe.each(DIALECTS)('the demo tour month on %s, whatever the day', (dialect) => {
+  test.each([
+    ['2026-11-30T18:00:00Z', '2026-11'], // already 1 December in Vietnam
+    ['2026-11-30T16:59:59Z', '2026-10'], // the last second of 30 November in Vietnam
+    ['2027-01-01T00:00:00Z', '2026-12'], // a new year
+  ])(
+    'loaded at %s: %s is closable with drafts and a withholding example',
+    async (iso, tour) => {
+      const now = Date.parse(iso);
+      const t = await createTestDatabase(dialect);
+      try {
+        const db = t.database.db;
+        const loaded = await loadDemoIfEmpty(db, undefined, now);
+        expect(loaded?.tourPeriod).toBe(tour);
+        const org = await db.selectFrom('orgs').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
+        const closed = await closePeriod(db, systemPrincipal(org.id), tour, now);
+        expect(closed.created).toBe(true);
+        expect(closed.payouts.every((p) => p.status === 'draft')).toBe(true);
+        withholdingExamples(closed.payouts, await taxProfiles(db));
+      } finally {
+        await t.drop();
+      }
+    },
+    60_000,
+  );
 });

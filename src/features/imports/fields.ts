@@ -1,3 +1,4 @@
+import { problem } from '../../lib/problems/problem.js';
 import { hasLoneSurrogate, hasNul, toStorableText } from '../../lib/storable-text.js';
 import { foldText } from '../../lib/text.js';
 import { zonedWallToUtc } from '../../lib/time.js';
@@ -24,6 +25,14 @@ export function excelDamage(text: string): string | null {
   return null;
 }
 
+/** The row problem of Excel's damage to a cell, or null. */
+function damageProblem(text: string, field: string): RowProblem | null {
+  const message = excelDamage(text);
+  if (!message) return null;
+  const key = SCIENTIFIC.test(text) ? 'import.cell.excel_rounded' : 'import.cell.excel_overflow';
+  return new RowProblem(field, problem(key, { value: text }), message);
+}
+
 // NUL padding (docs/formats.md, "NUL characters and malformed text in report cells").
 
 /** Whether a cell is empty or holds only NUL padding: the reader leaves it out, as an empty cell. */
@@ -40,12 +49,14 @@ export const isBlankCell = (text: string): boolean =>
  */
 export function requireId(value: string | undefined, field: string): string {
   const text = value?.trim() ?? '';
-  if (!text) throw new RowProblem(field, 'is empty');
-  if (hasNul(text)) throw new RowProblem(field, 'contains a NUL character (U+0000)');
-  if (hasLoneSurrogate(text)) throw new RowProblem(field, 'is not well-formed Unicode (a lone surrogate)');
-  const damage = excelDamage(text);
-  if (damage) throw new RowProblem(field, damage);
-  if (text.length > 128) throw new RowProblem(field, 'is longer than 128 characters');
+  if (!text) throw new RowProblem(field, problem('import.cell.empty'), 'is empty');
+  if (hasNul(text)) throw new RowProblem(field, problem('import.cell.nul'), 'contains a NUL character (U+0000)');
+  if (hasLoneSurrogate(text))
+    throw new RowProblem(field, problem('import.cell.lone_surrogate'), 'is not well-formed Unicode (a lone surrogate)');
+  const damage = damageProblem(text, field);
+  if (damage) throw damage;
+  if (text.length > 128)
+    throw new RowProblem(field, problem('import.cell.too_long', { maximum: 128 }), 'is longer than 128 characters');
   return text;
 }
 
@@ -56,7 +67,8 @@ export function requireId(value: string | undefined, field: string): string {
 export function optionalText(value: string | undefined, field: string, max = 500): string | null {
   const text = value === undefined ? '' : toStorableText(value).trim();
   if (!text) return null;
-  if (text.length > max) throw new RowProblem(field, `is longer than ${max} characters`);
+  if (text.length > max)
+    throw new RowProblem(field, problem('import.cell.too_long', { maximum: max }), `is longer than ${max} characters`);
   return text;
 }
 
@@ -67,20 +79,26 @@ export function optionalText(value: string | undefined, field: string, max = 500
 export function decimalToMinor(value: string | undefined, digits: number, field: string, { required = true } = {}): number {
   const text = (value ?? '').trim().replace(/^\+/, '');
   if (!text) {
-    if (required) throw new RowProblem(field, 'is empty');
+    if (required) throw new RowProblem(field, problem('import.cell.empty'), 'is empty');
     return 0;
   }
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match)
-    throw new RowProblem(
-      field,
-      excelDamage(text) ?? `"${text.slice(0, 40)}" is not a number (use . as the decimal point, no grouping)`,
+  if (!match) {
+    const value = text.slice(0, 40);
+    throw (
+      damageProblem(text, field) ??
+      new RowProblem(
+        field,
+        problem('import.cell.not_number', { value }),
+        `"${value}" is not a number (use . as the decimal point, no grouping)`,
+      )
     );
+  }
   const [, sign, whole, fraction = ''] = match as unknown as [string, string, string, string | undefined];
   const kept = `${whole}${(fraction ?? '').padEnd(digits, '0').slice(0, digits)}`;
   const next = (fraction ?? '').padEnd(digits + 1, '0')[digits] ?? '0';
   let minor = BigInt(kept) + (next >= '5' ? 1n : 0n);
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new RowProblem(field, 'is too large');
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new RowProblem(field, problem('import.cell.too_large'), 'is too large');
   if (sign === '-') minor = -minor;
   return Number(minor);
 }
@@ -88,8 +106,14 @@ export function decimalToMinor(value: string | undefined, digits: number, field:
 /** A whole, positive quantity. */
 export function parseQuantity(value: string | undefined, field = 'quantity'): number {
   const text = (value ?? '').trim();
-  if (!/^\d{1,9}$/.test(text) || Number(text) < 1)
-    throw new RowProblem(field, `"${text.slice(0, 40)}" is not a whole quantity of at least 1`);
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
+    const value = text.slice(0, 40);
+    throw new RowProblem(
+      field,
+      problem('import.cell.not_quantity', { value }),
+      `"${value}" is not a whole quantity of at least 1`,
+    );
+  }
   return Number(text);
 }
 
@@ -101,7 +125,7 @@ export type DateStyle = 'ymd' | 'dmy';
  */
 export function parseReportTime(value: string | undefined, style: DateStyle, timeZone: string, field: string): number {
   const text = (value ?? '').trim();
-  if (!text) throw new RowProblem(field, 'is empty');
+  if (!text) throw new RowProblem(field, problem('import.cell.empty'), 'is empty');
   const ymd = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
   const dmy = style === 'dmy' ? /^(\d{2})\/(\d{2})\/(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text) : null;
   const parts = ymd
@@ -110,10 +134,13 @@ export function parseReportTime(value: string | undefined, style: DateStyle, tim
       ? { y: dmy[3], mo: dmy[2], d: dmy[1], h: dmy[4], mi: dmy[5], s: dmy[6], offset: undefined }
       : null;
   if (!parts) {
-    const hint = /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text) ? ' (a date reformatted by Excel?)' : '';
+    const excel = /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text);
+    const value = text.slice(0, 40);
+    const format = style === 'dmy' ? 'DD/MM/YYYY HH:mm:ss' : 'YYYY-MM-DD HH:mm:ss';
     throw new RowProblem(
       field,
-      `"${text.slice(0, 40)}" is not a date-time ${style === 'dmy' ? 'DD/MM/YYYY HH:mm:ss' : 'YYYY-MM-DD HH:mm:ss'}${hint}`,
+      problem(excel ? 'import.cell.not_datetime_excel' : 'import.cell.not_datetime', { value, format }),
+      `"${value}" is not a date-time ${format}${excel ? ' (a date reformatted by Excel?)' : ''}`,
     );
   }
   const [y, mo, d, h, mi, s] = [parts.y, parts.mo, parts.d, parts.h ?? '0', parts.mi ?? '0', parts.s ?? '0'].map(
@@ -128,7 +155,7 @@ export function parseReportTime(value: string | undefined, style: DateStyle, tim
     (mi as number) > 59 ||
     (s as number) > 59
   ) {
-    throw new RowProblem(field, `"${text}" is not a real date-time`);
+    throw new RowProblem(field, problem('import.cell.not_real_datetime', { value: text }), `"${text}" is not a real date-time`);
   }
   if (parts.offset) {
     if (parts.offset === 'Z') return wall;
@@ -156,7 +183,10 @@ function foldedStatus(text: string): string {
 export function mapStatus<T extends string>(raw: string | undefined, table: Readonly<Record<string, T>>, field: string): T {
   const text = raw?.trim() ?? '';
   const status = table[foldedStatus(text)];
-  if (!status) throw new RowProblem(field, `unknown status "${text.slice(0, 60)}"`);
+  if (!status) {
+    const value = text.slice(0, 60);
+    throw new RowProblem(field, problem('import.cell.unknown_status', { value }), `unknown status "${value}"`);
+  }
   return status;
 }
 

@@ -1,23 +1,23 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Db, withRetriedTransaction } from '../../db/database.js';
-import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Principal } from '../access/access.js';
 import { ADMINS, requireRole } from '../access/access.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { skuByPlatformId } from '../products/products.service.js';
+import { importFailure, STOPPED_BEFORE_START, stoppedDuring } from './import-failure.js';
 import type { ParseContext, ParsedRow, Source } from './import-types.js';
 import * as repo from './imports.repository.js';
 import type { ImportReport } from './imports.schema.js';
-import { type ImportOptions, ImportStopped, storeImportRows } from './imports.service.js';
+import { type ImportOptions, storeImportRows } from './imports.service.js';
 import { PARSERS } from './parsers/registry.js';
 import { openTable } from './read/table.js';
 
 /**
  * Import jobs (docs/imports.md): a file import is recorded `queued`, claimed `running` when no other file
  * import of its org runs (one at a time per org), then read, stored and booked — off the event loop that
- * serves requests (src/background/). A failure marks it `failed` with the reason; the rows it committed
- * stay. An import whose process stops giving signs of life is failed by the sweep.
+ * serves requests (src/background/). A failure marks it `failed` with the reason, in English and as a problem
+ * (import-failure.ts); the rows it committed stay. An import whose process stops giving signs of life is failed by the sweep.
  */
 export interface FileJob {
   id: string;
@@ -69,16 +69,11 @@ export async function runFileImport(db: Db, job: FileJob, options: ImportOptions
     }
     return await storeImportRows(db, org, { id: job.id, source: job.source, total, rows: parsed() }, options);
   } catch (error) {
-    await repo.markFailed(db, job.id, failureReason(error), Date.now());
+    const failure = importFailure(error);
+    await repo.markFailed(db, job.id, failure.reason, Date.now(), failure.problem);
     throw error;
   }
 }
-
-/** What a failed import says about its failure: a file or input error as is, anything else briefly. */
-export const failureReason = (error: unknown): string =>
-  error instanceof DomainError || error instanceof ImportStopped
-    ? error.message
-    : `the import stopped on an unexpected error (${error instanceof Error ? error.message : String(error)})`;
 
 /** Claims the job, waiting while another file import of the org runs (the CLI; servers use the runner). */
 export async function claimWhenFree(db: Db, id: string, onWait: () => void = () => {}): Promise<void> {
@@ -110,11 +105,8 @@ export const STALE_AFTER_MS = 30_000;
 export async function failStaleImports(db: Db, now = Date.now(), staleAfterMs = STALE_AFTER_MS): Promise<number> {
   const stale = await repo.findStaleImports(db, now - staleAfterMs);
   for (const item of stale) {
-    const reason =
-      item.status === 'queued'
-        ? 'the server stopped before this import started; import the file again'
-        : `the server stopped during this import after ${item.rows} rows were committed; import the file again to finish it (nothing is duplicated)`;
-    await repo.markFailed(db, item.id, reason, now);
+    const failure = item.status === 'queued' ? STOPPED_BEFORE_START : stoppedDuring(item.rows);
+    await repo.markFailed(db, item.id, failure.reason, now, failure.problem);
   }
   return stale.length;
 }

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Db } from '../../db/database.js';
+import { STOPPED_BEFORE_START } from './import-failure.js';
 import { type FileJob, failStaleImports, queueFileImport, runFileImport } from './import-jobs.js';
 import * as repo from './imports.repository.js';
 import type { ImportStatus } from './imports.schema.js';
@@ -79,12 +80,8 @@ export class ImportRunner {
     this.controller.abort();
     const waiting = [...this.entries.values()];
     for (const entry of waiting.filter((e) => !e.started)) {
-      await repo.markFailed(
-        this.db,
-        entry.job.id,
-        'the server stopped before this import started; import the file again',
-        Date.now(),
-      );
+      const { reason, problem } = STOPPED_BEFORE_START;
+      await repo.markFailed(this.db, entry.job.id, reason, Date.now(), problem);
       await this.finish(entry, new Error('the server stopped before this import started'));
     }
     await Promise.allSettled(waiting.map((e) => e.settled));

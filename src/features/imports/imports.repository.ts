@@ -3,9 +3,17 @@ import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { ImportsTable } from '../../db/schema.js';
 import { parseJson } from '../../lib/json.js';
+import type { Problem, ProblemParams } from '../../lib/problems/problem.js';
 import { toIso } from '../../lib/schemas.js';
 import { storableMessage } from '../../lib/storable-text.js';
 import type { ImportReport, ImportStatus, RowErrorOut } from './imports.schema.js';
+
+/** A failure's stored problem as `failedKey` and `failedParams`; none for imports failed before it was stored. */
+function failedProblem(text: string | null): { failedKey?: string; failedParams?: ProblemParams } {
+  const stored = parseJson<Partial<Problem> | null>(text, null);
+  if (!stored || typeof stored.key !== 'string') return {};
+  return { failedKey: stored.key, failedParams: stored.params ?? {} };
+}
 
 const toReport = (r: Selectable<ImportsTable>): ImportReport => ({
   id: r.id,
@@ -13,6 +21,7 @@ const toReport = (r: Selectable<ImportsTable>): ImportReport => ({
   fileName: r.file_name,
   status: r.status as ImportStatus,
   ...(r.failed_reason !== null ? { failedReason: r.failed_reason } : {}),
+  ...failedProblem(r.failed_problem),
   rowsDone: r.rows,
   rows: r.rows_total ?? r.rows,
   inserted: r.inserted,
@@ -83,11 +92,19 @@ export async function setRowsTotal(db: Db, id: string, total: number): Promise<v
   await db.updateTable('imports').set({ rows_total: total }).where('id', '=', id).execute();
 }
 
-/** Marks an unfinished import failed with its reason; the rows it committed stay. */
-export async function markFailed(db: Db, id: string, reason: string, now: number): Promise<void> {
+/**
+ * Marks an unfinished import failed with its reason, in English and as a problem (`{key, params}` as JSON,
+ * answered as `failedKey` and `failedParams`); the rows it committed stay.
+ */
+export async function markFailed(db: Db, id: string, reason: string, now: number, problem?: Problem): Promise<void> {
   await db
     .updateTable('imports')
-    .set({ status: 'failed', failed_reason: storableMessage(reason).slice(0, 1000), finished_at: now })
+    .set({
+      status: 'failed',
+      failed_reason: storableMessage(reason).slice(0, 1000),
+      failed_problem: problem ? JSON.stringify({ key: problem.key, params: problem.params }) : null,
+      finished_at: now,
+    })
     .where('id', '=', id)
     .where('status', 'in', ['queued', 'running'])
     .execute();

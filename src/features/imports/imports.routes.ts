@@ -9,6 +9,7 @@ import type { AppDeps } from '../../deps.js';
 import { DomainError, invalid } from '../../lib/errors.js';
 import type { Router } from '../../lib/http/route.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import { idParams } from '../../lib/schemas.js';
 import { toStorableText } from '../../lib/storable-text.js';
 import type { Principal } from '../access/access.js';
@@ -26,20 +27,30 @@ export interface ImportQueue {
 
 /** Saves the multipart `file` into `dir` and reads the `source` field (or `?source=`). */
 async function receiveUpload(request: FastifyRequest, dir: string): Promise<{ path: string; fileName: string; source: unknown }> {
-  if (!request.isMultipart()) throw invalid('file', 'send the report as multipart/form-data with fields `source` and `file`');
+  if (!request.isMultipart())
+    throw invalid(
+      'file',
+      problem('import.upload.not_multipart'),
+      'send the report as multipart/form-data with fields `source` and `file`',
+    );
   let path: string | null = null;
   let fileName = '';
   let source: unknown = (request.query as { source?: string }).source;
   for await (const part of request.parts() as AsyncIterable<Multipart>) {
     if (part.type === 'file') {
-      if (path) throw invalid('file', 'send one file per import');
+      if (path) throw invalid('file', problem('import.upload.several_files'), 'send one file per import');
       fileName = toStorableText(part.filename).slice(0, 255);
       path = join(dir, 'upload');
       await pipeline(part.file, createWriteStream(path));
-      if (part.file.truncated) throw new DomainError('too_large', 'the file is larger than the upload limit (KOS_MAX_UPLOAD_MB)');
+      if (part.file.truncated)
+        throw new DomainError(
+          'too_large',
+          problem('import.upload.too_large'),
+          'the file is larger than the upload limit (KOS_MAX_UPLOAD_MB)',
+        );
     } else if (part.fieldname === 'source') source = part.value;
   }
-  if (!path) throw invalid('file', 'is required');
+  if (!path) throw invalid('file', problem('field.required'), 'is required');
   return { path, fileName, source };
 }
 
@@ -78,7 +89,8 @@ export function registerImportRoutes(router: Router<Principal>, { database, conf
       try {
         const upload = await receiveUpload(request, dir);
         const source = z.enum(SOURCES).safeParse(upload.source);
-        if (!source.success) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);
+        if (!source.success)
+          throw invalid('source', problem('field.invalid_option', { options: SOURCES }), `must be one of ${SOURCES.join(', ')}`);
         // From here the background thread owns the folder and deletes it when the import ends.
         queued = await queue.queueImport({
           principal: auth,

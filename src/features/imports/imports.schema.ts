@@ -4,7 +4,14 @@ import { SOURCES } from './import-types.js';
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-export const rowErrorOut = z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() });
+/** A rejected row; `key` and `params` (docs/errors.md) are absent only in reports stored before they existed. */
+export const rowErrorOut = z.object({
+  row: z.number().int(),
+  field: z.string().optional(),
+  message: z.string(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
 export const importOut = z.object({
   id: z.string(),
   source: z.enum([...SOURCES, 'webhook']),
@@ -12,6 +19,12 @@ export const importOut = z.object({
   status: z.enum(IMPORT_STATUSES),
   /** Why a failed import stopped (a file error, a server stop); present only when `failed`. */
   failedReason: z.string().optional(),
+  /**
+   * The failure's problem key (docs/errors.md: `import.file.missing_columns`, `import.failed.stopped_during`…)
+   * and its params, for a client that words it itself; absent for imports failed before keys were stored.
+   */
+  failedKey: z.string().optional(),
+  failedParams: z.record(z.string(), z.unknown()).optional(),
   /** Data rows handled so far (committed with their lines); `rows` once done. */
   rowsDone: z.number().int(),
   /** Data rows in the file (0 until counted) = inserted + updated + unchanged + rejected + skipped once done. */

@@ -11,6 +11,7 @@ import { ledgerChange } from '../orders/lines.js';
 import { lineStoreContext } from '../orders/lines.service.js';
 import { storeLines } from '../orders/store-lines.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
+import { ImportStopped } from './import-failure.js';
 import type { ParsedRow, Source } from './import-types.js';
 import * as repo from './imports.repository.js';
 import { type ImportReport, MAX_STORED_ERRORS } from './imports.schema.js';
@@ -93,20 +94,12 @@ export async function storeImportRows(
     } else progress.skipped += 1;
     if (chunk.length >= CHUNK) {
       await commit(false);
-      if (options.signal?.aborted) throw stopped(progress.rows);
+      if (options.signal?.aborted) throw new ImportStopped(progress.rows);
     }
   }
   await commit(true);
   return (await repo.findImport(db, org.id, id)) as ImportReport;
 }
-
-/** The import stopped because the server is stopping; its message is the import's `failedReason`. */
-export class ImportStopped extends Error {}
-
-const stopped = (rows: number) =>
-  new ImportStopped(
-    `the server stopped during this import after ${rows} rows were committed; import the file again to finish it (nothing is duplicated)`,
-  );
 
 export async function getImportOrThrow(db: Db, principal: Principal, id: string): Promise<ImportReport> {
   requireRole(principal, ADMINS);

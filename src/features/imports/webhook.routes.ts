@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
 import { conflict, DomainError } from '../../lib/errors.js';
 import type { Router } from '../../lib/http/route.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { ADMINS, requireRole } from '../access/access.js';
 import { findWebhookSecret } from '../orgs/orgs.service.js';
@@ -69,10 +70,15 @@ export function registerWebhookRoutes(router: Router<Principal>, { database }: A
 function verifiedSignatureOrThrow(request: FastifyRequest, raw: Buffer, secret: string | null, now: number): string {
   const check = verifyWebhookSignature(raw, header(request, 'x-kos-timestamp'), header(request, 'x-kos-signature'), secret, now);
   if (check.ok) return check.signature;
-  const detail = UNAUTHORIZED[check.failure];
+  const { failure } = check;
+  const detail = UNAUTHORIZED[failure];
+  if (failure !== 'timestamp_outside_window')
+    throw new DomainError('unauthorized', problem(`webhook.signature.${failure}`), detail);
+  const serverTime = Math.floor(now / 1000);
   throw new DomainError(
     'unauthorized',
-    check.failure === 'timestamp_outside_window' ? `${detail} (server time ${Math.floor(now / 1000)})` : detail,
+    problem('webhook.signature.timestamp_outside_window', { toleranceSeconds: TIMESTAMP_TOLERANCE_SECONDS, serverTime }),
+    `${detail} (server time ${serverTime})`,
   );
 }
 
@@ -80,6 +86,7 @@ function verifiedSignatureOrThrow(request: FastifyRequest, raw: Buffer, secret: 
 async function claimOrThrow(db: Db, claim: SignatureClaim): Promise<SignatureClaim> {
   if (await claimSignature(db, claim, REPLAY_WINDOW_MS)) return claim;
   throw conflict(
+    problem('webhook.replay', { windowSeconds: REPLAY_WINDOW_MS / 1000 }),
     `this signed request was already accepted in the last ${REPLAY_WINDOW_MS / 1000} s (a replay): sign each new request with the current X-Kos-Timestamp`,
   );
 }

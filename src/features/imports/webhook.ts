@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { problem } from '../../lib/problems/problem.js';
 import { normaliseHeader } from './fields.js';
 import type { ParseContext, ParsedRow } from './import-types.js';
 import { mapCanonicalRow } from './parsers/generic.js';
@@ -65,7 +66,7 @@ export function webhookRows(lines: unknown[], ctx: ParseContext): ParsedRow[] {
   const map = rowMapper((row) => mapCanonicalRow(row, ctx));
   return lines.map((line, i) => {
     if (!line || typeof line !== 'object' || Array.isArray(line))
-      return { row: i + 1, error: { message: 'a line must be a JSON object' } };
+      return { row: i + 1, error: { message: 'a line must be a JSON object', ...problem('import.line.not_object') } };
     const cells = new Map<string, string>();
     for (const [key, value] of Object.entries(line)) {
       if (value === null || value === undefined || value === '') continue;

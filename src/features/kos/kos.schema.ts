@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { httpUrl, id } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 import { KOS_CODE, KOS_HANDLE, KOS_STATUSES, RELATIONSHIPS, TIERS } from './kos.js';
 
-const code = z.string().trim().toUpperCase().regex(KOS_CODE, 'must be 4–16 characters A–Z or 0–9');
-const handle = z.string().trim().regex(KOS_HANDLE, 'must be 3–30 characters a–z, 0–9, . _ - starting with a letter or digit');
+const code = z.string().trim().toUpperCase().regex(KOS_CODE, keyed('kos.code.format', 'must be 4–16 characters A–Z or 0–9'));
+const handle = z
+  .string()
+  .trim()
+  .regex(KOS_HANDLE, keyed('kos.handle.format', 'must be 3–30 characters a–z, 0–9, . _ - starting with a letter or digit'));
 const text = (max: number) => z.string().trim().max(max);
 const taxProfileIn = z.object({
   hasLabourContract3m: z.boolean().optional(),
@@ -15,10 +19,10 @@ const contacts = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number')
+    .regex(/^\+?[0-9 .()-]{6,20}$/, keyed('field.phone', 'must be a phone number'))
     .optional(),
   messenger: text(200).optional(),
-  email: z.email('must be an e-mail address').max(254).optional(),
+  email: z.email(keyed('field.email', 'must be an e-mail address')).max(254).optional(),
 });
 const list = (max: number) => z.array(z.string().trim().min(1).max(max)).max(50);
 

@@ -2,6 +2,7 @@ import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { EDITORS, kosInScope, requireKosInScope, requireRole, requireUnitInScope } from '../access/access.js';
 import { subtreeIds } from '../units/units.js';
@@ -33,7 +34,7 @@ export async function listKos(db: Db, principal: Principal, query: PageQuery & K
 /** The KOS, 404 when it is not this org's, 403 when outside the caller's scope. */
 export async function getKosOrThrow(db: Db, principal: Principal, id: string): Promise<Kos> {
   const kos = await repo.findKos(db, principal.orgId, id);
-  if (!kos) throw notFound('KOS');
+  if (!kos) throw notFound('kos');
   requireKosInScope(await resolveScope(db, principal), kos);
   return kos;
 }
@@ -41,7 +42,7 @@ export async function getKosOrThrow(db: Db, principal: Principal, id: string): P
 /** 422 unless `kosId` is a KOS of the org (a reference in another resource). */
 export async function requireKosExists(db: Db, orgId: string, kosId: string, path = 'kosId'): Promise<Kos> {
   const kos = await repo.findKos(db, orgId, kosId);
-  if (!kos) throw invalid(path, 'no such KOS in this organisation');
+  if (!kos) throw invalid(path, problem('kos.reference.unknown'), 'no such KOS in this organisation');
   return kos;
 }
 
@@ -104,7 +105,11 @@ export async function patchKos(db: Db, principal: Principal, id: string, patch: 
   const kos = await getKosOrThrow(db, principal, id);
   if (principal.role === 'kos') {
     const other = Object.keys(patch).find((key) => !(SELF_EDITABLE as readonly string[]).includes(key));
-    if (other) throw forbidden(`a KOS may change only ${SELF_EDITABLE.join(', ')} on their own record (not ${other})`);
+    if (other)
+      throw forbidden(
+        problem('kos.self_edit.denied', { fields: SELF_EDITABLE, field: other }),
+        `a KOS may change only ${SELF_EDITABLE.join(', ')} on their own record (not ${other})`,
+      );
   } else requireRole(principal, EDITORS);
   if (patch.unitId !== undefined && patch.unitId !== kos.unitId) {
     if (patch.unitId) await requireUnitExists(db, principal.orgId, patch.unitId);
@@ -130,13 +135,23 @@ async function requireUnique(
 ): Promise<void> {
   if (input.code && input.code !== current?.code) {
     const other = await repo.findKosByCode(db, orgId, input.code);
-    if (other) throw conflict(`KOS code ${input.code} is taken in this organisation`, 'code');
+    if (other)
+      throw conflict(
+        problem('kos.code.taken', { code: input.code }),
+        `KOS code ${input.code} is taken in this organisation`,
+        'code',
+      );
   }
   if (input.handle && input.handle !== current?.handle && (await repo.findKosByHandle(db, input.handle))) {
-    throw conflict(`handle ${input.handle} is taken`, 'handle');
+    throw conflict(problem('kos.handle.taken', { handle: input.handle }), `handle ${input.handle} is taken`, 'handle');
   }
   const held = await repo.vouchersHeldByOthers(db, orgId, input.voucherCodes ?? [], current?.id ?? null);
-  if (held.length) throw conflict(`voucher code(s) ${held.join(', ')} belong to another KOS`, 'voucherCodes');
+  if (held.length)
+    throw conflict(
+      problem('kos.voucher_codes.taken', { codes: held }),
+      `voucher code(s) ${held.join(', ')} belong to another KOS`,
+      'voucherCodes',
+    );
 }
 
 /** KOS codes and voucher codes of the org (upper-cased) → KOS id, for attribution. */

@@ -4,6 +4,7 @@ import type { Router } from '../../lib/http/route.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { toIso } from '../../lib/schemas.js';
 import { PERIOD_PATTERN } from '../../lib/time.js';
+import { keyed } from '../../lib/zod-problems.js';
 import type { Principal } from '../access/access.js';
 import { ENTRY_KINDS, ENTRY_STATUSES, type Entry } from './ledger.js';
 import { entryOut } from './ledger.schema.js';
@@ -15,7 +16,7 @@ export const presentEntry = (e: Entry) => ({
   createdAt: toIso(e.createdAt),
 });
 
-const period = z.string().regex(PERIOD_PATTERN, 'must be a month YYYY-MM');
+const period = z.string().regex(PERIOD_PATTERN, keyed('field.month', 'must be a month YYYY-MM'));
 
 export function registerLedgerRoutes(router: Router<Principal>, { database }: AppDeps): void {
   const { db } = database;

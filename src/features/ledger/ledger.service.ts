@@ -2,6 +2,7 @@ import { type Db, withTransaction } from '../../db/database.js';
 import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import { periodBounds } from '../../lib/time.js';
 import { ADMINS, type Principal, requireRole } from '../access/access.js';
 import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
@@ -46,8 +47,12 @@ export async function bookManual(
   requireRole(principal, ADMINS);
   await getKosOrThrow(db, principal, input.kosId);
   if (input.kind === 'bonus' && input.amountMinor <= 0)
-    throw invalid('amountMinor', 'a bonus must be positive (book a negative adjustment instead)');
-  if (input.amountMinor === 0) throw invalid('amountMinor', 'must not be 0');
+    throw invalid(
+      'amountMinor',
+      problem('ledger.bonus.not_positive'),
+      'a bonus must be positive (book a negative adjustment instead)',
+    );
+  if (input.amountMinor === 0) throw invalid('amountMinor', problem('ledger.amount.zero'), 'must not be 0');
   const org = await getOrgOrThrow(db, principal.orgId);
   const id = newId();
   await withTransaction(db, async (trx) => {

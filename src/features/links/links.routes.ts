@@ -57,6 +57,7 @@ export function registerLinkRoutes(router: Router<Principal>, { database }: AppD
     tags,
     params: idParams,
     response: null,
+    produces: 'image/svg+xml',
     status: 200,
     handler: async ({ auth, params, reply }) => {
       const link = await service.getLinkOrThrow(db, ctx, auth, params.id);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { httpUrlKeeping, id, isoDateTime } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 import { DESTINATION_TOKENS, isReservedSlug, SLUG_PATTERN } from './links.js';
 
 const slug = z
   .string()
   .trim()
-  .regex(SLUG_PATTERN, 'must be 3–64 characters A–Z, a–z, 0–9, _ or -')
-  .refine((s) => !isReservedSlug(s), 'is reserved');
+  .regex(SLUG_PATTERN, keyed('link.slug.format', 'must be 3–64 characters A–Z, a–z, 0–9, _ or -'))
+  .refine((s) => !isReservedSlug(s), keyed('link.slug.reserved', 'is reserved'));
 // `{click_id}`, `{kos_code}` and `{slug}` may appear anywhere in the destination.
 const destinationUrl = httpUrlKeeping(DESTINATION_TOKENS);
 const text = (max: number) => z.string().trim().min(1).max(max);

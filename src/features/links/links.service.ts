@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import { toIso } from '../../lib/schemas.js';
 import type { Principal } from '../access/access.js';
 import { EDITORS, requireRole } from '../access/access.js';
@@ -62,7 +63,8 @@ export async function createLink(
   await getKosOrThrow(db, principal, input.kosId);
   requireRole(principal, EDITORS);
   if (input.productId) await requireProduct(db, principal, input.productId);
-  if (input.slug && (await repo.slugTaken(db, input.slug))) throw conflict(`slug ${input.slug} is taken`, 'slug');
+  if (input.slug && (await repo.slugTaken(db, input.slug)))
+    throw conflict(problem('link.slug.taken', { slug: input.slug }), `slug ${input.slug} is taken`, 'slug');
   const record: repo.LinkRecord = {
     id: newId(),
     orgId: principal.orgId,
@@ -94,7 +96,7 @@ export async function patchLink(
   requireRole(principal, EDITORS);
   if (patch.productId) await requireProduct(db, principal, patch.productId);
   if (patch.slug && patch.slug !== link.slug && (await repo.slugTaken(db, patch.slug)))
-    throw conflict(`slug ${patch.slug} is taken`, 'slug');
+    throw conflict(problem('link.slug.taken', { slug: patch.slug }), `slug ${patch.slug} is taken`, 'slug');
   const expiresAt = patch.expiresAt === undefined ? undefined : patch.expiresAt === null ? null : Date.parse(patch.expiresAt);
   await repo.updateLink(db, principal.orgId, id, { ...patch, expiresAt }, now);
   ctx.invalidate(link.slug);
@@ -111,7 +113,7 @@ async function findOwnLink(db: Db, principal: Principal, id: string): Promise<re
 
 async function requireProduct(db: Db, principal: Principal, productId: string): Promise<void> {
   await getProductOrThrow(db, principal, productId).catch(() => {
-    throw invalid('productId', 'no such product in this organisation');
+    throw invalid('productId', problem('product.reference.unknown'), 'no such product in this organisation');
   });
 }
 

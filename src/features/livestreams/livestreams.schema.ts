@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime, minor, platform } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 import { SESSION_STATUSES } from './livestreams.js';
 
 const count = z.number().int().min(0).max(1_000_000_000_000);
@@ -26,7 +27,8 @@ const productIds = z
   .max(200)
   .superRefine((ids, ctx) => {
     ids.forEach((productId, i) => {
-      if (ids.indexOf(productId) !== i) ctx.addIssue({ code: 'custom', path: [i], message: 'is listed twice' });
+      if (ids.indexOf(productId) !== i)
+        ctx.addIssue({ code: 'custom', path: [i], ...keyed('field.listed_twice', 'is listed twice') });
     });
   });
 
@@ -39,7 +41,10 @@ const flashOffer = z
     startsAt: isoDateTime,
     endsAt: isoDateTime,
   })
-  .refine((o) => Date.parse(o.endsAt) > Date.parse(o.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+  .refine((o) => Date.parse(o.endsAt) > Date.parse(o.startsAt), {
+    path: ['endsAt'],
+    ...keyed('livestream.offer.ends_before_start', 'must be after startsAt'),
+  });
 const flashOffers = z.array(flashOffer).max(100);
 
 export const livestreamCreate = z.object({
@@ -75,7 +80,7 @@ const dayOrTime = z
   .string()
   .refine(
     (v) => isoDate.safeParse(v).success || isoDateTime.safeParse(v).success,
-    'must be a date YYYY-MM-DD (org time zone) or an ISO 8601 date-time with offset',
+    keyed('field.date_or_datetime', 'must be a date YYYY-MM-DD (org time zone) or an ISO 8601 date-time with offset'),
   );
 /** List filters; `from`/`to` bound `scheduledStart` as `[from, to)`. */
 export const livestreamListQuery = z.object({

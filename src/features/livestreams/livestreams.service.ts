@@ -1,8 +1,9 @@
 import { type Db, withTransaction } from '../../db/database.js';
-import { DomainError, type FieldError, invalid, notFound } from '../../lib/errors.js';
+import { type FieldError, fieldError, invalid, invalidFields, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Locale } from '../../lib/locale.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import { isoDate } from '../../lib/schemas.js';
 import { dayStart } from '../../lib/time.js';
 import type { Principal } from '../access/access.js';
@@ -104,7 +105,12 @@ export async function patchLivestream(
   const current = await getLivestreamOrThrow(db, principal, id);
   requireRole(principal, EDITORS);
   if (patch.kosId !== undefined && patch.kosId !== current.kosId) {
-    if (current.status === 'ended') throw invalid('kosId', 'an ended session stays with its KOS (its fee is booked to them)');
+    if (current.status === 'ended')
+      throw invalid(
+        'kosId',
+        problem('livestream.kos.ended_locked'),
+        'an ended session stays with its KOS (its fee is booked to them)',
+      );
     requireKosInScope(await resolveScope(db, principal), await requireKosExists(db, principal.orgId, patch.kosId));
   }
   const kosId = patch.kosId ?? current.kosId;
@@ -214,25 +220,28 @@ async function checkedValues(
   let platform = next.platform;
   if (changed.accountChanged) {
     const account = await getAccountOrThrow(db, principal, next.accountId).catch(() => null);
-    if (!account || account.kosId !== next.kosId) errors.push({ path: 'accountId', message: 'is not an account of this KOS' });
+    if (!account || account.kosId !== next.kosId)
+      errors.push(fieldError('accountId', problem('livestream.account.not_of_kos'), 'is not an account of this KOS'));
     else platform = account.platform;
   }
   const known = async (productId: string) => (await getProductOrThrow(db, principal, productId).catch(() => null)) !== null;
   for (const [i, productId] of (changed.productIds ?? []).entries())
-    if (!(await known(productId))) errors.push({ path: `productIds.${i}`, message: 'no such product in this organisation' });
+    if (!(await known(productId)))
+      errors.push(fieldError(`productIds.${i}`, problem('product.reference.unknown'), 'no such product in this organisation'));
   if (from === null || changed.flashChanged)
     for (const [i, offer] of next.flashOffers.entries())
       if (!(await known(offer.productId)))
-        errors.push({ path: `flashOffers.${i}.productId`, message: 'no such product in this organisation' });
+        errors.push(
+          fieldError(`flashOffers.${i}.productId`, problem('product.reference.unknown'), 'no such product in this organisation'),
+        );
   const resolved = resolveSession(from, next, now);
   if (!resolved.ok) errors.push(...resolved.errors);
   if (next.stats.questionsAnswered > next.stats.questions)
-    errors.push({ path: 'stats.questionsAnswered', message: 'must not exceed stats.questions' });
-  if (errors.length || !resolved.ok) {
-    const first = errors[0] as FieldError;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new DomainError('invalid', `${first.path}: ${first.message}${more}`, errors);
-  }
+    errors.push(
+      fieldError('stats.questionsAnswered', problem('livestream.questions_answered.too_many'), 'must not exceed stats.questions'),
+    );
+  // Every error here has a path, so the detail reads `path: message (and N more)` as before.
+  if (errors.length || !resolved.ok) throw invalidFields(errors);
   return { ...next, ...resolved.session, platform };
 }
 

@@ -160,7 +160,14 @@ describe.each(DIALECTS)('livestreams on %s', (dialect) => {
     for (const status of ['live', 'scheduled', 'cancelled']) {
       const res = await patch({ status });
       expect(res.statusCode, status).toBe(422);
-      expect(res.json().errors).toEqual([{ path: 'status', message: expect.stringContaining('ended is final') }]);
+      expect(res.json().errors).toEqual([
+        {
+          path: 'status',
+          message: expect.stringContaining('ended is final'),
+          key: 'livestream.status.final',
+          params: { from: 'ended', to: status },
+        },
+      ]);
     }
     expect(paths(await patch({ actualEnd: null }))).toEqual(['actualEnd']);
     // Stats of an ended session can still be recorded.

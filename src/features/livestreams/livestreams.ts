@@ -1,4 +1,5 @@
-import type { FieldError } from '../../lib/errors.js';
+import { type FieldError, fieldError } from '../../lib/errors.js';
+import { problem } from '../../lib/problems/problem.js';
 
 export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -55,24 +56,37 @@ export function resolveSession(
   const s = { ...next };
   if (s.status !== was) {
     if (!TRANSITIONS[was].includes(s.status)) {
-      const why = TRANSITIONS[was].length ? `allowed: ${TRANSITIONS[was].join(', ')}` : `${was} is final`;
-      return { ok: false, errors: [{ path: 'status', message: `cannot change from ${was} to ${s.status} (${why})` }] };
+      const allowed = TRANSITIONS[was];
+      const why = allowed.length ? `allowed: ${allowed.join(', ')}` : `${was} is final`;
+      const keyed = allowed.length
+        ? problem('livestream.status.transition', { from: was, to: s.status, allowed })
+        : problem('livestream.status.final', { from: was, to: s.status });
+      return { ok: false, errors: [fieldError('status', keyed, `cannot change from ${was} to ${s.status} (${why})`)] };
     }
     if (s.status === 'live' && s.actualStart === null) s.actualStart = now;
     if (s.status === 'ended' && was === 'live' && s.actualEnd === null) s.actualEnd = now;
   }
   const errors: FieldError[] = [];
-  if (s.scheduledEnd <= s.scheduledStart) errors.push({ path: 'scheduledEnd', message: 'must be after scheduledStart' });
+  if (s.scheduledEnd <= s.scheduledStart)
+    errors.push(fieldError('scheduledEnd', problem('livestream.scheduled_end.not_after_start'), 'must be after scheduledStart'));
   if (s.status === 'ended' && s.actualStart === null)
-    errors.push({ path: 'actualStart', message: 'is required for an ended session' });
+    errors.push(fieldError('actualStart', problem('livestream.actual.required_when_ended'), 'is required for an ended session'));
   else if (s.actualEnd !== null && s.actualStart === null)
-    errors.push({ path: 'actualStart', message: 'is required when actualEnd is set' });
+    errors.push(
+      fieldError('actualStart', problem('livestream.actual_start.required_with_end'), 'is required when actualEnd is set'),
+    );
   if (s.status === 'ended' && s.actualEnd === null)
-    errors.push({ path: 'actualEnd', message: 'is required for an ended session' });
+    errors.push(fieldError('actualEnd', problem('livestream.actual.required_when_ended'), 'is required for an ended session'));
   if (s.status === 'live' && s.actualEnd !== null)
-    errors.push({ path: 'actualEnd', message: 'must be empty while the session is live (set status ended)' });
+    errors.push(
+      fieldError(
+        'actualEnd',
+        problem('livestream.actual_end.set_while_live'),
+        'must be empty while the session is live (set status ended)',
+      ),
+    );
   if (s.actualStart !== null && s.actualEnd !== null && s.actualEnd < s.actualStart)
-    errors.push({ path: 'actualEnd', message: 'must not be before actualStart' });
+    errors.push(fieldError('actualEnd', problem('livestream.actual_end.before_start'), 'must not be before actualStart'));
   return errors.length ? { ok: false, errors } : { ok: true, session: s };
 }
 

@@ -3,6 +3,7 @@ import { lockRows } from '../../db/locks.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import { ADMINS, canGrant, type Principal, type Role, requireRole } from '../access/access.js';
 import { requireKosExists } from '../kos/kos.service.js';
 import { requireUnitExists } from '../units/units.service.js';
@@ -26,11 +27,16 @@ export async function getMemberOrThrow(db: Db, principal: Principal, id: string)
 /** Creates a member. Used by the API (with a principal) and by org creation (owner bootstrap). */
 export async function createMember(db: Db, principal: Principal, input: MemberCreate, now = Date.now()): Promise<Member> {
   requireRole(principal, ADMINS);
-  if (!canGrant(principal.role, input.role)) throw forbidden(`role ${principal.role} may not grant ${input.role}`);
+  if (!canGrant(principal.role, input.role))
+    throw forbidden(
+      problem('member.role.grant_denied', { role: principal.role, grant: input.role }),
+      `role ${principal.role} may not grant ${input.role}`,
+    );
   const unitId = input.unitId ?? null;
   const kosId = input.kosId ?? null;
   await checkLinks(db, principal.orgId, input.role, unitId, kosId);
-  if (await repo.emailTaken(db, input.email)) throw conflict('a member with this e-mail already exists', 'email');
+  if (await repo.emailTaken(db, input.email))
+    throw conflict(problem('member.email.taken'), 'a member with this e-mail already exists', 'email');
   const id = newId();
   await repo.insertMember(
     db,
@@ -59,7 +65,10 @@ export async function patchMember(
   const member = await getMemberOrThrow(db, principal, id);
   const role = patch.role ?? member.role;
   if (!canGrant(principal.role, member.role) || !canGrant(principal.role, role)) {
-    throw forbidden(`role ${principal.role} may not change an ${member.role} into ${role}`);
+    throw forbidden(
+      problem('member.role.change_denied', { role: principal.role, from: member.role, to: role }),
+      `role ${principal.role} may not change an ${member.role} into ${role}`,
+    );
   }
   // A new role that cannot carry the old unit or KOS link drops it, unless the request sets one.
   const unitId = patch.unitId !== undefined ? patch.unitId : role === 'manager' || role === 'viewer' ? member.unitId : null;
@@ -90,7 +99,11 @@ export async function patchMember(
 
 export async function deleteMember(db: Db, principal: Principal, id: string): Promise<void> {
   const member = await getMemberOrThrow(db, principal, id);
-  if (!canGrant(principal.role, member.role)) throw forbidden(`role ${principal.role} may not remove an ${member.role}`);
+  if (!canGrant(principal.role, member.role))
+    throw forbidden(
+      problem('member.remove_denied', { role: principal.role, target: member.role }),
+      `role ${principal.role} may not remove an ${member.role}`,
+    );
   await withTransaction(db, async (trx) => {
     if (member.role === 'owner') await requireAnotherOwner(trx, principal.orgId, id);
     await repo.deleteMember(trx, principal.orgId, id);
@@ -101,14 +114,16 @@ export async function deleteMember(db: Db, principal: Principal, id: string): Pr
 async function requireAnotherOwner(trx: Db, orgId: string, memberId: string): Promise<void> {
   // Serialises changes to the org's owners: two concurrent demotions cannot both see another owner.
   await lockRows(trx, 'orgs', [orgId]);
-  if ((await repo.countOtherOwners(trx, orgId, memberId)) < 1) throw conflict('an organisation keeps at least one owner');
+  if ((await repo.countOtherOwners(trx, orgId, memberId)) < 1)
+    throw conflict(problem('member.owner.last'), 'an organisation keeps at least one owner');
 }
 
 async function checkLinks(db: Db, orgId: string, role: Role, unitId: string | null, kosId: string | null): Promise<void> {
-  if (role === 'kos' && !kosId) throw invalid('kosId', 'is required for role kos');
-  if (role !== 'kos' && kosId) throw invalid('kosId', 'only a member with role kos is linked to a KOS');
+  if (role === 'kos' && !kosId) throw invalid('kosId', problem('member.kos_id.required'), 'is required for role kos');
+  if (role !== 'kos' && kosId)
+    throw invalid('kosId', problem('member.kos_id.not_allowed'), 'only a member with role kos is linked to a KOS');
   if (unitId && role !== 'manager' && role !== 'viewer')
-    throw invalid('unitId', 'only managers and viewers are limited to a unit');
+    throw invalid('unitId', problem('member.unit_id.not_allowed'), 'only managers and viewers are limited to a unit');
   if (unitId) await requireUnitExists(db, orgId, unitId);
   if (kosId) await requireKosExists(db, orgId, kosId);
 }

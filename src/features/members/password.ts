@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../../lib/errors.js';
+import { problem } from '../../lib/problems/problem.js';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
 
@@ -47,7 +48,8 @@ export class HashBudget {
   }
 }
 
-const busy = () => new DomainError('rate_limited', 'too many sign-ins at this moment; try again in a few seconds');
+const busy = () =>
+  new DomainError('rate_limited', problem('auth.busy'), 'too many sign-ins at this moment; try again in a few seconds');
 
 /** Setting passwords (authenticated acts) waits for a slot of its own budget; it draws no sign-in tokens. */
 const settingBudget = new HashBudget(Number.POSITIVE_INFINITY);

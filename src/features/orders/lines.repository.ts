@@ -148,6 +148,9 @@ export interface LineFilter {
   from?: number;
   to?: number;
   kosIds?: readonly string[];
+  platform?: string;
+  source?: string;
+  sku?: string;
   status?: string;
   attributed?: boolean;
 }
@@ -158,6 +161,9 @@ export async function listLines(db: Db, orgId: string, f: LineFilter): Promise<S
   if (f.from !== undefined) query = query.where('order_time', '>=', f.from);
   if (f.to !== undefined) query = query.where('order_time', '<', f.to);
   if (f.kosIds) query = f.kosIds.length ? query.where('kos_id', 'in', f.kosIds) : query.where((eb) => eb.lit(false));
+  if (f.platform) query = query.where('platform', '=', f.platform);
+  if (f.source) query = query.where('source', '=', f.source);
+  if (f.sku) query = query.where('sku', '=', f.sku);
   if (f.status) query = query.where('status', '=', f.status);
   if (f.attributed !== undefined) query = query.where('attribution', f.attributed ? '!=' : '=', 'none');
   return (await query.orderBy('id').limit(f.limit).execute()).map(toStoredLine);

@@ -6,6 +6,13 @@ export const lineListQuery = z.object({
   from: z.union([isoDate, isoDateTime]).optional(),
   to: z.union([isoDate, isoDateTime]).optional(),
   kosId: id.optional(),
+  /** Lines of the KOS in this unit's subtree (unattributed lines belong to no unit). */
+  unitId: id.optional(),
+  platform: z.enum(PLATFORMS).optional(),
+  /** The importer, a saved mapping's name, or `webhook`. */
+  source: z.string().trim().min(1).max(64).optional(),
+  /** Lines of this product (the dashboard's product breakdown links here). */
+  sku: z.string().trim().min(1).max(128).optional(),
   status: z.enum(LINE_STATUSES).optional(),
   attributed: z.enum(['true', 'false']).optional(),
 });

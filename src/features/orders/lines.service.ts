@@ -1,6 +1,7 @@
 import { type Db, withTransaction } from '../../db/database.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { EDITORS, requireRole } from '../access/access.js';
 import { accountHandles } from '../accounts/accounts.service.js';
@@ -48,15 +49,28 @@ function liveSessionOf(sessions: TieCandidate[], line: StoredLine, postLiveWindo
 export async function listLines(
   db: Db,
   principal: Principal,
-  query: PageQuery & { from?: number; to?: number; kosId?: string; status?: string; attributed?: boolean },
+  query: PageQuery & {
+    from?: number;
+    to?: number;
+    kosId?: string;
+    unitId?: string;
+    platform?: string;
+    source?: string;
+    sku?: string;
+    status?: string;
+    attributed?: boolean;
+  },
 ): Promise<Page<StoredLine>> {
-  const kosIds = await kosFilter(db, principal, query.kosId);
+  const kosIds = await kosFilter(db, principal, query.kosId, query.unitId);
   const rows = await repo.listLines(db, principal.orgId, {
     after: cursorAfter(query.cursor),
     limit: query.limit + 1,
     from: query.from,
     to: query.to,
     kosIds,
+    platform: query.platform,
+    source: query.source,
+    sku: query.sku,
     status: query.status,
     attributed: query.attributed,
   });
@@ -66,9 +80,9 @@ export async function listLines(
 /** The line, 404 when not this org's; callers limited to a scope see only lines of their KOS. */
 export async function getLineOrThrow(db: Db, principal: Principal, id: string): Promise<StoredLine> {
   const line = await repo.findLine(db, principal.orgId, id);
-  if (!line) throw notFound('order line');
+  if (!line) throw notFound('line');
   if ((await resolveScope(db, principal)).kind !== 'org') {
-    if (!line.kosId) throw forbidden('that line is outside your scope');
+    if (!line.kosId) throw forbidden(problem('access.line.out_of_scope'), 'that line is outside your scope');
     await getKosOrThrow(db, principal, line.kosId);
   }
   return line;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bps, currency, email, isoDate, locale, minor, timezone } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 
 export const taxRule = z
   .object({
@@ -9,14 +10,20 @@ export const taxRule = z
     validFrom: isoDate,
     validTo: isoDate.nullable().optional(),
   })
-  .refine((r) => !r.validTo || r.validTo >= r.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
+  .refine((r) => !r.validTo || r.validTo >= r.validFrom, {
+    ...keyed('org.tax_rule.valid_to_before_from', 'validTo is before validFrom'),
+    path: ['validTo'],
+  });
 export type TaxRule = z.infer<typeof taxRule>;
 
 export const slug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be 1–63 characters a–z, 0–9 or - (starting with a letter or digit)');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    keyed('org.slug.format', 'must be 1–63 characters a–z, 0–9 or - (starting with a letter or digit)'),
+  );
 
 export const orgCreate = z.object({
   name: z.string().trim().min(1).max(200),

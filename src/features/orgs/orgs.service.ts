@@ -1,6 +1,7 @@
 import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { problem } from '../../lib/problems/problem.js';
 import { ADMINS, type Principal, requireRole, systemPrincipal } from '../access/access.js';
 import { createApiKey } from '../api-keys/api-keys.service.js';
 import { createMember } from '../members/members.service.js';
@@ -17,7 +18,8 @@ export interface CreatedOrg {
 /** Creates an org with its owner member and an owner API key, in one transaction. */
 export async function createOrg(db: Db, rawInput: OrgCreate, now = Date.now()): Promise<CreatedOrg> {
   const input = orgCreate.parse(rawInput);
-  if (await repo.findOrgBySlug(db, input.slug)) throw conflict(`an organisation with slug "${input.slug}" exists`, 'slug');
+  if (await repo.findOrgBySlug(db, input.slug))
+    throw conflict(problem('org.slug.taken', { slug: input.slug }), `an organisation with slug "${input.slug}" exists`, 'slug');
   return withTransaction(db, async (trx) => {
     const id = newId();
     await repo.insertOrg(
@@ -49,7 +51,7 @@ export async function createOrg(db: Db, rawInput: OrgCreate, now = Date.now()): 
 
 export async function getOrgOrThrow(db: Db, orgId: string): Promise<Org> {
   const org = await repo.findOrg(db, orgId);
-  if (!org) throw notFound('organisation');
+  if (!org) throw notFound('org');
   return org;
 }
 

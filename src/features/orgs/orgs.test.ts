@@ -160,7 +160,9 @@ describe.each(DIALECTS)('organisation settings on %s', (dialect) => {
       taxRules: [{ rateBps: 1000, thresholdMinor: 2_000_000, validFrom: '2025-01-01', validTo: '2024-12-31' }],
     });
     expectProblem(res, 422, 'invalid');
-    expect(res.json().errors).toEqual([{ path: 'taxRules.0.validTo', message: expect.any(String) }]);
+    expect(res.json().errors).toEqual([
+      { path: 'taxRules.0.validTo', message: expect.any(String), key: 'org.tax_rule.valid_to_before_from', params: {} },
+    ]);
     expect((await t.call(org.apiKey, 'GET', '/api/v1/org')).json().taxRules[0]).toMatchObject({ rateBps: 1000, validTo: null });
   });
 

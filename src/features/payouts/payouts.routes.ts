@@ -6,6 +6,7 @@ import type { Locale } from '../../lib/locale.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { idParams, toIso } from '../../lib/schemas.js';
 import { PERIOD_PATTERN } from '../../lib/time.js';
+import { keyed } from '../../lib/zod-problems.js';
 import type { Principal } from '../access/access.js';
 import { getKosOrThrow } from '../kos/kos.service.js';
 import { entriesOfPayout } from '../ledger/ledger.service.js';
@@ -16,7 +17,7 @@ import { closePeriodOut, payoutOut } from './payouts.schema.js';
 import * as service from './payouts.service.js';
 import { renderStatement } from './statement-page.js';
 
-const period = z.string().regex(PERIOD_PATTERN, 'must be a month YYYY-MM');
+const period = z.string().regex(PERIOD_PATTERN, keyed('field.month', 'must be a month YYYY-MM'));
 const present = (p: Payout) => ({
   ...p,
   createdAt: toIso(p.createdAt),
@@ -77,14 +78,16 @@ export function registerPayoutRoutes(router: Router<Principal>, { database }: Ap
     url: '/api/v1/payouts/export.csv',
     summary: 'Bank/payroll export of a month (approved and paid payouts)',
     tags,
+    description: 'UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese and Chinese names as written.',
     query: z.object({ period }),
     response: null,
+    produces: 'text/csv',
     status: 200,
     handler: async ({ auth, query, reply }) => {
       const rows = await service.exportRows(db, auth, query.period);
       const csv = stringify(
         rows.map((r) => EXPORT_COLUMNS.map((c) => (typeof r[c] === 'string' ? defuse(r[c] as string) : (r[c] ?? '')))),
-        { header: true, columns: [...EXPORT_COLUMNS], bom: false },
+        { header: true, columns: [...EXPORT_COLUMNS], bom: true },
       );
       reply
         .type('text/csv; charset=utf-8')
@@ -128,6 +131,7 @@ export function registerPayoutRoutes(router: Router<Principal>, { database }: Ap
     params: idParams,
     query: z.object({ lang: z.enum(['vi', 'zh-CN', 'en']).optional() }),
     response: null,
+    produces: 'text/html',
     status: 200,
     handler: async ({ auth, params, query, reply }) => {
       const payout = await service.getPayoutOrThrow(db, auth, params.id);

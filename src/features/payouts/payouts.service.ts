@@ -3,6 +3,7 @@ import { conflict, DomainError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { sum } from '../../lib/money-math.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import { periodBounds } from '../../lib/time.js';
 import { ADMINS, type Principal, requireRole, systemPrincipal } from '../access/access.js';
 import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
@@ -68,7 +69,11 @@ export async function closePeriod(
   const org = await getOrgOrThrow(db, principal.orgId);
   const { end, lastDay } = periodBounds(period, org.timezone);
   if (now < end)
-    throw new DomainError('conflict', `period ${period} has not ended yet: it can be closed from ${new Date(end).toISOString()}`);
+    throw new DomainError(
+      'conflict',
+      problem('payout.period.not_ended', { period, closableFrom: new Date(end).toISOString() }),
+      `period ${period} has not ended yet: it can be closed from ${new Date(end).toISOString()}`,
+    );
   const existing = async () => ({ created: false, payouts: await payoutsOf(db, org.id, period) });
   if (await repo.periodClosed(db, org.id, period)) return existing();
   try {
@@ -151,7 +156,11 @@ export async function listPayouts(
 export async function approvePayout(db: Db, principal: Principal, id: string, now = Date.now()): Promise<Payout> {
   requireRole(principal, ADMINS);
   const payout = await getPayoutOrThrow(db, principal, id);
-  if (payout.status !== 'draft') throw conflict(`the payout is ${payout.status}; only a draft can be approved`);
+  if (payout.status !== 'draft')
+    throw conflict(
+      problem('payout.approve.not_draft', { status: payout.status }),
+      `the payout is ${payout.status}; only a draft can be approved`,
+    );
   await repo.setPayoutStatus(db, principal.orgId, id, { status: 'approved', approved_at: now });
   return getPayoutOrThrow(db, principal, id);
 }
@@ -166,7 +175,11 @@ export async function markPayoutPaid(
 ): Promise<Payout> {
   requireRole(principal, ADMINS);
   const payout = await getPayoutOrThrow(db, principal, id);
-  if (payout.status !== 'approved') throw conflict(`the payout is ${payout.status}; approve it before marking it paid`);
+  if (payout.status !== 'approved')
+    throw conflict(
+      problem('payout.pay.not_approved', { status: payout.status }),
+      `the payout is ${payout.status}; approve it before marking it paid`,
+    );
   await withTransaction(db, async (trx) => {
     await repo.setPayoutStatus(trx, principal.orgId, id, { status: 'paid', reference, paid_at: now });
     await markPaid(trx, id, now);

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { bps, id, isoDate, minor } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 import { RELATIONSHIPS, TIERS } from '../kos/kos.js';
 
 const BASES = ['net', 'platform_commission'] as const;
+
+const LISTED_TWICE = keyed('field.listed_twice', 'is listed twice');
 
 /** Ids or enum values, each at most once (a repeat answers 422 at its index). */
 const uniqueList = <T extends z.ZodType<string>>(item: T) =>
@@ -11,7 +14,7 @@ const uniqueList = <T extends z.ZodType<string>>(item: T) =>
     .max(500)
     .superRefine((values, ctx) => {
       values.forEach((value, i) => {
-        if (values.indexOf(value) !== i) ctx.addIssue({ code: 'custom', path: [i], message: 'is listed twice' });
+        if (values.indexOf(value) !== i) ctx.addIssue({ code: 'custom', path: [i], ...LISTED_TWICE });
       });
     });
 
@@ -29,7 +32,10 @@ const override = z
     category: z.string().trim().min(1).max(100).optional(),
     rateBps: bps,
   })
-  .refine((o) => (o.sku === undefined) !== (o.category === undefined), 'must name exactly one of sku or category');
+  .refine(
+    (o) => (o.sku === undefined) !== (o.category === undefined),
+    keyed('plan.override.sku_or_category', 'must name exactly one of sku or category'),
+  );
 const overrides = z
   .array(override)
   .max(500)
@@ -37,7 +43,8 @@ const overrides = z
     const seen = new Set<string>();
     list.forEach((o, i) => {
       const key = o.sku !== undefined ? `sku:${o.sku}` : `category:${o.category}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: 'repeats an earlier override' });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [i], ...keyed('plan.override.repeated', 'repeats an earlier override') });
       seen.add(key);
     });
   });
@@ -49,10 +56,18 @@ const steps = z
   .superRefine((list, ctx) => {
     list.forEach((s, i) => {
       if (i === 0 && s.fromMinor !== 0)
-        ctx.addIssue({ code: 'custom', path: [0, 'fromMinor'], message: 'the first step starts at 0' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [0, 'fromMinor'],
+          ...keyed('plan.steps.first_not_zero', 'the first step starts at 0'),
+        });
       const previous = list[i - 1];
       if (previous && s.fromMinor <= previous.fromMinor)
-        ctx.addIssue({ code: 'custom', path: [i, 'fromMinor'], message: 'must be greater than the previous step' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'fromMinor'],
+          ...keyed('plan.steps.not_increasing', 'must be greater than the previous step'),
+        });
     });
   });
 

@@ -1,8 +1,9 @@
 import { type Db, withTransaction } from '../../db/database.js';
 import { lockRows } from '../../db/locks.js';
-import { conflict, DomainError, type FieldError, notFound } from '../../lib/errors.js';
+import { conflict, DomainError, type FieldError, fieldError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { ADMINS, requireRole, STAFF } from '../access/access.js';
 import { getKosOrThrow, kosPlanFacts } from '../kos/kos.service.js';
@@ -78,22 +79,25 @@ export async function patchPlan(db: Db, principal: Principal, id: string, patch:
 async function requireValid(db: Db, orgId: string, plan: repo.PlanRow, checkReferences: boolean): Promise<void> {
   const errors: FieldError[] = [];
   if (plan.validTo !== null && plan.validTo < plan.validFrom)
-    errors.push({ path: 'validTo', message: 'must be on or after validFrom' });
+    errors.push(fieldError('validTo', problem('plan.valid_to.before_valid_from'), 'must be on or after validFrom'));
   const { kosIds = [], unitIds = [] } = plan.appliesTo;
   if (checkReferences && kosIds.length > 0) {
     const found = await kosPlanFacts(db, orgId, kosIds);
     kosIds.forEach((kosId, i) => {
-      if (!found.has(kosId)) errors.push({ path: `appliesTo.kosIds.${i}`, message: 'no such KOS in this organisation' });
+      if (!found.has(kosId))
+        errors.push(fieldError(`appliesTo.kosIds.${i}`, problem('kos.reference.unknown'), 'no such KOS in this organisation'));
     });
   }
   if (checkReferences && unitIds.length > 0) {
     const units = new Set((await listOrgUnits(db, orgId)).map((u) => u.id));
     unitIds.forEach((unitId, i) => {
-      if (!units.has(unitId)) errors.push({ path: `appliesTo.unitIds.${i}`, message: 'no such unit in this organisation' });
+      if (!units.has(unitId))
+        errors.push(fieldError(`appliesTo.unitIds.${i}`, problem('unit.reference.unknown'), 'no such unit in this organisation'));
     });
   }
+  // The detail names the first field only, as this check always has: no "(and N more)".
   const first = errors[0];
-  if (first) throw new DomainError('invalid', `${first.path}: ${first.message}`, errors);
+  if (first) throw new DomainError('invalid', first, `${first.path}: ${first.message}`, errors);
 }
 
 /** 409 naming the first plan of the org (other than `selfId`) that the plan would conflict with. */
@@ -103,7 +107,11 @@ async function requireNoOverlap(trx: Db, orgId: string, plan: repo.PlanRow, self
   const other = (await repo.listOrgPlans(trx, orgId)).find((p) => p.id !== selfId && plansConflict(plan, p));
   if (other) {
     const to = (p: Pick<Plan, 'validTo'>) => p.validTo ?? 'open-ended';
+    const { name, id, validFrom, validTo } = other;
     throw conflict(
+      validTo === null
+        ? problem('plan.overlap_open_ended', { name, id, validFrom })
+        : problem('plan.overlap', { name, id, validFrom, validTo }),
       `overlaps plan "${other.name}" (id ${other.id}, ${other.validFrom} to ${to(other)}): both cover the same KOS at the same specificity on overlapping dates`,
       'appliesTo',
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { minor } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 
 const platformId = z.string().trim().min(1).max(64);
 const faq = z.object({ q: z.string().trim().min(1).max(500), a: z.string().trim().min(1).max(2000) });
@@ -18,7 +19,7 @@ const sku = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[^\s]+$/, 'must not contain spaces');
+  .regex(/^[^\s]+$/, keyed('product.sku.spaces', 'must not contain spaces'));
 
 export const productCreate = z.object({
   sku,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { ADMINS, requireRole } from '../access/access.js';
 import * as repo from './products.repository.js';
@@ -73,7 +74,8 @@ export async function patchProduct(
 
 async function requireFreeSku(db: Db, orgId: string, sku: string, selfId: string | null): Promise<void> {
   const other = await repo.findProductBySku(db, orgId, sku);
-  if (other && other.id !== selfId) throw conflict(`SKU ${sku} is already in the catalogue`, 'sku');
+  if (other && other.id !== selfId)
+    throw conflict(problem('product.sku.taken', { sku }), `SKU ${sku} is already in the catalogue`, 'sku');
 }
 
 /** Platform product id → catalogue SKU (e.g. a Shopee item id), for importers. */

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { ADMINS, EDITORS, requireRole, requireUnitInScope, type Scope, unitInScope } from '../access/access.js';
 import { subtreeIds, wouldCycle } from './units.js';
@@ -49,7 +50,8 @@ export async function getUnitOrThrow(db: Db, principal: Principal, id: string): 
 
 /** 422 unless `unitId` is a unit of the org (a reference in another resource). */
 export async function requireUnitExists(db: Db, orgId: string, unitId: string, path = 'unitId'): Promise<void> {
-  if (!(await repo.findUnit(db, orgId, unitId))) throw invalid(path, 'no such unit in this organisation');
+  if (!(await repo.findUnit(db, orgId, unitId)))
+    throw invalid(path, problem('unit.reference.unknown'), 'no such unit in this organisation');
 }
 
 export async function createUnit(db: Db, principal: Principal, input: UnitCreate, now = Date.now()): Promise<Unit> {
@@ -72,13 +74,13 @@ export async function patchUnit(db: Db, principal: Principal, id: string, patch:
     (field) => patch[field] !== undefined && patch[field] !== unit[field],
   );
   if (scope.kind === 'units' && unit.id === principal.unitId && changes) {
-    throw forbidden('a manager may not change the root unit of their own scope');
+    throw forbidden(problem('unit.root.locked'), 'a manager may not change the root unit of their own scope');
   }
   if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
     if (patch.parentId) await requireUnitExists(db, principal.orgId, patch.parentId, 'parentId');
     requireUnitInScope(scope, patch.parentId);
     if (wouldCycle(await repo.listOrgUnits(db, principal.orgId), id, patch.parentId)) {
-      throw invalid('parentId', 'a unit cannot be moved below itself');
+      throw invalid('parentId', problem('unit.parent.cycle'), 'a unit cannot be moved below itself');
     }
   }
   await repo.updateUnit(db, principal.orgId, id, patch, now);
@@ -92,7 +94,10 @@ export async function deleteUnit(db: Db, principal: Principal, id: string): Prom
   if (principal.role === 'manager' && unit.id === principal.unitId) requireRole(principal, ADMINS);
   const { children, kos, members } = await repo.unitDependants(db, principal.orgId, id);
   if (children > 0 || kos > 0 || members > 0) {
-    throw conflict(`the unit still has ${children} child unit(s), ${kos} KOS and ${members} member(s)/key(s); move them first`);
+    throw conflict(
+      problem('unit.not_empty', { children, kos, members }),
+      `the unit still has ${children} child unit(s), ${kos} KOS and ${members} member(s)/key(s); move them first`,
+    );
   }
   await repo.deleteUnit(db, principal.orgId, id);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { z } from 'zod';
 import { type DomainError, type FieldError, invalidFields } from '../errors.js';
+import { issueProblem } from '../zod-problems.js';
 
 export interface RouteContext<TAuth, P, Q, B> {
   params: P;
@@ -30,6 +31,13 @@ export interface RouteSpec<TAuth, P, Q, B, R> {
   description?: string;
   /** A request body that is not JSON (multipart upload), for the OpenAPI document only. */
   bodyDoc?: { contentType: string; schema: object };
+  /**
+   * The media type of a success answer that is not JSON (`text/csv`, `text/html`, `image/svg+xml`), sent by
+   * the handler itself with `response: null`; for the OpenAPI document only.
+   */
+  produces?: string;
+  /** The OpenAPI `operationId`; by default derived from the method and path (`getKos`, `postPayoutsClose`). */
+  operationId?: string;
   handler(ctx: RouteContext<TAuth, P, Q, B>): Promise<R>;
 }
 
@@ -83,16 +91,21 @@ function withoutEmpty(query: unknown): unknown {
 
 function parseInput<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
-  const result = schema.safeParse(value);
+  // The input is reported so that a missing field is told from a wrong one (`field.required`); it is not sent.
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw validationError(result.error, where);
 }
 
-/** A zod error as a 422 DomainError; paths are dotted (`taxProfile.taxCode`, `faqs.0.q`). */
+/**
+ * A zod error as a 422 DomainError; paths are dotted (`taxProfile.taxCode`, `faqs.0.q`), and each issue
+ * gets its problem key from zod-problems.ts, the one place where zod issues become keys.
+ */
 export function validationError(error: z.ZodError, where?: string): DomainError {
   const errors: FieldError[] = error.issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : (where ?? ''),
     message: issue.message,
+    ...issueProblem(issue),
   }));
   return invalidFields(errors);
 }

@@ -1,4 +1,5 @@
 import { minorDigits } from '../../../lib/money.js';
+import { problem } from '../../../lib/problems/problem.js';
 import type { CanonicalLine } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseQuantity, parseReportTime, requireId } from '../fields.js';
 import { type ParseContext, RowProblem } from '../import-types.js';
@@ -43,7 +44,8 @@ function parseJsonCell(text: string, field: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new RowProblem(field, `"${text.slice(0, 40)}" is not JSON`);
+    const value = text.slice(0, 40);
+    throw new RowProblem(field, problem('import.cell.not_json', { value }), `"${value}" is not JSON`);
   }
 }
 
@@ -58,7 +60,8 @@ function extraParameters(row: TableRow): Record<string, unknown> {
   const flat = row.cells.get('_extra.parameters');
   if (flat?.trim()) {
     const parameters = parseJsonCell(flat, '_extra.parameters');
-    if (!isRecord(parameters)) throw new RowProblem('_extra.parameters', 'is not a JSON object');
+    if (!isRecord(parameters))
+      throw new RowProblem('_extra.parameters', problem('import.cell.not_json_object'), 'is not a JSON object');
     return parameters;
   }
   const whole = row.cells.get('_extra');

@@ -39,7 +39,15 @@ describe('generic sample (samples/README.md: 5 rows, 4 lines, row 6 rejected)', 
       ['WEB-0003', 'website', 'pending', ['Ab3dE6gH9jK2'], null],
       ['WEB-0004', 'facebook', 'pending', [], null],
     ]);
-    expect(rows[4]).toEqual({ row: 6, error: { field: 'quantity', message: expect.stringContaining('"abc"') } });
+    expect(rows[4]).toEqual({
+      row: 6,
+      error: {
+        field: 'quantity',
+        message: expect.stringContaining('"abc"'),
+        key: 'import.cell.not_quantity',
+        params: { value: 'abc' },
+      },
+    });
   });
 
   test('amounts, times and empty cells of the first line', async () => {
@@ -87,16 +95,21 @@ describe('generic rules', () => {
   });
 
   test.each([
-    ['unknown platform', 'tiki,O1,pending,2026-11-01 10:00:00,1,VND,1,1', 'platform'],
-    ['unknown status', 'website,O1,shipped,2026-11-01 10:00:00,1,VND,1,1', 'status'],
-    ['other currency', 'website,O1,pending,2026-11-01 10:00:00,1,CNY,1,1', 'currency'],
-    ['order id damaged by Excel', 'website,2.42754E+14,pending,2026-11-01 10:00:00,1,VND,1,1', 'orderId'],
-    ['date reformatted by Excel', 'website,O1,pending,9/10/2026 22:32,1,VND,1,1', 'orderTime'],
-    ['gross with grouping', 'website,O1,pending,2026-11-01 10:00:00,1,VND,"1,000",1', 'grossMinor'],
-    ['empty net', 'website,O1,pending,2026-11-01 10:00:00,1,VND,1,', 'netMinor'],
-  ])('row error: %s', async (_name, line, field) => {
+    ['unknown platform', 'tiki,O1,pending,2026-11-01 10:00:00,1,VND,1,1', 'platform', 'import.cell.not_option'],
+    ['unknown status', 'website,O1,shipped,2026-11-01 10:00:00,1,VND,1,1', 'status', 'import.cell.unknown_status'],
+    ['other currency', 'website,O1,pending,2026-11-01 10:00:00,1,CNY,1,1', 'currency', 'import.cell.currency_mismatch'],
+    [
+      'order id damaged by Excel',
+      'website,2.42754E+14,pending,2026-11-01 10:00:00,1,VND,1,1',
+      'orderId',
+      'import.cell.excel_rounded',
+    ],
+    ['date reformatted by Excel', 'website,O1,pending,9/10/2026 22:32,1,VND,1,1', 'orderTime', 'import.cell.not_datetime_excel'],
+    ['gross with grouping', 'website,O1,pending,2026-11-01 10:00:00,1,VND,"1,000",1', 'grossMinor', 'import.cell.not_number'],
+    ['empty net', 'website,O1,pending,2026-11-01 10:00:00,1,VND,1,', 'netMinor', 'import.cell.empty'],
+  ])('row error: %s', async (_name, line, field, key) => {
     const rows = await parse(write(`row-${field}.csv`, `${HEADER}\n${line}\n`));
-    expect(rows).toEqual([{ row: 2, error: { field, message: expect.any(String) } }]);
+    expect(rows).toEqual([{ row: 2, error: { field, message: expect.any(String), key, params: expect.any(Object) } }]);
   });
 
   test('missing required columns are a file error naming each', async () => {

@@ -1,4 +1,5 @@
 import { minorDigits } from '../../../lib/money.js';
+import { problem } from '../../../lib/problems/problem.js';
 import { PLATFORMS, type Platform } from '../../../lib/schemas.js';
 import { type CanonicalLine, CONTENT_TYPES, type ContentType } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseQuantity, parseReportTime, requireId } from '../fields.js';
@@ -30,13 +31,19 @@ function amount(
 ): number | null {
   const minor = row.cells.get(minorKey);
   if (minor !== undefined) {
-    if (!/^-?\d+$/.test(minor.trim()))
-      throw new RowProblem(field, `"${minor.slice(0, 40)}" is not a whole number of minor units`);
+    if (!/^-?\d+$/.test(minor.trim())) {
+      const value = minor.slice(0, 40);
+      throw new RowProblem(
+        field,
+        problem('import.cell.not_minor_units', { value }),
+        `"${value}" is not a whole number of minor units`,
+      );
+    }
     return Number(minor.trim());
   }
   const major = row.cells.get(majorKey);
   if (major !== undefined) return decimalToMinor(major, digits, field);
-  if (required) throw new RowProblem(field, 'is empty');
+  if (required) throw new RowProblem(field, problem('import.cell.empty'), 'is empty');
   return null;
 }
 
@@ -45,20 +52,28 @@ function booleanCell(value: string | undefined, field: string): boolean | null {
   const text = value.trim().toLowerCase();
   if (['true', '1', 'yes'].includes(text)) return true;
   if (['false', '0', 'no'].includes(text)) return false;
-  throw new RowProblem(field, `"${value}" is not true or false`);
+  throw new RowProblem(field, problem('import.cell.not_boolean', { value }), `"${value}" is not true or false`);
 }
 
 /** Maps one canonical line (generic CSV/XLSX row or webhook line) to a CanonicalLine. */
 export function mapCanonicalRow(row: TableRow, ctx: ParseContext): CanonicalLine {
   const platform = (row.cells.get('platform') ?? '').trim().toLowerCase();
   if (!PLATFORMS.includes(platform as Platform))
-    throw new RowProblem('platform', `"${platform}" is not one of ${PLATFORMS.join(', ')}`);
+    throw new RowProblem(
+      'platform',
+      problem('import.cell.not_option', { value: platform, options: PLATFORMS }),
+      `"${platform}" is not one of ${PLATFORMS.join(', ')}`,
+    );
   const currency = requireOrgCurrency(row.cells.get('currency') ?? '', ctx);
   const digits = minorDigits(currency);
   const rawStatus = (row.cells.get('status') ?? '').trim();
   const contentType = (row.cells.get('contenttype') ?? '').trim().toLowerCase() || null;
   if (contentType && !CONTENT_TYPES.includes(contentType as ContentType)) {
-    throw new RowProblem('contentType', `"${contentType}" is not one of ${CONTENT_TYPES.join(', ')}`);
+    throw new RowProblem(
+      'contentType',
+      problem('import.cell.not_option', { value: contentType, options: CONTENT_TYPES }),
+      `"${contentType}" is not one of ${CONTENT_TYPES.join(', ')}`,
+    );
   }
   const completed = row.cells.get('completedtime');
   return {

@@ -1,4 +1,5 @@
 import { minorDigits } from '../../../lib/money.js';
+import { problem } from '../../../lib/problems/problem.js';
 import type { CanonicalLine, LineStatus } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseReportTime, requireId } from '../fields.js';
 import { type ParseContext, RowProblem } from '../import-types.js';
@@ -24,12 +25,17 @@ const MARKET_TIME_ZONES: Readonly<Record<string, string>> = { VN: 'Asia/Ho_Chi_M
 
 const get = (row: TableRow, field: string): string | undefined => row.cells.get(field.toLowerCase());
 
+const notZeroOne = (field: string, text: string) => {
+  const value = text.slice(0, 40);
+  return new RowProblem(field, problem('import.cell.not_zero_one', { value }), `"${value}" is not 0 or 1`);
+};
+
 /** `validity` `1` (or absent) keeps the line; `0` cancels it whatever its status. */
 function isValid(value: string | undefined): boolean {
   const text = (value ?? '').trim();
   if (text === '' || text === '1') return true;
   if (text === '0') return false;
-  throw new RowProblem('validity', `"${text.slice(0, 40)}" is not 0 or 1`);
+  throw notZeroOne('validity', text);
 }
 
 /** `newUser` `1` → true, `0` → false, empty → not said. */
@@ -38,7 +44,7 @@ function newBuyer(value: string | undefined): boolean | null {
   if (text === '') return null;
   if (text === '1') return true;
   if (text === '0') return false;
-  throw new RowProblem('newUser', `"${text.slice(0, 40)}" is not 0 or 1`);
+  throw notZeroOne('newUser', text);
 }
 
 /** Maps one Lazada conversion (JSON record or CSV row) to a CanonicalLine. */

@@ -1,3 +1,4 @@
+import { problem } from '../../../lib/problems/problem.js';
 import type { CanonicalLine } from '../../orders/lines.js';
 import { type ParseContext, type ParsedRow, RowProblem, type Source } from '../import-types.js';
 import type { Table, TableRow } from '../read/table.js';
@@ -18,7 +19,7 @@ export function rowMapper(map: (row: TableRow) => CanonicalLine | { skip: string
       const result = map(row);
       return 'skip' in result ? { row: row.row, skip: result.skip } : { row: row.row, line: result };
     } catch (error) {
-      if (error instanceof RowProblem) return { row: row.row, error: { field: error.field, message: error.message } };
+      if (error instanceof RowProblem) return { row: row.row, error: error.toRowError() };
       throw error;
     }
   };
@@ -37,6 +38,12 @@ export const cellOf = (row: TableRow, keys: readonly string[]): string | undefin
 export function requireOrgCurrency(currency: string, ctx: ParseContext, field = 'currency'): string {
   const code = currency.trim().toUpperCase();
   if (code !== ctx.currency)
-    throw new RowProblem(field, `currency ${code || '(empty)'} differs from the organisation's ${ctx.currency}`);
+    throw new RowProblem(
+      field,
+      code
+        ? problem('import.cell.currency_mismatch', { currency: code, orgCurrency: ctx.currency })
+        : problem('import.cell.currency_missing', { orgCurrency: ctx.currency }),
+      `currency ${code || '(empty)'} differs from the organisation's ${ctx.currency}`,
+    );
   return code;
 }

@@ -125,7 +125,15 @@ describe('shopee_vi.csv (samples/README.md: 8 rows, 7 lines, row 8 rejected)', (
     const rows = await parse(join(SAMPLES, 'shopee_vi.csv'));
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(rows.filter((r) => !('line' in r))).toEqual([
-      { row: 8, error: { field: 'Item id', message: expect.stringContaining('Excel') } },
+      {
+        row: 8,
+        error: {
+          field: 'Item id',
+          message: expect.stringContaining('Excel'),
+          key: 'import.cell.excel_rounded',
+          params: { value: '2.42754E+14' },
+        },
+      },
     ]);
   });
 
@@ -144,7 +152,15 @@ describe('shopee mapping rules', () => {
     const path = join(dir, 'brl.csv');
     writeFileSync(path, text);
     const rows = await parse(path);
-    expect(rows[0]).toEqual({ row: 2, error: { field: 'currency', message: expect.stringMatching(/BRL.*VND/) } });
+    expect(rows[0]).toEqual({
+      row: 2,
+      error: {
+        field: 'currency',
+        message: expect.stringMatching(/BRL.*VND/),
+        key: 'import.cell.currency_mismatch',
+        params: { currency: 'BRL', orgCurrency: 'VND' },
+      },
+    });
     expect(rows.every((r) => 'error' in r)).toBe(true);
     const brl = await parse(path, { ...ctx, currency: 'BRL', timezone: 'America/Sao_Paulo' });
     expect(lineOf(brl[0])).toMatchObject({
@@ -184,7 +200,15 @@ describe('shopee mapping rules', () => {
       'Item Seller Commission(₫)': seller,
       'Item Total Commission(₫)': total,
     });
-    expect(row).toEqual({ row: 2, error: { field: 'Item Total Commission', message: expect.any(String) } });
+    expect(row).toEqual({
+      row: 2,
+      error: {
+        field: 'Item Total Commission',
+        message: expect.any(String),
+        key: 'import.shopee.commission_mismatch',
+        params: expect.any(Object),
+      },
+    });
   });
 
   test.each([

@@ -1,4 +1,5 @@
 import { minorDigits } from '../../../lib/money.js';
+import { problem } from '../../../lib/problems/problem.js';
 import { foldText } from '../../../lib/text.js';
 import type { CanonicalLine, ContentType } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseQuantity, parseReportTime, requireId } from '../fields.js';
@@ -76,11 +77,28 @@ export function shopeeCurrency(table: Table): string | RowProblem {
       .map((key) => table.columns.get(key))
       .filter((s): s is string => !!s),
   );
-  if (suffixes.size === 0) return new RowProblem('currency', 'the money headers carry no currency suffix such as (₫)');
-  if (suffixes.size > 1) return new RowProblem('currency', `the money headers mix currencies: ${[...suffixes].join(', ')}`);
+  if (suffixes.size === 0)
+    return new RowProblem(
+      'currency',
+      problem('import.shopee.no_currency_suffix'),
+      'the money headers carry no currency suffix such as (₫)',
+    );
+  if (suffixes.size > 1)
+    return new RowProblem(
+      'currency',
+      problem('import.shopee.mixed_currencies', { suffixes: [...suffixes] }),
+      `the money headers mix currencies: ${[...suffixes].join(', ')}`,
+    );
   const suffix = [...suffixes][0] as string;
   const currency = SUFFIX_CURRENCY[suffix] ?? (/^[A-Z]{3}$/.test(suffix) ? suffix : undefined);
-  return currency ?? new RowProblem('currency', `unknown currency suffix (${suffix})`);
+  return (
+    currency ??
+    new RowProblem(
+      'currency',
+      problem('import.shopee.unknown_currency_suffix', { suffix }),
+      `unknown currency suffix (${suffix})`,
+    )
+  );
 }
 
 /** Shopee's content types; an unknown one is not an error, only not known (null). */
@@ -111,6 +129,7 @@ function checkCommissionIdentity(row: TableRow, hasTotal: boolean): void {
     const show = (v: number) => (v / 10 ** scale).toString();
     throw new RowProblem(
       'Item Total Commission',
+      problem('import.shopee.commission_mismatch', { total: show(total), shopee: show(shopee), seller: show(seller) }),
       `${show(total)} is not Item Shopee Commission ${show(shopee)} + Item Seller Commission ${show(seller)}`,
     );
   }
@@ -132,7 +151,8 @@ export function mapShopeeRow(row: TableRow, ctx: ParseContext, report: string | 
   const completed = cellOf(row, K.completeTime);
   const quantity = parseQuantity(cellOf(row, K.qty), 'Qty');
   const grossMinor = decimalToMinor(cellOf(row, K.price), digits, 'Price') * quantity;
-  if (!Number.isSafeInteger(grossMinor)) throw new RowProblem('Price', 'price × quantity is too large');
+  if (!Number.isSafeInteger(grossMinor))
+    throw new RowProblem('Price', problem('import.cell.price_overflow'), 'price × quantity is too large');
   checkCommissionIdentity(row, hasTotal);
   const buyer = foldText(cellOf(row, K.buyerStatus) ?? '');
   return {

@@ -1,4 +1,5 @@
 import { minorDigits } from '../../../lib/money.js';
+import { problem } from '../../../lib/problems/problem.js';
 import { foldText } from '../../../lib/text.js';
 import type { CanonicalLine, ContentType, LineStatus } from '../../orders/lines.js';
 import { decimalToMinor, mapStatus, optionalText, parseQuantity, parseReportTime, requireId } from '../fields.js';
@@ -66,7 +67,14 @@ function isFullyReturned(value: string | undefined): boolean {
   const text = foldText(value ?? '');
   if (!text) return false;
   const yes = YES_NO[text];
-  if (yes === undefined) throw new RowProblem('Fully returned or refunded', `"${text.slice(0, 40)}" is not Yes or No`);
+  if (yes === undefined) {
+    const value = text.slice(0, 40);
+    throw new RowProblem(
+      'Fully returned or refunded',
+      problem('import.cell.not_yes_no', { value }),
+      `"${value}" is not Yes or No`,
+    );
+  }
   return yes;
 }
 
@@ -87,7 +95,8 @@ export function mapTiktokShopRow(row: TableRow, ctx: ParseContext): CanonicalLin
   const status: LineStatus = mapStatus(rawStatus, TIKTOK_STATUSES, 'Order Status');
   const quantity = parseQuantity(cellOf(row, K.quantity), 'Quantity');
   const grossMinor = decimalToMinor(cellOf(row, K.price), digits, 'Price') * quantity;
-  if (!Number.isSafeInteger(grossMinor)) throw new RowProblem('Price', 'price × quantity is too large');
+  if (!Number.isSafeInteger(grossMinor))
+    throw new RowProblem('Price', problem('import.cell.price_overflow'), 'price × quantity is too large');
   const netMinor = decimalToMinor(cellOf(row, K.paymentAmount), digits, 'Payment Amount');
   const reportedRefund = amount(row, K.refund, digits, 'Hoàn tiền');
   const actual = amount(row, K.actualPayment, digits, 'Actual Commission Payment');

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { problem } from '../../../lib/problems/problem.js';
 import { storableMessage } from '../../../lib/storable-text.js';
 import { isBlankCell, isEmptyCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
@@ -34,10 +35,16 @@ async function* decodedText(path: string): AsyncGenerator<string> {
     try {
       text = decoder.decode(bytes, { stream: true });
     } catch {
-      throw new FileError(`the file is not UTF-8 text (undecodable bytes near byte ${offset}); export it as CSV UTF-8`);
+      throw new FileError(
+        problem('import.file.not_utf8', { offset }),
+        `the file is not UTF-8 text (undecodable bytes near byte ${offset}); export it as CSV UTF-8`,
+      );
     }
     if (offset === 0 && looksBinary(text))
-      throw new FileError('the file holds binary data (or UTF-16 text without a byte-order mark), not CSV text');
+      throw new FileError(
+        problem('import.file.binary'),
+        'the file holds binary data (or UTF-16 text without a byte-order mark), not CSV text',
+      );
     offset += chunk.length;
     yield text;
   }
@@ -45,7 +52,7 @@ async function* decodedText(path: string): AsyncGenerator<string> {
     const rest = decoder?.decode() ?? '';
     if (rest) yield rest;
   } catch {
-    throw new FileError('the file ends in the middle of a character: it was cut short');
+    throw new FileError(problem('import.file.truncated'), 'the file ends in the middle of a character: it was cut short');
   }
 }
 
@@ -71,7 +78,7 @@ async function* records(path: string): AsyncGenerator<{ line: number; cells: str
     if (error instanceof FileError) throw error;
     // Some csv-parse messages quote the input (`got "…"`); the reason is stored with the import.
     const message = storableMessage((error as Error).message.replace(/^CSV_[A-Z_]+:?\s*/, ''));
-    throw new FileError(`the CSV cannot be read: ${message}`);
+    throw new FileError(problem('import.file.csv_unreadable', { reason: message }), `the CSV cannot be read: ${message}`);
   }
 }
 
@@ -82,7 +89,7 @@ export async function csvTable(path: string): Promise<Table> {
     header = first.cells;
     break;
   }
-  if (!header) throw new FileError('the file is empty');
+  if (!header) throw new FileError(problem('import.file.empty'), 'the file is empty');
   const columns = new Map<string, string | null>();
   const index = new Map<string, number>();
   header.forEach((name, i) => {

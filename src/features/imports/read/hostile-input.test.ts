@@ -70,7 +70,15 @@ describe('hostile CSV structure', () => {
     const huge = 'x'.repeat(1024 * 1024);
     const rows = await run(write(csv(ROW, ROW.replace('Serum', huge), ROW.replace('O1', 'O3'))));
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
-    expect(rows[1]).toEqual({ row: 3, error: { field: 'productName', message: 'is longer than 500 characters' } });
+    expect(rows[1]).toEqual({
+      row: 3,
+      error: {
+        field: 'productName',
+        message: 'is longer than 500 characters',
+        key: 'import.cell.too_long',
+        params: { maximum: 500 },
+      },
+    });
     expect(ok(rows)).toBe(2);
   });
 });
@@ -144,17 +152,20 @@ describe('formula-looking cells', () => {
   });
 
   test.each([
-    ['=1+2 in grossAmount', 'grossAmount', '=1+2', 'grossMinor'],
-    ['@SUM in netAmount', 'netAmount', '@SUM(A1:A9)', 'netMinor'],
-    ['=HYPERLINK in netAmount', 'netAmount', '"=HYPERLINK(""x"",""1"")"', 'netMinor'],
-    ['+1 in quantity', 'quantity', '+1', 'quantity'],
-    ['-2 in quantity', 'quantity', '-2', 'quantity'],
-    ['=2 in orderTime', 'orderTime', '=2', 'orderTime'],
-  ])('in numeric fields → row error: %s', async (_name, column, value, field) => {
+    ['=1+2 in grossAmount', 'grossAmount', '=1+2', 'grossMinor', 'import.cell.not_number'],
+    ['@SUM in netAmount', 'netAmount', '@SUM(A1:A9)', 'netMinor', 'import.cell.not_number'],
+    ['=HYPERLINK in netAmount', 'netAmount', '"=HYPERLINK(""x"",""1"")"', 'netMinor', 'import.cell.not_number'],
+    ['+1 in quantity', 'quantity', '+1', 'quantity', 'import.cell.not_quantity'],
+    ['-2 in quantity', 'quantity', '-2', 'quantity', 'import.cell.not_quantity'],
+    ['=2 in orderTime', 'orderTime', '=2', 'orderTime', 'import.cell.not_datetime'],
+  ])('in numeric fields → row error: %s', async (_name, column, value, field, key) => {
     const values = ROW.split(',');
     values[HEADER.split(',').indexOf(column)] = value;
     const rows = await run(write(csv(values.join(','), ROW.replace('O1', 'O2'))));
-    expect(rows[0]).toEqual({ row: 2, error: { field, message: expect.stringMatching(/not a (number|whole|date)/) } });
+    expect(rows[0]).toEqual({
+      row: 2,
+      error: { field, message: expect.stringMatching(/not a (number|whole|date)/), key, params: expect.any(Object) },
+    });
     expect(rows[1]).toHaveProperty('line');
   });
 });
@@ -215,7 +226,10 @@ describe('NUL characters in cells (docs/formats.md): ids refused per row, free t
 
   test('an id is never cleaned: the row error says why', async () => {
     const [row] = await run(write(csv(nulRow('orderId', 'O1\u0000'))));
-    expect(row).toEqual({ row: 2, error: { field: 'orderId', message: 'contains a NUL character (U+0000)' } });
+    expect(row).toEqual({
+      row: 2,
+      error: { field: 'orderId', message: 'contains a NUL character (U+0000)', key: 'import.cell.nul', params: {} },
+    });
   });
 
   test('free text: NULs dropped, a cell of NUL padding alone is empty', async () => {
@@ -259,7 +273,15 @@ describe('NUL characters in cells (docs/formats.md): ids refused per row, free t
       ),
     );
     expect(rows[0]).toMatchObject({ line: { productName: 'Serum \uFFFD' } });
-    expect(rows[1]).toEqual({ row: 2, error: { field: 'orderId', message: 'is not well-formed Unicode (a lone surrogate)' } });
+    expect(rows[1]).toEqual({
+      row: 2,
+      error: {
+        field: 'orderId',
+        message: 'is not well-formed Unicode (a lone surrogate)',
+        key: 'import.cell.lone_surrogate',
+        params: {},
+      },
+    });
   });
 });
 

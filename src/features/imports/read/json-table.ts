@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../../lib/json-depth.js';
+import { problem } from '../../../lib/problems/problem.js';
 import { storableMessage } from '../../../lib/storable-text.js';
 import { isEmptyCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
@@ -11,7 +12,10 @@ function recordsOf(document: unknown): unknown[] {
   const o = document as { result?: { data?: unknown }; data?: unknown } | null;
   if (Array.isArray(o?.result?.data)) return o.result.data as unknown[];
   if (Array.isArray(o?.data)) return o.data as unknown[];
-  throw new FileError('the JSON holds no records: expected an array, {"data":[…]} or {"result":{"data":[…]}}');
+  throw new FileError(
+    problem('import.file.json_no_records'),
+    'the JSON holds no records: expected an array, {"data":[…]} or {"result":{"data":[…]}}',
+  );
 }
 
 const cell = (value: unknown): string | undefined => {
@@ -26,16 +30,21 @@ export async function jsonTable(path: string): Promise<Table> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path)).replace(/^\uFEFF/, '');
   } catch {
-    throw new FileError('malformed JSON: the file is not UTF-8 text');
+    throw new FileError(problem('import.file.json_not_utf8'), 'malformed JSON: the file is not UTF-8 text');
   }
   // Before parsing: a `[[[[…]]]]` bomb would parse, then overflow the stack where a cell is stringified.
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new FileError(`the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+    throw new FileError(
+      problem('import.file.json_too_deep', { maxDepth: MAX_JSON_DEPTH }),
+      `the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
     // V8 quotes the text near the error, which may hold a NUL: the reason is stored with the import.
-    throw new FileError(`malformed JSON: ${storableMessage((error as SyntaxError).message)}`);
+    const reason = storableMessage((error as SyntaxError).message);
+    throw new FileError(problem('import.file.json_malformed', { reason }), `malformed JSON: ${reason}`);
   }
   const records = recordsOf(document);
   const columns = new Map<string, string | null>();

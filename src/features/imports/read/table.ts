@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { problem } from '../../../lib/problems/problem.js';
 import { FileError } from '../import-types.js';
 import { csvTable } from './csv-table.js';
 import { jsonTable } from './json-table.js';
@@ -31,7 +32,10 @@ export async function openTable(path: string): Promise<Table> {
   }
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return xlsxTable(path);
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new FileError('this is an old binary .xls workbook: save it as .xlsx or CSV (UTF-8) and import that');
+    throw new FileError(
+      problem('import.file.xls'),
+      'this is an old binary .xls workbook: save it as .xlsx or CSV (UTF-8) and import that',
+    );
   }
   const text = head
     .toString('utf8')
@@ -47,11 +51,12 @@ export function requireColumns(table: Table, required: Record<string, readonly s
     .filter(([, keys]) => !keys.some((key) => table.columns.has(key)))
     .map(([name]) => name);
   if (missing.length) {
-    const hint =
-      // A tab (Excel's "Unicode Text") is already folded to a space in the normalised key.
-      table.columns.size === 1 && [...table.columns.keys()][0]?.match(/[;\t| ]/)
-        ? ' — the file seems not to be comma-separated: save it as "CSV UTF-8 (comma delimited)"'
-        : '';
-    throw new FileError(`missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}${hint}`);
+    // A tab (Excel's "Unicode Text") is already folded to a space in the normalised key.
+    const notComma = table.columns.size === 1 && [...table.columns.keys()][0]?.match(/[;\t| ]/);
+    const hint = notComma ? ' — the file seems not to be comma-separated: save it as "CSV UTF-8 (comma delimited)"' : '';
+    throw new FileError(
+      problem(notComma ? 'import.file.missing_columns_not_comma' : 'import.file.missing_columns', { columns: missing }),
+      `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}${hint}`,
+    );
   }
 }

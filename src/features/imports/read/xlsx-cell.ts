@@ -1,3 +1,4 @@
+import { problem } from '../../../lib/problems/problem.js';
 import { FileError } from '../import-types.js';
 import { type CellContext, unescapeXstring } from './xlsx-workbook.js';
 
@@ -53,7 +54,10 @@ export function cellText(cell: RawCell, context: CellContext): string | undefine
     case 's': {
       const text = context.sharedStrings[Number(value)];
       if (text === undefined) {
-        throw new FileError(`a cell refers to shared string ${value.trim()}, which the workbook does not hold`);
+        throw new FileError(
+          problem('import.file.xlsx_shared_string', { index: value.trim() }),
+          `a cell refers to shared string ${value.trim()}, which the workbook does not hold`,
+        );
       }
       return text;
     }

@@ -1,3 +1,4 @@
+import { problem } from '../../../lib/problems/problem.js';
 import { FileError } from '../import-types.js';
 import { megabytes, type ZipArchive } from './zip-archive.js';
 
@@ -24,6 +25,10 @@ export function checkUnpackedSize(zip: ZipArchive, limits: XlsxLimits): void {
   if (total > limits.maxUnpackedBytes) {
     const limit = megabytes(limits.maxUnpackedBytes);
     throw new FileError(
+      problem('import.file.xlsx_unpacked_too_large', {
+        limitMb: Number.parseInt(limit, 10),
+        declaredMb: Number.parseInt(megabytes(total), 10),
+      }),
       `the workbook unpacks to more than ${limit} (limit ${limit}; its parts declare ${megabytes(total)}): split the report into smaller files`,
     );
   }
@@ -50,6 +55,7 @@ export function checkDimension(ref: string, limits: XlsxLimits): void {
   const cells = dimensionCells(ref);
   if (cells !== undefined && cells > limits.maxCells) {
     throw new FileError(
+      problem('import.file.xlsx_too_many_cells', { maxCells: limits.maxCells, dimension: ref, cells }),
       `the worksheet holds more than ${count(limits.maxCells)} cells (its dimension ${ref} says ${count(cells)}; limit ${count(limits.maxCells)}): split the report`,
     );
   }
@@ -58,5 +64,6 @@ export function checkDimension(ref: string, limits: XlsxLimits): void {
 /** The error for a worksheet found, while streaming, to hold more cells than the limit (its dimension lied or was absent). */
 export const tooManyCells = (limits: XlsxLimits) =>
   new FileError(
+    problem('import.file.xlsx_too_many_cells_read', { maxCells: limits.maxCells }),
     `the worksheet holds more than ${count(limits.maxCells)} cells (limit ${count(limits.maxCells)}): split the report`,
   );

@@ -1,3 +1,4 @@
+import { problem } from '../../../lib/problems/problem.js';
 import { FileError } from '../import-types.js';
 import { cellText, type RawCell } from './xlsx-cell.js';
 import { checkDimension, columnIndex, tooManyCells, type XlsxLimits } from './xlsx-limits.js';
@@ -19,7 +20,11 @@ function referenceColumn(reference: string): number | undefined {
   const letters = /^\$?([A-Za-z]{1,3})/.exec(reference)?.[1];
   if (!letters) return undefined;
   const column = columnIndex(letters);
-  if (column > LAST_COLUMN) throw new FileError(`cell ${reference} lies beyond Excel's last column (XFD)`);
+  if (column > LAST_COLUMN)
+    throw new FileError(
+      problem('import.file.xlsx_column_beyond', { cell: reference }),
+      `cell ${reference} lies beyond Excel's last column (XFD)`,
+    );
   return column;
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { problem } from '../../../lib/problems/problem.js';
 import { FileError, type ParseContext, type ParsedRow } from '../import-types.js';
 import { genericParser } from '../parsers/generic.js';
 import { openTable } from './table.js';
@@ -199,7 +200,7 @@ describe('XLSX sheets', () => {
 
   test('no sheet has data → FileError "the workbook has no rows"', async () => {
     const path = save({ sheets: [{ name: 'Empty', xml: empty }] });
-    await expect(openTable(path)).rejects.toThrow(new FileError('the workbook has no rows'));
+    await expect(openTable(path)).rejects.toThrow(new FileError(problem('import.file.xlsx_no_rows'), 'the workbook has no rows'));
   });
 
   test('no relationship parts → the usual part names (xl/worksheets/sheetN.xml, xl/sharedStrings.xml)', async () => {

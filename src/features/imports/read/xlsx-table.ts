@@ -1,3 +1,4 @@
+import { problem } from '../../../lib/problems/problem.js';
 import { storableMessage } from '../../../lib/storable-text.js';
 import { isBlankCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
@@ -10,7 +11,8 @@ import type { ZipEntry } from './zip-archive.js';
 /** Any failure below the limits (a damaged zip, broken XML) as the file error an import answers with. */
 function asFileError(error: unknown): FileError {
   if (error instanceof FileError) return error;
-  return new FileError(`the XLSX workbook cannot be read: ${storableMessage((error as Error).message)}`);
+  const reason = storableMessage((error as Error).message);
+  return new FileError(problem('import.file.xlsx_unreadable', { reason }), `the XLSX workbook cannot be read: ${reason}`);
 }
 
 async function* readable<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
@@ -28,7 +30,7 @@ async function findHeader(workbook: Workbook, limits: XlsxLimits): Promise<{ she
       return { sheet, header }; // leaving the loop stops the sheet's inflation
     }
   }
-  throw new FileError('the workbook has no rows');
+  throw new FileError(problem('import.file.xlsx_no_rows'), 'the workbook has no rows');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { problem } from '../../../lib/problems/problem.js';
 import { FileError } from '../import-types.js';
 import { checkUnpackedSize, type XlsxLimits } from './xlsx-limits.js';
 import { scanPart } from './xlsx-part.js';
@@ -77,7 +78,11 @@ export async function openWorkbook(path: string, limits: XlsxLimits): Promise<Wo
   const root = [...(await relationships(zip, '')).values()]; // the package's own rels: _rels/.rels
   const workbookPart = root.find((rel) => isType(rel, 'officeDocument'))?.target ?? 'xl/workbook.xml';
   const workbookEntry = zip.find(workbookPart);
-  if (!workbookEntry) throw new FileError('the file is a zip but not an Excel workbook (it has no xl/workbook.xml)');
+  if (!workbookEntry)
+    throw new FileError(
+      problem('import.file.xlsx_not_workbook'),
+      'the file is a zip but not an Excel workbook (it has no xl/workbook.xml)',
+    );
 
   const sheets: { id: string; hidden: boolean }[] = [];
   let date1904 = false;
@@ -103,7 +108,7 @@ export async function openWorkbook(path: string, limits: XlsxLimits): Promise<Wo
     .filter(found);
   // Some generators leave the rels out: fall back to the part names every writer uses.
   if (!worksheets.length) worksheets = conventionalSheets(zip);
-  if (!worksheets.length) throw new FileError('the workbook has no worksheet');
+  if (!worksheets.length) throw new FileError(problem('import.file.xlsx_no_worksheet'), 'the workbook has no worksheet');
 
   const partOf = (kind: string, conventional: string) => {
     const rel = [...rels.values()].find((r) => isType(r, kind));
