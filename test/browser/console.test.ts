@@ -1,19 +1,15 @@
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { TestServer } from '../support/server.js';
+import { type Console, screenshot, startConsole } from './harness.js';
 
 /**
  * The web console end to end: the real app on a temporary database serving web/dist, driven by
- * Debian's Chromium through playwright-core. Steps share one page and run in order.
- * web/dist is rebuilt first so the test never runs a stale console (KOS_WEB_BUILD=0 skips that).
+ * Debian's Chromium through playwright-core (harness.ts). Steps share one page and run in order; each
+ * leaves a screenshot in test/browser/output/console/.
  */
-const WEB_CONFIG = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url));
-const CHROMIUM = process.env.KOS_CHROMIUM ?? '/usr/bin/chromium';
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+let app: Console;
+let server: TestServer;
 let page: Page;
 /** CSP violations the pages reported (console errors and `securitypolicyviolation` events). */
 const cspViolations: string[] = [];
@@ -73,13 +69,9 @@ const WATCH_PROGRESS = `(() => {
 })()`;
 
 beforeAll(async () => {
-  if (process.env.KOS_WEB_BUILD !== '0') await build({ configFile: WEB_CONFIG, logLevel: 'warn' });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  app = await startConsole();
+  server = app.server;
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   await context.addInitScript(REPORT_CSP_VIOLATIONS);
   page = await context.newPage();
   watchCsp(page);
@@ -87,8 +79,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
+});
+
+afterEach(async ({ task }) => {
+  if (page && !page.isClosed()) await screenshot(page, `console/${task.name}`);
 });
 
 describe('web console', () => {
@@ -116,18 +111,6 @@ describe('web console', () => {
     expect(await text('[data-testid=metric-conversionRate] .metric-value')).toBe('—');
     await page.locator('[data-testid=leaderboard]').waitFor();
     await page.locator('[data-testid=status-counts] .counts').waitFor();
-  });
-
-  test('the dashboard renders its charts under the console CSP without a violation', async () => {
-    expect(consoleCsp).toContain("script-src 'self'");
-    expect(consoleCsp).toContain("frame-ancestors 'none'");
-    const chart = page.locator('.card.sales canvas').first();
-    await chart.waitFor();
-    // The tooltip is HTML that ECharts writes with inline styles: hovering exercises it.
-    const box = await chart.boundingBox();
-    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForTimeout(300);
-    expect(cspViolations).toEqual([]);
   });
 
   test('the roster lists the org’s KOS', async () => {
@@ -185,21 +168,60 @@ describe('web console', () => {
     expect(await historyRow('orders.csv').locator('td').first().textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
   });
 
+  test('the dashboard renders its charts under the console CSP without a violation', async () => {
+    expect(consoleCsp).toContain("script-src 'self'");
+    expect(consoleCsp).toContain("frame-ancestors 'none'");
+    // The days of the imported CSV: the chart draws only where there are sales.
+    await page.goto(`${server.url}/app/?from=2026-11-01&to=2026-11-30`);
+    const chart = page.locator('.card.sales canvas').first();
+    await chart.waitFor();
+    // The tooltip is HTML that ECharts writes with inline styles: hovering exercises it.
+    const box = await chart.boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(300);
+    expect(cspViolations).toEqual([]);
+  });
+
   test('a file that cannot be read shows the failed state with its reason', async () => {
     const semicolons = [
       'platform;orderId;status;orderTime;quantity;grossMinor;netMinor;currency;kosCode',
       'website;S1;completed;2026-11-01 10:00:00;1;159000;159000;VND;LAN01',
     ].join('\n');
+    // Back from the dashboard step to the imports page.
+    await page.locator('aside.sidebar nav a[href="/app/imports"]').click();
     await submitImport('semicolons.csv', semicolons);
     const progress = page.locator('[data-testid=import-progress][data-status=failed]');
     await progress.waitFor();
-    expect(await progress.locator('[data-testid=import-failed-reason]').textContent()).toContain('missing required column');
-    // zh-CN is the language since the glossary step: no row of the file was stored.
+    // zh-CN is the language since the glossary step: the reason is the report's failedKey in Chinese
+    // (import.file.missing_columns_not_comma), not the server's English failedReason.
+    const reason = (await progress.locator('[data-testid=import-failed-reason]').textContent()) ?? '';
+    expect(reason).toContain('缺少必需的列');
+    expect(reason).toContain('逗号分隔');
+    /** An English sentence: three lower-case words in a row (column names are joined with 、, not spaces). */
+    const english = /[a-z]+ [a-z]+ [a-z]+/;
+    expect(reason).not.toContain('missing required column');
+    expect(reason).not.toMatch(english);
+    // No row of the file was stored.
     expect(await text('[data-testid=import-rows-saved]')).toBe('未保存任何数据行。');
     expect(await page.locator('[data-testid=import-report]').count()).toBe(0);
     const row = historyRow('semicolons.csv');
-    await row.locator('[data-testid=import-status][data-status=failed]').waitFor();
-    expect(await page.locator('[data-testid=import-failed-note]').first().textContent()).toContain('missing required column');
+    const badge = row.locator('[data-testid=import-status][data-status=failed]');
+    await badge.waitFor();
+    const note = (await page.locator('[data-testid=import-failed-note]').first().textContent()) ?? '';
+    expect(note).toBe(reason);
+    expect(note).not.toMatch(english);
+    expect(await badge.getAttribute('title')).toBe(reason);
+  });
+
+  test('a rejected row is explained in the console’s language, not the server’s English', async () => {
+    const badQuantity = [GENERIC_HEADER, 'website,Q1,completed,2026-11-01 10:00:00,many,159000,159000,VND,LAN01'].join('\n');
+    await submitImport('bad-quantity.csv', badQuantity);
+    await page.locator('[data-testid=import-report]').waitFor();
+    expect(await text('[data-testid=import-rejected] dd')).toBe('1');
+    const reason = await text('[data-testid=import-errors] tbody tr td:nth-child(3)');
+    // zh-CN since the glossary step.
+    expect(reason).toMatch(/[\u4e00-\u9fff]/);
+    expect(reason).not.toMatch(/\b(must|expected|invalid|number)\b/i);
   });
 
   test('a large import shows a progress bar filling up before its report', async () => {
@@ -228,17 +250,25 @@ describe('web console', () => {
     await page.locator('aside.sidebar nav a[href="/app/products"]').click();
     const row = page.locator('[data-testid=product-table] tbody tr', { hasText: `BT-${suffix}` });
     await row.waitFor();
-    expect(await row.locator('td.num').textContent()).toBe('1.234.568 ₫');
+    expect(await row.locator('td.num.rl-status').textContent()).toBe('1.234.568 ₫');
   });
 
-  test('closing the current month shows the 409 detail', async () => {
+  test('closing the current month asks first, then shows the 409 in the console’s language', async () => {
     await page.locator('aside.sidebar nav a[href="/app/payouts"]').click();
     await page.locator('input[name=period]').fill(thisMonth);
+    expect(page.url()).toContain(`period=${thisMonth}`);
     expect(await page.locator('[data-testid=export-csv]').getAttribute('href')).toContain(`period=${thisMonth}`);
     await page.locator('[data-testid=close-month]').click();
-    const alert = page.locator('[data-testid=payout-messages] [role=alert]');
+    const dialog = page.locator('dialog[open]');
+    await dialog.locator('[data-testid=confirm]').click();
+    const alert = dialog.locator('[role=alert]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('has not ended');
+    // zh-CN since the glossary step: never the server's English sentence ("period … has not ended yet").
+    const shown = (await alert.textContent()) ?? '';
+    expect(shown).not.toContain('has not ended');
+    expect(shown).toMatch(/[\u4e00-\u9fff]/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   test('the API docs render Swagger UI under their CSP without a violation', async () => {

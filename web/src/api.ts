@@ -1,13 +1,29 @@
 import type { Page } from './types';
 
-/** An application/problem+json answer of the API. */
+/** Values a problem's text is filled with (`{ minimum: 4 }` for `field.too_small`). */
+export type ProblemParams = Readonly<Record<string, string | number | boolean | null | readonly string[] | readonly number[]>>;
+
+/** One field of a 422/409: `path` names it (`code`, `taxProfile.taxCode`); `key` and `params` say why. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+  key?: string;
+  params?: ProblemParams;
+}
+
+/**
+ * An application/problem+json answer of the API. `detail` and `message` are English for developers; the
+ * console shows `key` (stable, e.g. `kos.code.taken`) translated with `params` instead (problem-text.ts).
+ */
 export interface Problem {
   type?: string;
   title?: string;
   status: number;
   code?: string;
   detail?: string;
-  errors?: { path: string; message: string }[];
+  key?: string;
+  params?: ProblemParams;
+  errors?: FieldProblem[];
 }
 
 export class ApiError extends Error {
@@ -17,13 +33,10 @@ export class ApiError extends Error {
   get status(): number {
     return this.problem.status;
   }
-  /** Field messages keyed by dotted path (`code`, `taxProfile.taxCode`). */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) out[e.path] ??= e.message;
-    return out;
-  }
 }
+
+/** fetch() itself failed: offline, or the server is down or unreachable. */
+export class NetworkError extends Error {}
 
 const BASE = '/api/v1';
 
@@ -48,7 +61,12 @@ export function apiUpload<T>(path: string, form: FormData, headers: Record<strin
 }
 
 async function send<T>(path: string, init: RequestInit): Promise<T> {
-  const res = await fetch(BASE + path, { ...init, credentials: 'same-origin' });
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, { ...init, credentials: 'same-origin' });
+  } catch (e) {
+    throw new NetworkError(e instanceof Error ? e.message : String(e));
+  }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let data: unknown = null;

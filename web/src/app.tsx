@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/layout';
-import { ErrorBox } from './components/status';
-import { isLocale, setLocale, storedLocale } from './i18n/index';
+import { ErrorBox } from './components/ui/error-box';
+import { setLocale, storedLocale } from './i18n/index';
+import { isLocale } from './i18n/resources';
 import { LoginPage } from './pages/login';
 import { MeContext, useMeQuery } from './session';
 

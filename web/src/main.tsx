@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api';
@@ -8,8 +8,19 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/views.css';
 import './styles/reports.css';
+import './styles/ui.css';
+import { rememberSignedIn } from './session';
 
-const queryClient = new QueryClient({
+/** A 401 on any request means the session ended (expired, revoked, signed out elsewhere): back to the login page. */
+function onError(error: unknown) {
+  if (!(error instanceof ApiError) || error.status !== 401) return;
+  rememberSignedIn(false);
+  queryClient.setQueryData(['me'], null);
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

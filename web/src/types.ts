@@ -6,11 +6,18 @@
 import type { z } from 'zod';
 import type { accountOut } from '../../src/features/accounts/accounts.schema';
 import type { breakdownOut, leaderboardOut, metricsOut } from '../../src/features/analytics/analytics.schema';
+import type { apiKeyOut } from '../../src/features/api-keys/api-keys.schema';
 import type { meOut } from '../../src/features/auth/auth.schema';
 import type { ImportStatus, importAccepted, importOut } from '../../src/features/imports/imports.schema';
 import type { kosOut } from '../../src/features/kos/kos.schema';
+import type { entryOut } from '../../src/features/ledger/ledger.schema';
+import type { linkOut } from '../../src/features/links/links.schema';
+import type { livestreamMetricsOut, livestreamOut } from '../../src/features/livestreams/livestreams.schema';
+import type { memberOut } from '../../src/features/members/members.schema';
+import type { lineOut } from '../../src/features/orders/lines.schema';
 import type { orgOut } from '../../src/features/orgs/orgs.schema';
 import type { closePeriodOut, payoutOut } from '../../src/features/payouts/payouts.schema';
+import type { planOut } from '../../src/features/plans/plans.schema';
 import type { productOut } from '../../src/features/products/products.schema';
 import type { unitOut } from '../../src/features/units/units.schema';
 
@@ -46,6 +53,16 @@ export type Payout = z.infer<typeof payoutOut>;
 /** `POST /payouts/close`. */
 export type ClosePeriod = z.infer<typeof closePeriodOut>;
 
+export type Member = z.infer<typeof memberOut>;
+export type Role = Me['role'];
+export type ApiKey = z.infer<typeof apiKeyOut>;
+export type TrackedLink = z.infer<typeof linkOut>;
+export type OrderLine = z.infer<typeof lineOut>;
+export type LedgerEntry = z.infer<typeof entryOut>;
+export type Livestream = z.infer<typeof livestreamOut>;
+export type LivestreamMetrics = z.infer<typeof livestreamMetricsOut>;
+export type Plan = z.infer<typeof planOut>;
+
 /**
  * A list the console offers in a select, checked against the server's type: a value the server refuses,
  * or one it accepts that the list leaves out, is a compile error naming it.
@@ -66,6 +83,36 @@ export const IMPORT_SOURCES = allOf<Exclude<ImportReport['source'], 'webhook'>>(
   'accesstrade',
   'generic',
 ]);
+
+export const ROLES = allOf<Role>()(['owner', 'admin', 'manager', 'viewer', 'kos']);
+export const PLATFORMS = allOf<PlatformAccount['platform']>()([
+  'tiktok_shop',
+  'shopee',
+  'lazada',
+  'facebook',
+  'youtube',
+  'douyin',
+  'xiaohongshu',
+  'website',
+  'other',
+]);
+export const FOLLOWER_TIERS = allOf<NonNullable<PlatformAccount['followerTier']>>()(['nano', 'micro', 'mid', 'macro', 'mega']);
+export const UNIT_KINDS = allOf<Unit['kind']>()(['hq', 'region', 'dealer', 'store', 'team', 'business_line']);
+export const IMPORT_STATUSES = allOf<ImportStatus>()(['queued', 'running', 'done', 'failed']);
+export const PAYOUT_STATUSES = allOf<Payout['status']>()(['draft', 'approved', 'paid']);
+export const LEDGER_KINDS = allOf<LedgerEntry['kind']>()([
+  'sale',
+  'livestream_fee',
+  'tier_adjustment',
+  'bonus',
+  'adjustment',
+  'clawback',
+]);
+export const LEDGER_STATUSES = allOf<LedgerEntry['status']>()(['pending', 'approved', 'paid', 'void']);
+export const LINE_STATUSES = allOf<OrderLine['status']>()(['unpaid', 'pending', 'completed', 'cancelled', 'returned']);
+export const ATTRIBUTIONS = allOf<OrderLine['attribution']>()(['code', 'click', 'account', 'voucher', 'manual', 'none']);
+export const SESSION_STATUSES = allOf<Livestream['status']>()(['scheduled', 'live', 'ended', 'cancelled']);
+export const PLAN_BASES = allOf<Plan['base']>()(['net', 'platform_commission']);
 
 /** Whether an import is still waiting or running (its report is not final yet). */
 export const isImportActive = (status: ImportStatus): boolean => status === 'queued' || status === 'running';

@@ -3,9 +3,13 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../api';
 import { formatDateTime, formatNumber, formatPercent } from '../format';
+import { importFailureText } from '../problem-text';
 import { useMe } from '../session';
 import { type ImportReport, isImportActive, type Page } from '../types';
-import { Empty, ErrorBox, Loading } from './status';
+import { Badge } from './ui/badge';
+import { EmptyState } from './ui/empty-state';
+import { ErrorBox } from './ui/error-box';
+import { Loading } from './ui/loading';
 
 const COUNTS = ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped'] as const;
 /** Columns of a row: time, source, file, status and the counts (a failure's reason spans them all). */
@@ -31,22 +35,22 @@ export function ImportHistory() {
 
   return (
     <>
-      <h2>{t('import.history')}</h2>
+      <h2>{t('imports.history')}</h2>
       {list.isPending && <Loading />}
       {list.isError && <ErrorBox error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isSuccess && rows.length === 0 && <Empty>{t('import.empty')}</Empty>}
+      {list.isSuccess && rows.length === 0 && <EmptyState>{t('imports.empty')}</EmptyState>}
       {rows.length > 0 && (
         <div className="table-wrap">
           <table className="table" data-testid="import-table">
             <thead>
               <tr>
-                <th>{t('import.when')}</th>
-                <th>{t('import.source')}</th>
-                <th>{t('import.fileName')}</th>
-                <th>{t('import.status')}</th>
+                <th>{t('imports.when')}</th>
+                <th>{t('imports.field.source')}</th>
+                <th>{t('imports.fileName')}</th>
+                <th>{t('imports.field.status')}</th>
                 {COUNTS.map((k) => (
                   <th key={k} className="num">
-                    {t(`import.${k}`)}
+                    {t(`imports.${k}`)}
                   </th>
                 ))}
               </tr>
@@ -56,7 +60,7 @@ export function ImportHistory() {
                 <Fragment key={r.id}>
                   <tr data-import-id={r.id} className={r.status === 'failed' ? 'has-note' : undefined}>
                     <td className="mono">{formatDateTime(r.createdAt, i18n.language, me.org.timezone)}</td>
-                    <td>{t(`importSource.${r.source}`, { defaultValue: r.source })}</td>
+                    <td>{t(`imports.source.${r.source}`)}</td>
                     <td>{r.fileName ?? t('common.none')}</td>
                     <td>
                       <ImportStatusBadge report={r} />
@@ -67,11 +71,7 @@ export function ImportHistory() {
                       </td>
                     ))}
                   </tr>
-                  {r.status === 'failed' && r.failedReason && (
-                    <tr className="row-note" data-testid="import-failed-note">
-                      <td colSpan={COLUMNS}>{r.failedReason}</td>
-                    </tr>
-                  )}
+                  {r.status === 'failed' && <FailureNote report={r} />}
                 </Fragment>
               ))}
             </tbody>
@@ -87,20 +87,32 @@ export function ImportHistory() {
   );
 }
 
+/** A failed import's reason in the reader's language, under its row (none for an older import outside English). */
+function FailureNote({ report }: { report: ImportReport }) {
+  const { t, i18n } = useTranslation();
+  const reason = importFailureText(report, t, i18n.language);
+  if (!reason) return null;
+  return (
+    <tr className="row-note" data-testid="import-failed-note">
+      <td colSpan={COLUMNS}>{reason}</td>
+    </tr>
+  );
+}
+
 /** Queued, running (with its share of rows done), done or failed (its reason on hover). */
 function ImportStatusBadge({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation();
   // Rounded down so a running import never reads 100%.
   const share = report.status === 'running' && report.rows > 0 ? Math.floor((report.rowsDone / report.rows) * 1000) / 1000 : null;
   return (
-    <span
-      className={`badge import-${report.status}`}
+    <Badge
+      of="imports.status"
+      value={report.status}
       data-testid="import-status"
       data-status={report.status}
-      title={report.status === 'failed' ? report.failedReason : undefined}
+      title={report.status === 'failed' ? (importFailureText(report, t, i18n.language) ?? undefined) : undefined}
     >
-      {t(`importStatus.${report.status}`)}
       {share !== null && ` ${formatPercent(share, i18n.language)}`}
-    </span>
+    </Badge>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
+import { importFailureText } from '../problem-text';
 import { type ImportReport, isImportActive } from '../types';
 import { ImportReportView } from './import-report';
 
@@ -31,27 +32,31 @@ function StatusMessage({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   switch (report.status) {
     case 'queued':
-      return <p>{t('import.queuedHint')}</p>;
+      return <p>{t('imports.queuedHint')}</p>;
     case 'running':
-      return <p>{t('import.runningHint')}</p>;
+      return <p>{t('imports.runningHint')}</p>;
     case 'done':
-      return <p className="notice">{t('import.finished')}</p>;
+      return <p className="notice">{t('imports.finished')}</p>;
     case 'failed':
-      return <ImportFailure reason={report.failedReason} rowsSaved={report.rowsDone} />;
+      return <ImportFailure report={report} />;
   }
 }
 
-/** A failed import's reason and how many of its rows were committed before it stopped. */
-function ImportFailure({ reason, rowsSaved }: { reason: string | undefined; rowsSaved: number }) {
+/**
+ * A failed import's reason in the reader's language (its `failedKey`; problem-text.ts) and how many of its
+ * rows were committed before it stopped.
+ */
+function ImportFailure({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation();
+  const rowsSaved = report.rowsDone;
   return (
     <div className="alert" data-testid="import-failed">
-      <strong>{t('import.failed')}</strong>
-      <span data-testid="import-failed-reason">{reason ?? t('common.error')}</span>
+      <strong>{t('imports.failed')}</strong>
+      <span data-testid="import-failed-reason">{importFailureText(report, t, i18n.language) ?? t('common.error')}</span>
       <span data-testid="import-rows-saved">
         {rowsSaved > 0
-          ? t('import.savedBeforeFailure', { rows: formatNumber(rowsSaved, i18n.language) })
-          : t('import.nothingSaved')}
+          ? t('imports.savedBeforeFailure', { rows: formatNumber(rowsSaved, i18n.language) })
+          : t('imports.nothingSaved')}
       </span>
     </div>
   );
@@ -63,11 +68,11 @@ function RowsProgress({ done, total }: { done: number; total: number }) {
   const id = useId();
   const counted = total > 0;
   const text = counted
-    ? t('import.rowsProgress', { done: formatNumber(done, i18n.language), total: formatNumber(total, i18n.language) })
-    : t('import.counting');
+    ? t('imports.rowsProgress', { done: formatNumber(done, i18n.language), total: formatNumber(total, i18n.language) })
+    : t('imports.counting');
   return (
     <div className="import-progress-bar">
-      <label htmlFor={id}>{t('import.progress')}</label>
+      <label htmlFor={id}>{t('imports.progress')}</label>
       <progress
         id={id}
         data-testid="import-progress-bar"

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { isLocale, LOCALES, setLocale } from '../i18n/index';
+import { setLocale } from '../i18n/index';
+import { isLocale, LOCALES } from '../i18n/resources';
 
 /** vi / zh-CN / en; the choice is remembered in this browser. */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   return (
     <label className="lang">
-      <span>{t('language')}</span>
+      <span>{t('common.language')}</span>
       <select
         data-testid="language"
         value={i18n.language}
@@ -16,7 +17,7 @@ export function LanguageSwitcher() {
       >
         {LOCALES.map((l) => (
           <option key={l} value={l}>
-            {t(`locales.${l}`)}
+            {t(`common.locales.${l}`)}
           </option>
         ))}
       </select>

@@ -1,66 +1,65 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ComponentType, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../access/use-can';
 import { api } from '../api';
-import { DashboardPage } from '../pages/dashboard';
-import { ImportsPage } from '../pages/imports';
-import { KosRosterPage } from '../pages/kos-roster';
-import { PayoutsPage } from '../pages/payouts';
-import { ProductsPage } from '../pages/products';
-import { SettingsPage } from '../pages/settings';
-import { UnitsPage } from '../pages/units';
-import { Link, ROUTES, type Route, useRoute } from '../router';
-import { useMe } from '../session';
+import { RouteView } from '../route-view';
+import { Link } from '../router/link';
+import { useLocation } from '../router/location';
+import { type AppRoute, findRoute, ROUTES } from '../routes';
+import { rememberSignedIn, useMe } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 
-const NAV_LABEL: Record<Route, string> = {
-  dashboard: 'nav.dashboard',
-  kos: 'nav.roster',
-  imports: 'nav.imports',
-  payouts: 'nav.payouts',
-  units: 'nav.units',
-  products: 'nav.products',
-  settings: 'nav.settings',
-};
-
-const PAGES: Record<Route, ComponentType> = {
-  dashboard: DashboardPage,
-  kos: KosRosterPage,
-  imports: ImportsPage,
-  payouts: PayoutsPage,
-  units: UnitsPage,
-  products: ProductsPage,
-  settings: SettingsPage,
-};
-
+/** The signed-in shell: the sidebar lists the pages the caller's role may open; the page fills the rest. */
 export function Layout() {
   const { t } = useTranslation();
   const me = useMe();
-  const route = useRoute();
+  const can = useCan();
+  const { path } = useLocation();
   const queryClient = useQueryClient();
   const [menuOpen, setMenuOpen] = useState(false);
-  const Page = PAGES[route];
+  const main = useRef<HTMLElement>(null);
+  const current = findRoute(path)?.route;
+  const entries = ROUTES.filter((r) => r.nav && (!r.can || can(r.can)));
+  // `/kos/123` belongs to the KOS roster's section of the sidebar.
+  const inSection = (r: AppRoute) => r === current || (r.path !== '/' && path.startsWith(`${r.path}/`));
+
+  // After a page change, keyboard and screen-reader users start at the new page, not in the sidebar.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) main.current?.focus({ preventScroll: true });
+  }, [path]);
 
   const logout = async () => {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    rememberSignedIn(false);
     queryClient.clear();
     queryClient.setQueryData(['me'], null);
   };
 
   return (
     <div className={menuOpen ? 'shell menu-open' : 'shell'}>
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
       <aside className="sidebar">
         <div className="brand">
-          <strong>{t('app.name')}</strong>
-          <small>{t('app.matrix')}</small>
+          <strong>{t('common.appName')}</strong>
+          <small>{t('common.matrix')}</small>
           <button type="button" className="btn small menu-toggle" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
-            {t('app.menu')}
+            {t('common.menu')}
           </button>
         </div>
-        <nav>
-          {ROUTES.map((r) => (
-            <Link key={r} to={r} className={r === route ? 'active' : undefined} onClick={() => setMenuOpen(false)}>
-              {t(NAV_LABEL[r])}
+        <nav aria-label={t('nav.main')}>
+          {entries.map((r) => (
+            <Link
+              key={r.path}
+              to={r.path}
+              className={inSection(r) ? 'active' : undefined}
+              aria-current={r === current ? 'page' : undefined}
+              onClick={() => setMenuOpen(false)}
+            >
+              {t(r.nav ?? '')}
             </Link>
           ))}
         </nav>
@@ -73,8 +72,8 @@ export function Layout() {
           </button>
         </div>
       </aside>
-      <main className="content">
-        <Page />
+      <main className="content" id="main" ref={main} tabIndex={-1}>
+        <RouteView />
       </main>
     </div>
   );

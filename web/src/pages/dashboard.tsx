@@ -1,42 +1,43 @@
-import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, qs } from '../api';
-import { Leaderboard } from '../components/leaderboard';
-import { RosterStatus } from '../components/roster-status';
-import { ErrorBox, Loading } from '../components/status';
-import { SummaryCards } from '../components/summary-cards';
-import { addDays, datesBetween, isDate, monthStart, todayIn } from '../dates';
+import { BreakdownTable } from '../components/dashboard/breakdown-table';
+import { DashboardFilters } from '../components/dashboard/dashboard-filters';
+import { Leaderboard } from '../components/dashboard/leaderboard';
+import { RosterStatus } from '../components/dashboard/roster-status';
+import { SummaryCards } from '../components/dashboard/summary-cards';
+import { ErrorBox } from '../components/ui/error-box';
+import { Loading } from '../components/ui/loading';
+import { PageHeader } from '../components/ui/page-header';
+import { type DashboardFilter, linesHref, useBreakdown, useSummary } from '../data/dashboard';
+import { datesBetween, isDate, monthStart, todayIn } from '../dates';
 import { formatCompact, toMajor } from '../format';
+import { navigate } from '../router/location';
+import { useQueryState } from '../router/search-params';
 import { useMe } from '../session';
-import type { Breakdown, Metrics } from '../types';
+import '../styles/dashboard.css';
 
 // ECharts is large: load it only when the dashboard has something to draw.
-const SalesChart = lazy(() => import('../components/sales-chart'));
+const SalesChart = lazy(() => import('../components/dashboard/sales-chart'));
 
-export function DashboardPage() {
+/** `/`: filters (in the URL), KPI cards, the daily trend, breakdowns and the leaderboard; every figure opens its lines. */
+export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const today = todayIn(me.org.timezone);
-  const [from, setFrom] = useState(monthStart(today));
-  const [to, setTo] = useState(today);
-  const valid = isDate(from) && isDate(to) && from <= to;
-  // The API reads [from, to): the shown end date is included, so ask up to the day after it.
-  const range = { from, to: valid ? addDays(to, 1) : to };
+  const [filter, setFilter] = useQueryState<DashboardFilter>({
+    from: monthStart(today),
+    to: today,
+    unitId: '',
+    platform: '',
+    source: '',
+  });
+  const valid = isDate(filter.from) && isDate(filter.to) && filter.from <= filter.to;
 
-  const summary = useQuery({
-    queryKey: ['analytics', 'summary', range],
-    queryFn: () => api<Metrics>(`/analytics/summary${qs(range)}`),
-    enabled: valid,
-  });
-  const byDay = useQuery({
-    queryKey: ['analytics', 'breakdown', 'day', range],
-    queryFn: () => api<Breakdown>(`/analytics/breakdown${qs({ by: 'day', ...range })}`),
-    enabled: valid,
-  });
+  const summary = useSummary(filter, valid);
+  const byDay = useBreakdown('day', filter, valid);
 
   const currency = summary.data?.currency ?? me.org.currency;
-  const days = valid ? datesBetween(from, to) : [];
+  const days = valid ? datesBetween(filter.from, filter.to) : [];
   const rowOf = new Map((byDay.data?.rows ?? []).map((r) => [r.key, r]));
   const series = {
     days,
@@ -48,35 +49,34 @@ export function DashboardPage() {
   const compact = (major: number) => formatCompact(major, i18n.language);
 
   return (
-    <section>
-      <div className="page-head">
-        <h1>{t('dashboard.title')}</h1>
-        <div className="range" data-testid="date-range">
-          <label>
-            {t('dashboard.from')}
-            <input type="date" name="from" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label>
-            {t('dashboard.to')}
-            <input type="date" name="to" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
-          </label>
-        </div>
-      </div>
-      {!valid && <p className="alert">{t('dashboard.badRange')}</p>}
+    <section className="dashboard">
+      <PageHeader title={t('dashboard.title')} />
+      <DashboardFilters filter={filter} onChange={(f) => setFilter(f, { push: true })} />
+      {!valid && (
+        <p className="alert" role="alert">
+          {t('dashboard.badRange')}
+        </p>
+      )}
       {summary.isPending && valid && <Loading />}
       {summary.isError && <ErrorBox error={summary.error} onRetry={() => void summary.refetch()} />}
-      {summary.data && <SummaryCards metrics={summary.data} />}
+      {summary.data && <SummaryCards metrics={summary.data} filter={filter} />}
       <article className="card sales">
         <h2>{t('dashboard.sales')}</h2>
+        <p className="muted small">{t('dashboard.salesHint')}</p>
+        {byDay.isPending && valid && <Loading />}
         {byDay.isError && <ErrorBox error={byDay.error} onRetry={() => void byDay.refetch()} />}
-        {byDay.data && (
+        {byDay.data && byDay.data.rows.length === 0 && <p className="empty">{t('dashboard.noData')}</p>}
+        {byDay.data && byDay.data.rows.length > 0 && (
           <Suspense fallback={<Loading />}>
-            <SalesChart series={series} format={compact} />
+            <SalesChart series={series} format={compact} onDay={(day) => navigate(linesHref(filter, { from: day, to: day }))} />
           </Suspense>
         )}
       </article>
       <div className="grid">
-        <Leaderboard />
+        <BreakdownTable by="platform" filter={filter} enabled={valid} />
+        <BreakdownTable by="unit" filter={filter} enabled={valid} />
+        <BreakdownTable by="product" filter={filter} enabled={valid} />
+        <Leaderboard filter={filter} enabled={valid} />
         <RosterStatus />
       </div>
     </section>

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../api';
 import { ImportHistory } from '../components/import-history';
 import { ImportProgress } from '../components/import-progress';
-import { ErrorBox } from '../components/status';
+import { EnumOptions } from '../components/ui/enum-options';
+import { ErrorBox } from '../components/ui/error-box';
+import { Field } from '../components/ui/field';
+import { PageHeader } from '../components/ui/page-header';
 import { useImport } from '../data';
 import { IMPORT_SOURCES, type ImportAccepted, isImportActive } from '../types';
 
@@ -37,7 +40,8 @@ function useBackgroundImport() {
   return { upload, tracked, busy: upload.isPending || waiting };
 }
 
-export function ImportsPage() {
+/** `/imports`: upload a report, follow it while it runs, read its report and the past imports. */
+export default function ImportsPage() {
   const { t } = useTranslation();
   const [source, setSource] = useState<string>('shopee');
   const [file, setFile] = useState<File | null>(null);
@@ -54,33 +58,26 @@ export function ImportsPage() {
 
   return (
     <section>
-      <h1>{t('import.title')}</h1>
+      <PageHeader title={t('imports.title')} />
       <form className="card form upload" data-testid="import-form" onSubmit={submit}>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="import-source">{t('import.source')}</label>
-            <select id="import-source" name="source" value={source} onChange={(e) => setSource(e.target.value)}>
-              {IMPORT_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`importSource.${s}`)}
-                </option>
-              ))}
+          <Field label={t('imports.field.source')}>
+            <select name="source" value={source} onChange={(e) => setSource(e.target.value)}>
+              <EnumOptions of="imports.source" only={IMPORT_SOURCES} />
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="import-file">{t('import.file')}</label>
+          </Field>
+          <Field label={t('imports.field.file')}>
             <input
-              id="import-file"
               type="file"
               name="file"
               accept=".csv,.xlsx,.json,text/csv,application/json"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
-          </div>
+          </Field>
         </div>
         <div className="actions">
           <button type="submit" className="btn primary" disabled={!file || busy}>
-            {busy ? t('import.submitting') : t('import.submit')}
+            {busy ? t('imports.submitting') : t('imports.submit')}
           </button>
         </div>
       </form>

@@ -1,112 +1,109 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, qs } from '../api';
-import { KosDetail } from '../components/kos-detail';
-import { type KosFilter, KosFilters, NO_FILTER } from '../components/kos-filters';
-import { KosForm } from '../components/kos-form';
-import { Empty, ErrorBox, Loading } from '../components/status';
+import { useCan } from '../access/use-can';
+import { KosFilters, NO_FILTER } from '../components/kos/kos-filters';
+import { KosForm } from '../components/kos/kos-form';
+import { KosPanel } from '../components/kos/kos-panel';
+import { sortKos } from '../components/kos/kos-sort';
+import { PagedTable } from '../components/kos/paged-table';
+import { Badge } from '../components/ui/badge';
+import { PageHeader } from '../components/ui/page-header';
+import type { Column } from '../components/ui/responsive-list';
 import { useUnits } from '../data';
-import type { Kos, Page } from '../types';
+import { usePagedList } from '../data/kos';
+import { Link } from '../router/link';
+import { useQueryState } from '../router/search-params';
+import type { Kos } from '../types';
+import '../styles/kos.css';
 
-export function KosRosterPage() {
-  const { t } = useTranslation();
-  const [filter, setFilter] = useState<KosFilter>(NO_FILTER);
+/**
+ * `/kos`: the roster. Filters and sort live in the URL (`/app/kos?status=active&sort=name`); a row opens a side
+ * panel, its name the KOS's page. "New KOS" (for those who may create) opens the form above the list.
+ */
+export default function KosRosterPage() {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const [filter, setFilter] = useQueryState(NO_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const units = useUnits();
   const unitNames = new Map((units.data ?? []).map((u) => [u.id, u.name]));
+  const { q, unit, status, tier, relationship } = filter;
+  const roster = usePagedList<Kos>(['kos', 'list'], '/kos', { q, unitId: unit, status, tier, relationship });
+  const none = t('common.none');
+  const profile = (k: Kos) => `/kos/${encodeURIComponent(k.id)}`;
 
-  const roster = useInfiniteQuery({
-    queryKey: ['kos', 'list', filter],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api<Page<Kos>>(`/kos${qs({ ...filter, limit: 50, cursor: pageParam })}`),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = roster.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns: Column<Kos>[] = [
+    {
+      key: 'name',
+      header: t('kos.field.name'),
+      role: 'title',
+      cell: (k) => (
+        <Link to={profile(k)} onClick={(e) => e.stopPropagation()}>
+          {k.name}
+        </Link>
+      ),
+    },
+    { key: 'status', header: t('kos.field.status'), role: 'status', cell: (k) => <Badge of="kos.status" value={k.status} /> },
+    { key: 'code', header: t('kos.field.code'), cell: (k) => <span className="mono">{k.code}</span> },
+    { key: 'handle', header: t('kos.field.handle'), cell: (k) => `@${k.handle}` },
+    {
+      key: 'relationship',
+      header: t('kos.field.relationship'),
+      cell: (k) => <Badge of="kos.relationship" value={k.relationship} />,
+    },
+    { key: 'unit', header: t('kos.field.unitId'), cell: (k) => (k.unitId ? (unitNames.get(k.unitId) ?? none) : none) },
+    { key: 'tier', header: t('kos.field.tier'), cell: (k) => k.tier ?? none },
+  ];
 
   return (
     <section>
-      <header className="page-head">
-        <h1>{t('nav.roster')}</h1>
-        <button
-          type="button"
-          className="btn primary"
-          data-testid="new-kos"
-          onClick={() => {
-            setSelected(null);
-            setCreating(true);
-          }}
-        >
-          {t('kos.new')}
-        </button>
-      </header>
+      <PageHeader title={t('kos.title')}>
+        {can('kos.create') && !creating && (
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="new-kos"
+            onClick={() => {
+              setSelected(null);
+              setCreating(true);
+            }}
+          >
+            {t('kos.new')}
+          </button>
+        )}
+      </PageHeader>
       {creating && (
         <KosForm
           units={units.data ?? []}
           onCancel={() => setCreating(false)}
-          onCreated={(kos) => {
+          onSaved={(kos) => {
             setCreating(false);
             setSelected(kos.id);
           }}
         />
       )}
       <KosFilters value={filter} units={units.data ?? []} onChange={setFilter} />
+      {roster.hasNextPage && filter.sort && <p className="muted small">{t('kos.sort.loadedOnly')}</p>}
       <div className={selected ? 'split with-panel' : 'split'}>
         <div className="split-main">
-          {roster.isPending && <Loading />}
-          {roster.isError && <ErrorBox error={roster.error} onRetry={() => void roster.refetch()} />}
-          {roster.isSuccess && rows.length === 0 && <Empty>{t('kos.empty')}</Empty>}
-          {rows.length > 0 && (
-            <div className="table-wrap">
-              <table className="table" data-testid="kos-table">
-                <thead>
-                  <tr>
-                    <th>{t('kos.code')}</th>
-                    <th>{t('kos.name')}</th>
-                    <th>{t('kos.handle')}</th>
-                    <th>{t('kos.relationship')}</th>
-                    <th>{t('kos.unit')}</th>
-                    <th>{t('kos.status')}</th>
-                    <th>{t('kos.tier')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((k) => (
-                    <tr
-                      key={k.id}
-                      tabIndex={0}
-                      className={k.id === selected ? 'selected clickable' : 'clickable'}
-                      onClick={() => setSelected(k.id)}
-                      onKeyDown={(e) => e.key === 'Enter' && setSelected(k.id)}
-                    >
-                      <td className="mono">{k.code}</td>
-                      <td>{k.name}</td>
-                      <td>@{k.handle}</td>
-                      <td>{t(`relationship.${k.relationship}`)}</td>
-                      <td>{k.unitId ? (unitNames.get(k.unitId) ?? t('common.none')) : t('common.none')}</td>
-                      <td>
-                        <span className={`badge status-${k.status}`}>{t(`status.${k.status}`)}</span>
-                      </td>
-                      <td>{k.tier ?? t('common.none')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {roster.hasNextPage && (
-            <button
-              type="button"
-              className="btn"
-              disabled={roster.isFetchingNextPage}
-              onClick={() => void roster.fetchNextPage()}
-            >
-              {roster.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-            </button>
-          )}
+          <PagedTable
+            data-testid="kos-table"
+            list={roster}
+            columns={columns}
+            rowKey={(k) => k.id}
+            caption={t('kos.listCaption')}
+            empty={t('kos.empty')}
+            arrange={(rows) => sortKos(rows, filter.sort, i18n.language)}
+            rowProps={(k) => ({
+              tabIndex: 0,
+              className: k.id === selected ? 'selected clickable' : 'clickable',
+              onClick: () => setSelected(k.id),
+              onKeyDown: (e) => e.key === 'Enter' && e.target === e.currentTarget && setSelected(k.id),
+            })}
+          />
         </div>
-        {selected && <KosDetail id={selected} unitNames={unitNames} onClose={() => setSelected(null)} />}
+        {selected && <KosPanel id={selected} unitNames={unitNames} onClose={() => setSelected(null)} />}
       </div>
     </section>
   );

@@ -3,15 +3,24 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { LanguageSwitcher } from '../components/language-switcher';
+import { Field } from '../components/ui/field';
+import { errorText } from '../problem-text';
+import { rememberSignedIn } from '../session';
+import type { Me } from '../types';
 
+/** Shown at any /app/ URL while signed out; after signing in, that URL's page opens. */
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useMutation({
-    mutationFn: () => api<unknown>('/auth/login', { method: 'POST', body: { email, password } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+    mutationFn: () => api<Me>('/auth/login', { method: 'POST', body: { email, password } }),
+    onSuccess: (me) => {
+      rememberSignedIn(true);
+      // The login answers the caller as GET /me does: no second request.
+      queryClient.setQueryData(['me'], me);
+    },
   });
 
   const submit = (e: FormEvent) => {
@@ -23,9 +32,8 @@ export function LoginPage() {
     <main className="login">
       <form className="card login-card" onSubmit={submit}>
         <h1>{t('login.title')}</h1>
-        <p className="muted">{t('app.matrix')}</p>
-        <label className="field">
-          <span>{t('login.email')}</span>
+        <p className="muted">{t('common.matrix')}</p>
+        <Field label={t('login.email')}>
           <input
             name="email"
             type="email"
@@ -34,9 +42,8 @@ export function LoginPage() {
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>{t('login.password')}</span>
+        </Field>
+        <Field label={t('login.password')}>
           <input
             name="password"
             type="password"
@@ -45,10 +52,10 @@ export function LoginPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-        </label>
+        </Field>
         {login.isError && (
           <p className="alert" role="alert">
-            <strong>{t('login.failed')}</strong> <span>{login.error.message}</span>
+            <strong>{t('login.failed')}</strong> <span>{errorText(login.error, t, i18n.language)}</span>
           </p>
         )}
         <button className="btn primary" type="submit" disabled={login.isPending}>

@@ -1,89 +1,118 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, fetchAll, qs } from '../api';
-import { type PayoutAction, PayoutTable } from '../components/payout-table';
-import { Empty, ErrorBox, Loading } from '../components/status';
+import { useCan } from '../access/use-can';
+import { PayoutList } from '../components/payouts/payout-list';
+import { type PayoutAsk, PayoutStepDialog } from '../components/payouts/payout-step-dialog';
+import { PayoutTotals } from '../components/payouts/payout-totals';
+import { ConfirmDialog } from '../components/ui/confirm-dialog';
+import { EmptyState } from '../components/ui/empty-state';
+import { ErrorBox } from '../components/ui/error-box';
+import { Field } from '../components/ui/field';
+import { Loading } from '../components/ui/loading';
+import { PageHeader } from '../components/ui/page-header';
+import { useAllKos } from '../data';
+import { exportUrl, useClosePeriod, usePayoutStep, usePayouts } from '../data/payouts';
 import { isPeriod, previousPeriod, todayIn } from '../dates';
+import { useQueryState } from '../router/search-params';
 import { useMe } from '../session';
-import type { ClosePeriod, Payout } from '../types';
+import type { Payout } from '../types';
+import '../styles/payouts.css';
 
-export function PayoutsPage() {
+/**
+ * `/app/payouts?period=YYYY-MM`: the payouts of a month. Owners and admins close the month, approve and
+ * mark paid (each money step confirmed in a dialog), download the bank/payroll export; everyone here
+ * opens a payout's printable statement in their language. Managers and viewers only read.
+ */
+export default function PayoutsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const queryClient = useQueryClient();
+  const can = useCan();
   // Months are closed once they have ended: the last one is the usual choice.
-  const [period, setPeriod] = useState(() => previousPeriod(todayIn(me.org.timezone).slice(0, 7)));
+  const [{ period }, setQuery] = useQueryState({ period: previousPeriod(todayIn(me.org.timezone).slice(0, 7)) });
   const valid = isPeriod(period);
-
-  const payouts = useQuery({
-    queryKey: ['payouts', period],
-    queryFn: () => fetchAll<Payout>('/payouts', { period }),
-    enabled: valid,
-  });
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['payouts'] });
-    void queryClient.invalidateQueries({ queryKey: ['ledger'] });
-  };
-
-  const close = useMutation({
-    mutationFn: (p: string) => api<ClosePeriod>('/payouts/close', { method: 'POST', body: { period: p } }),
-    onSuccess: refresh,
-  });
-  const act = useMutation({
-    mutationFn: (a: PayoutAction) =>
-      api<Payout>(`/payouts/${encodeURIComponent(a.id)}/${a.kind}`, {
-        method: 'POST',
-        body: a.kind === 'mark-paid' ? { reference: a.reference } : {},
-      }),
-    onSuccess: refresh,
-  });
-
-  const choose = (value: string) => {
-    setPeriod(value);
-    close.reset();
-    act.reset();
-  };
+  const payouts = usePayouts(period, valid);
+  const roster = useAllKos();
+  const kosName = new Map((roster.data ?? []).map((k) => [k.id, `${k.name} (${k.code})`]));
+  const nameOf = (p: Payout) => kosName.get(p.kosId) ?? p.kosId;
+  const close = useClosePeriod();
+  const step = usePayoutStep();
+  const [closing, setClosing] = useState(false);
+  const [asking, setAsking] = useState<PayoutAsk>(null);
   const rows = payouts.data ?? [];
 
+  const ask = (next: PayoutAsk) => {
+    step.reset();
+    setAsking(next);
+  };
+  const askClose = () => {
+    close.reset();
+    setClosing(true);
+  };
+
   return (
-    <section>
-      <div className="page-head">
-        <h1>{t('payout.title')}</h1>
-        <div className="range">
-          <label>
-            {t('payout.period')}
-            <input type="month" name="period" value={period} onChange={(e) => choose(e.target.value)} />
-          </label>
-          <button
-            type="button"
-            className="btn primary"
-            data-testid="close-month"
-            disabled={!valid || close.isPending}
-            onClick={() => close.mutate(period)}
-          >
-            {close.isPending ? t('payout.closing') : t('payout.close')}
+    <section className="payouts-page">
+      <PageHeader title={t('payouts.title')}>
+        <Field label={t('payouts.field.period')}>
+          <input
+            type="month"
+            name="period"
+            value={period}
+            onChange={(e) => setQuery({ period: e.target.value }, { push: true })}
+          />
+        </Field>
+        {can('payouts.close') && (
+          <button type="button" className="btn primary" data-testid="close-month" disabled={!valid} onClick={askClose}>
+            {t('payouts.close')}
           </button>
-          {valid && (
-            <a className="btn" data-testid="export-csv" href={`/api/v1/payouts/export.csv${qs({ period })}`}>
-              {t('payout.exportCsv')}
-            </a>
-          )}
-        </div>
-      </div>
+        )}
+        {valid && can('payouts.export') && (
+          <a className="btn" data-testid="export-csv" href={exportUrl(period)} download={`payouts-${period}.csv`}>
+            {t('payouts.exportCsv')}
+          </a>
+        )}
+      </PageHeader>
       <div data-testid="payout-messages">
-        {close.isError && <ErrorBox error={close.error} />}
-        {act.isError && <ErrorBox error={act.error} />}
-        {close.data && (
+        {close.data && !closing && (
           <p className="notice" role="status">
-            {t('payout.closed', { count: close.data.payouts.length })}
+            {t('payouts.closed', { count: close.data.payouts.length, period: close.data.period })}
           </p>
         )}
       </div>
+      {!valid && <EmptyState>{t('payouts.choosePeriod')}</EmptyState>}
       {payouts.isPending && valid && <Loading />}
       {payouts.isError && <ErrorBox error={payouts.error} onRetry={() => void payouts.refetch()} />}
-      {payouts.isSuccess && rows.length === 0 && <Empty>{t('payout.empty')}</Empty>}
-      {rows.length > 0 && <PayoutTable rows={rows} busy={act.isPending} onAction={(a) => act.mutate(a)} />}
+      {payouts.isSuccess && rows.length === 0 && <EmptyState>{t('payouts.empty')}</EmptyState>}
+      {rows.length > 0 && (
+        <>
+          <PayoutTotals rows={rows} />
+          <PayoutList
+            rows={rows}
+            nameOf={nameOf}
+            busy={step.isPending}
+            onApprove={(payout) => ask({ kind: 'approve', payout })}
+            onMarkPaid={(payout) => ask({ kind: 'mark-paid', payout })}
+          />
+        </>
+      )}
+      <ConfirmDialog
+        open={closing}
+        title={t('payouts.closeConfirm.title', { period })}
+        confirmLabel={t('payouts.close')}
+        busy={close.isPending}
+        error={close.error}
+        onConfirm={() => close.mutate(period, { onSuccess: () => setClosing(false) })}
+        onCancel={() => setClosing(false)}
+      >
+        <p>{t('payouts.closeConfirm.text', { period })}</p>
+      </ConfirmDialog>
+      <PayoutStepDialog
+        asking={asking}
+        nameOf={nameOf}
+        busy={step.isPending}
+        error={step.error}
+        onConfirm={(next) => step.mutate(next, { onSuccess: () => setAsking(null) })}
+        onCancel={() => setAsking(null)}
+      />
     </section>
   );
 }

@@ -1,52 +1,52 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, qs } from '../api';
-import { Empty, ErrorBox, Loading } from '../components/status';
-import { formatMoney } from '../format';
-import type { Page, Product } from '../types';
+import { useCan } from '../access/use-can';
+import { ProductFilters } from '../components/products/product-filters';
+import { ProductForm } from '../components/products/product-form';
+import { ProductList } from '../components/products/product-list';
+import { EmptyState } from '../components/ui/empty-state';
+import { ErrorBox } from '../components/ui/error-box';
+import { Loading } from '../components/ui/loading';
+import { PageHeader } from '../components/ui/page-header';
+import { NO_PRODUCT_FILTER, useProductList } from '../data/products';
+import { useQueryState } from '../router/search-params';
+import type { Product } from '../types';
+import '../styles/products.css';
 
-export function ProductsPage() {
-  const { t, i18n } = useTranslation();
-  const products = useInfiniteQuery({
-    queryKey: ['products', 'list'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api<Page<Product>>(`/products${qs({ limit: 50, cursor: pageParam })}`),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+/** `/products`: the org-wide catalogue (every role reads it; owners and admins create and edit). */
+export default function ProductsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [filter, setFilter] = useQueryState(NO_PRODUCT_FILTER);
+  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const products = useProductList(filter);
   const rows = products.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Boolean(filter.q || filter.category);
 
   return (
-    <section>
-      <h1>{t('product.title')}</h1>
+    <section className="products-page">
+      <PageHeader title={t('products.title')}>
+        {can('products.edit') && (
+          <button type="button" className="btn primary" data-testid="new-product" onClick={() => setEditing('new')}>
+            {t('products.new')}
+          </button>
+        )}
+      </PageHeader>
+      {editing && (
+        <ProductForm
+          key={editing === 'new' ? 'new' : editing.id}
+          product={editing === 'new' ? null : editing}
+          onSaved={() => setEditing(null)}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      <ProductFilters value={filter} onChange={setFilter} />
       {products.isPending && <Loading />}
       {products.isError && <ErrorBox error={products.error} onRetry={() => void products.refetch()} />}
-      {products.isSuccess && rows.length === 0 && <Empty>{t('product.empty')}</Empty>}
-      {rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="product-table">
-            <thead>
-              <tr>
-                <th>{t('product.sku')}</th>
-                <th>{t('product.name')}</th>
-                <th>{t('product.category')}</th>
-                <th className="num">{t('product.price')}</th>
-                <th>{t('product.usp')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td className="mono">{p.sku}</td>
-                  <td>{p.name}</td>
-                  <td>{p.category ?? t('common.none')}</td>
-                  <td className="num">{formatMoney(p.priceMinor, p.currency, i18n.language)}</td>
-                  <td className="usp">{p.usp ?? t('common.none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {products.isSuccess && rows.length === 0 && (
+        <EmptyState>{filtered ? t('products.emptyFiltered') : t('products.empty')}</EmptyState>
       )}
+      {rows.length > 0 && <ProductList rows={rows} onEdit={setEditing} />}
       {products.hasNextPage && (
         <button
           type="button"

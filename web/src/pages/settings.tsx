@@ -1,29 +1,72 @@
 import { useTranslation } from 'react-i18next';
-import { isLocale } from '../i18n/index';
-import { useMe } from '../session';
+import { useCan } from '../access/use-can';
+import { MemberList } from '../components/members/member-list';
+import { ApiKeys } from '../components/settings/api-keys';
+import { OrgFacts } from '../components/settings/org-facts';
+import { OrgForm } from '../components/settings/org-form';
+import { type Section, SettingsTabs } from '../components/settings/settings-tabs';
+import { TaxRulesEditor } from '../components/settings/tax-rules-editor';
+import { TaxRulesTable } from '../components/settings/tax-rules-table';
+import { WebhookSecret } from '../components/settings/webhook-secret';
+import { ErrorBox } from '../components/ui/error-box';
+import { Loading } from '../components/ui/loading';
+import { PageHeader } from '../components/ui/page-header';
+import { useOrg } from '../data/settings';
+import { useQueryState } from '../router/search-params';
+import type { Org } from '../types';
+import '../styles/settings.css';
 
-/** The organisation's settings, read-only in this version. */
-export function SettingsPage() {
+/**
+ * `/settings?section=…`: the organisation and its tax rules (read-only for managers and viewers), and for
+ * owners and admins the webhook secret, members and API keys. A section the role may not open shows the organisation.
+ */
+export default function SettingsPage() {
   const { t } = useTranslation();
-  const { org } = useMe();
+  const can = useCan();
+  const org = useOrg();
+  const [query] = useQueryState({ section: 'org' });
+  const sections: Section[] = [
+    'org',
+    'tax',
+    ...(can('org.edit') ? (['webhook'] as const) : []),
+    ...(can('members.manage') ? (['members'] as const) : []),
+    ...(can('apiKeys.manage') ? (['apiKeys'] as const) : []),
+  ];
+  const section = sections.find((s) => s === query.section) ?? 'org';
+
   return (
-    <section>
-      <h1>{t('settings.title')}</h1>
-      <article className="card">
-        <h2>{t('settings.org')}</h2>
-        <dl className="facts" data-testid="org-settings">
-          <dt>{t('settings.name')}</dt>
-          <dd>{org.name}</dd>
-          <dt>{t('settings.slug')}</dt>
-          <dd className="mono">{org.slug}</dd>
-          <dt>{t('settings.currency')}</dt>
-          <dd>{org.currency}</dd>
-          <dt>{t('settings.timezone')}</dt>
-          <dd>{org.timezone}</dd>
-          <dt>{t('settings.locale')}</dt>
-          <dd>{isLocale(org.locale) ? t(`locales.${org.locale}`) : org.locale}</dd>
-        </dl>
-      </article>
+    <section className="settings">
+      <PageHeader title={t('settings.title')} />
+      <SettingsTabs sections={sections} current={section} />
+      <div className="card settings-body" data-section={section}>
+        {org.isPending && <Loading />}
+        {org.isError && <ErrorBox error={org.error} onRetry={() => void org.refetch()} />}
+        {org.data && <SectionBody section={section} org={org.data} editable={can('org.edit')} />}
+      </div>
     </section>
   );
+}
+
+function SectionBody({ section, org, editable }: { section: Section; org: Org; editable: boolean }) {
+  const { t } = useTranslation();
+  switch (section) {
+    case 'tax':
+      return editable ? <TaxRulesEditor org={org} /> : <TaxRulesTable org={org} />;
+    case 'webhook':
+      return <WebhookSecret org={org} />;
+    case 'members':
+      return <MemberList />;
+    case 'apiKeys':
+      return <ApiKeys />;
+    default:
+      return editable ? (
+        <OrgForm org={org} />
+      ) : (
+        <>
+          <h2>{t('settings.section.org')}</h2>
+          <p className="muted small">{t('settings.readOnly')}</p>
+          <OrgFacts org={org} />
+        </>
+      );
+  }
 }

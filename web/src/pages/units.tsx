@@ -1,58 +1,95 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Empty, ErrorBox, Loading } from '../components/status';
+import { useCan, useDefaultUnitId } from '../access/use-can';
+import { ConfirmDialog } from '../components/ui/confirm-dialog';
+import { EmptyState } from '../components/ui/empty-state';
+import { ErrorBox } from '../components/ui/error-box';
+import { Loading } from '../components/ui/loading';
+import { PageHeader } from '../components/ui/page-header';
+import { UnitForm } from '../components/units/unit-form';
+import { UnitTree } from '../components/units/unit-tree';
 import { useUnits } from '../data';
+import { unitTree, useDeleteUnit } from '../data/units';
+import { useMe } from '../session';
 import type { Unit } from '../types';
+import '../styles/units.css';
 
-/** Children by parent id; a unit whose parent the caller cannot see (a scoped manager) is a root. */
-function buildTree(units: Unit[]): { roots: Unit[]; children: Map<string, Unit[]> } {
-  const ids = new Set(units.map((u) => u.id));
-  const children = new Map<string, Unit[]>();
-  const roots: Unit[] = [];
-  for (const u of units) {
-    if (u.parentId && ids.has(u.parentId)) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
-    else roots.push(u);
-  }
-  return { roots, children };
-}
+type Panel = { kind: 'new'; parentId: string | null } | { kind: 'edit'; unit: Unit } | null;
 
-function UnitBranch({ unit, byParent, seen }: { unit: Unit; byParent: Map<string, Unit[]>; seen: Set<string> }) {
+/** `/units`: the organisation tree the caller may see; create below a unit, rename, re-kind, move, delete. */
+export default function UnitsPage() {
   const { t } = useTranslation();
-  const kids = seen.has(unit.id) ? [] : (byParent.get(unit.id) ?? []);
-  const nextSeen = new Set(seen).add(unit.id);
-  return (
-    <li>
-      <div className="node">
-        <span>{unit.name}</span>
-        <span className={`badge kind-${unit.kind}`}>{t(`unitKind.${unit.kind}`, { defaultValue: unit.kind })}</span>
-      </div>
-      {kids.length > 0 && (
-        <ul>
-          {kids.map((k) => (
-            <UnitBranch key={k.id} unit={k} byParent={byParent} seen={nextSeen} />
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-}
-
-export function UnitsPage() {
-  const { t } = useTranslation();
+  const can = useCan();
+  const me = useMe();
+  const ownUnit = useDefaultUnitId();
   const units = useUnits();
-  const tree = units.data ? buildTree(units.data) : null;
+  const remove = useDeleteUnit();
+  const [panel, setPanel] = useState<Panel>(null);
+  const [deleting, setDeleting] = useState<Unit | null>(null);
+  const tree = units.data ? unitTree(units.data) : null;
+  // Owners and admins work on the whole org; a scoped manager only below their own unit.
+  const topLevelAllowed = me.role === 'owner' || me.role === 'admin';
+
+  const closeDelete = () => {
+    setDeleting(null);
+    remove.reset();
+  };
+
   return (
-    <section>
-      <h1>{t('unit.title')}</h1>
+    <section className="units-page">
+      <PageHeader title={t('units.title')}>
+        {can('units.create') && (
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="new-unit"
+            onClick={() => setPanel({ kind: 'new', parentId: topLevelAllowed ? null : ownUnit || null })}
+          >
+            {t('units.new')}
+          </button>
+        )}
+      </PageHeader>
+      {panel && tree && (
+        <UnitForm
+          key={panel.kind === 'edit' ? panel.unit.id : `new-${panel.parentId ?? ''}`}
+          unit={panel.kind === 'edit' ? panel.unit : null}
+          parentId={panel.kind === 'new' ? panel.parentId : null}
+          roots={tree.roots}
+          byParent={tree.children}
+          topLevelAllowed={topLevelAllowed}
+          onSaved={() => setPanel(null)}
+          onCancel={() => setPanel(null)}
+        />
+      )}
       {units.isPending && <Loading />}
       {units.isError && <ErrorBox error={units.error} onRetry={() => void units.refetch()} />}
-      {tree && tree.roots.length === 0 && <Empty>{t('unit.empty')}</Empty>}
+      {tree && tree.roots.length === 0 && <EmptyState>{t('units.empty')}</EmptyState>}
       {tree && tree.roots.length > 0 && (
-        <ul className="tree card" data-testid="unit-tree">
-          {tree.roots.map((u) => (
-            <UnitBranch key={u.id} unit={u} byParent={tree.children} seen={new Set()} />
-          ))}
-        </ul>
+        <UnitTree
+          roots={tree.roots}
+          byParent={tree.children}
+          onAddChild={(parent) => setPanel({ kind: 'new', parentId: parent.id })}
+          onEdit={(unit) => setPanel({ kind: 'edit', unit })}
+          onDelete={(unit) => {
+            remove.reset();
+            setDeleting(unit);
+          }}
+        />
       )}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('units.deleteTitle', { name: deleting?.name ?? '' })}
+        confirmLabel={t('units.delete')}
+        danger
+        busy={remove.isPending}
+        error={remove.error}
+        onCancel={closeDelete}
+        onConfirm={() => {
+          if (deleting) remove.mutate(deleting.id, { onSuccess: closeDelete });
+        }}
+      >
+        <p>{t('units.deleteText')}</p>
+      </ConfirmDialog>
     </section>
   );
 }

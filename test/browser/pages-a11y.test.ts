@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Console, LANGUAGES, newContext, screenshot, settled, signIn, startConsole } from './harness.js';
+
+/**
+ * axe-core on every page URL of issue 10 in the three languages: no serious or critical violation.
+ * Placeholder pages count too. Each page also leaves a screenshot: output/pages/<language>/<page>.png.
+ */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let app: Console;
+beforeAll(async () => {
+  app = await startConsole();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** The serious and critical violations of the page as shown now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // A string, run in the page (the tests are compiled without the DOM's types).
+  const violations = (await page.evaluate(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
+  )) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A context whose pages load axe (through the DevTools protocol: the console's CSP allows no inline script). */
+async function axeContext(language: (typeof LANGUAGES)[number]): Promise<BrowserContext> {
+  const context = await newContext(app.browser, { language });
+  await context.addInitScript(AXE);
+  return context;
+}
+
+async function check(page: Page, path: string, name: string, language: string) {
+  await page.goto(app.server.url + path);
+  await settled(page);
+  await screenshot(page, `pages/${language}/${name}`);
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+describe.each(LANGUAGES)('%s', (language) => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await axeContext(language);
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  test('the login page', async () => {
+    await page.goto(`${app.server.url}/app/`);
+    await page.locator('input[name=email]').waitFor();
+    await screenshot(page, `pages/${language}/login`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await signIn(page, app.server.url, app.server.ownerEmail, app.server.ownerPassword);
+  });
+
+  test.each<[string, (s: Console['server']) => string]>([
+    ['dashboard', () => '/app/'],
+    ['kos', () => '/app/kos'],
+    ['kos-new', () => '/app/kos/new'],
+    ['kos-profile', (s) => `/app/kos/${s.ids.lanKosId}`],
+    ['links', () => '/app/links'],
+    ['products', () => '/app/products'],
+    ['units', () => '/app/units'],
+    ['imports', () => '/app/imports'],
+    ['lines', () => '/app/lines'],
+    ['livestreams', () => '/app/livestreams'],
+    ['livestream', (s) => `/app/livestreams/${s.ids.livestreamId}`],
+    ['plans', () => '/app/plans'],
+    ['ledger', () => '/app/ledger'],
+    ['payouts', (s) => `/app/payouts?period=${s.closedPeriod}`],
+    ['settings', () => '/app/settings'],
+    ['not-found', () => '/app/no/such/page'],
+  ])('%s', async (name, path) => {
+    await check(page, path(app.server), name, language);
+  });
+
+  test('a KOS member’s home, /app/me', async () => {
+    const kos = await axeContext(language);
+    try {
+      const own = await kos.newPage();
+      own.setDefaultTimeout(15_000);
+      await signIn(own, app.server.url, app.server.kosMemberEmail, app.server.memberPassword, '/app/me');
+      await check(own, '/app/me', 'me', language);
+    } finally {
+      await kos.close();
+    }
+  });
+});

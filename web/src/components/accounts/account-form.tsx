@@ -1,0 +1,70 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAccountMutations } from '../../data/kos';
+import type { PlatformAccount } from '../../types';
+import { EnumOptions } from '../ui/enum-options';
+import { Field } from '../ui/field';
+import { useFormErrors } from '../ui/form-errors';
+
+const FIELDS = ['platform', 'handle', 'url', 'followers'] as const;
+
+/** Adds a platform account to a KOS (POST /kos/{id}/accounts) or changes one (PATCH /accounts/{id}). */
+export function AccountForm({ kosId, account, onDone }: { kosId: string; account?: PlatformAccount; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { save } = useAccountMutations(kosId);
+  const errors = useFormErrors(save.error, FIELDS);
+  const [draft, setDraft] = useState({
+    platform: account?.platform ?? 'tiktok_shop',
+    handle: account?.handle ?? '',
+    url: account?.url ?? '',
+    followers: account ? String(account.followers) : '',
+  });
+  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
+  const title = account ? t('accounts.edit', { handle: account.handle }) : t('accounts.add');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      platform: draft.platform,
+      handle: draft.handle.trim(),
+      url: draft.url.trim() || null,
+      followers: draft.followers.trim() ? Number(draft.followers) : 0,
+    };
+    save.mutate({ accountId: account?.id, body }, { onSuccess: onDone });
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} aria-label={title} data-testid="account-form" noValidate>
+      <h3>{title}</h3>
+      <div className="form-grid">
+        <Field label={t('accounts.field.platform')} error={errors.of('platform')}>
+          <select name="platform" value={draft.platform} onChange={set('platform')}>
+            <EnumOptions of="platform" />
+          </select>
+        </Field>
+        <Field label={t('accounts.field.handle')} error={errors.of('handle')}>
+          <input name="handle" required autoCapitalize="none" value={draft.handle} onChange={set('handle')} />
+        </Field>
+        <Field label={t('accounts.field.url')} error={errors.of('url')}>
+          <input name="url" type="url" inputMode="url" value={draft.url} onChange={set('url')} />
+        </Field>
+        <Field label={t('accounts.field.followers')} hint={t('accounts.hint.followers')} error={errors.of('followers')}>
+          <input name="followers" type="number" min={0} step={1} value={draft.followers} onChange={set('followers')} />
+        </Field>
+      </div>
+      {errors.form && (
+        <p className="alert" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="btn primary" disabled={save.isPending}>
+          {save.isPending ? t('common.working') : t('accounts.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { useMyLinks } from '../../data/me';
+import { formatNumber } from '../../format';
+import type { TrackedLink } from '../../types';
+import { CopyButton } from '../settings/copy-button';
+import { EmptyState } from '../ui/empty-state';
+import { ErrorBox } from '../ui/error-box';
+import { Loading } from '../ui/loading';
+import { type Column, ResponsiveList } from '../ui/responsive-list';
+
+const stateOf = (l: TrackedLink): 'active' | 'disabled' | 'expired' =>
+  l.disabled ? 'disabled' : l.expiresAt && Date.parse(l.expiresAt) <= Date.now() ? 'expired' : 'active';
+
+/** The KOS member's tracked links: short URL with a copy button, clicks; page by page. */
+export function MyLinks({ kosId }: { kosId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const list = useMyLinks(kosId);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns: Column<TrackedLink>[] = [
+    { key: 'title', header: t('me.links.title'), cell: (l) => l.title ?? l.slug, role: 'title' },
+    {
+      key: 'state',
+      header: t('me.links.state'),
+      role: 'status',
+      cell: (l) => {
+        const s = stateOf(l);
+        return <span className={`badge tone-${s === 'active' ? 'good' : 'muted'}`}>{t(`me.links.${s}`)}</span>;
+      },
+    },
+    { key: 'url', header: t('me.links.shortUrl'), cell: (l) => <span className="mono short-url">{l.shortUrl}</span> },
+    { key: 'clicks', header: t('me.links.clicks'), cell: (l) => formatNumber(l.uniqueClickCount, lang), numeric: true },
+    { key: 'allClicks', header: t('me.links.allClicks'), cell: (l) => formatNumber(l.clickCount, lang), numeric: true },
+    {
+      key: 'copy',
+      header: t('me.actions'),
+      role: 'actions',
+      cell: (l) => <CopyButton text={l.shortUrl} label={t('me.links.copy')} className="btn small primary" />,
+    },
+  ];
+  return (
+    <section className="me-section" id="me-links" aria-labelledby="me-links-title" data-testid="my-links">
+      <h2 id="me-links-title">{t('me.links.heading')}</h2>
+      {list.isPending && <Loading />}
+      {list.isError && <ErrorBox error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && rows.length === 0 && <EmptyState>{t('me.links.empty')}</EmptyState>}
+      {rows.length > 0 && (
+        <ResponsiveList
+          data-testid="my-link-table"
+          caption={t('me.links.heading')}
+          rows={rows}
+          columns={columns}
+          rowKey={(l) => l.id}
+        />
+      )}
+      {list.hasNextPage && (
+        <button type="button" className="btn" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {t('common.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import {
+  ATTRIBUTIONS,
+  FOLLOWER_TIERS,
+  IMPORT_SOURCES,
+  IMPORT_STATUSES,
+  KOS_STATUSES,
+  LEDGER_KINDS,
+  LEDGER_STATUSES,
+  LINE_STATUSES,
+  PAYOUT_STATUSES,
+  PLAN_BASES,
+  PLATFORMS,
+  RELATIONSHIPS,
+  ROLES,
+  SESSION_STATUSES,
+  UNIT_KINDS,
+} from './types';
+
+/**
+ * Every enum of the API the console shows, by its translation prefix: the value `sale` of `ledger.kind`
+ * reads `t('ledger.kind.sale')`, never `sale`. The i18n test checks each value has its text in the three
+ * languages; Badge and EnumOptions take these names.
+ */
+export const ENUMS = {
+  'kos.status': KOS_STATUSES,
+  'kos.relationship': RELATIONSHIPS,
+  'accounts.followerTier': FOLLOWER_TIERS,
+  platform: PLATFORMS,
+  'units.kind': UNIT_KINDS,
+  'imports.source': [...IMPORT_SOURCES, 'webhook'],
+  'imports.status': IMPORT_STATUSES,
+  'payouts.status': PAYOUT_STATUSES,
+  'ledger.kind': LEDGER_KINDS,
+  'ledger.status': LEDGER_STATUSES,
+  'lines.status': LINE_STATUSES,
+  'lines.attribution': ATTRIBUTIONS,
+  'livestreams.status': SESSION_STATUSES,
+  'plans.base': PLAN_BASES,
+  'members.role': ROLES,
+  /** A tracked link as the console shows it (derived from `disabled` and `expiresAt`). */
+  'links.status': ['active', 'disabled', 'expired'],
+} as const;
+
+export type EnumName = keyof typeof ENUMS;
+export type EnumValue<E extends EnumName> = (typeof ENUMS)[E][number];
+
+/** The translation key of one value: `enumKey('ledger.kind', 'sale')` → `ledger.kind.sale`. */
+export const enumKey = <E extends EnumName>(name: E, value: EnumValue<E>): string => `${name}.${value}`;

@@ -1,0 +1,39 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Action } from './access/can';
+import { bestMatch, type Params } from './router/match';
+
+/** One page of the console. Its module (pages/…) is loaded when first shown (its own chunk). */
+export interface AppRoute {
+  /** Under /app: `/kos/:id` (`:name` is one segment, read with useParams). These URLs are the contract of issue 10. */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** The sidebar label (`nav.*`), for the pages the sidebar lists; the others are reached by links. */
+  nav?: string;
+  /** What the caller must be allowed (useCan) to see the page and its sidebar entry. */
+  can?: Action;
+  /** Where a caller who may not see the page goes instead (a KOS member's home is /me), else a "not for your role" page. */
+  otherwise?: string;
+}
+
+/** Every page, in sidebar order. The most specific pattern wins (`/kos/new` over `/kos/:id`). */
+export const ROUTES: readonly AppRoute[] = [
+  { path: '/', page: lazy(() => import('./pages/dashboard')), nav: 'nav.dashboard', can: 'dashboard.view', otherwise: '/me' },
+  { path: '/me', page: lazy(() => import('./pages/me')), nav: 'nav.me', can: 'me.view' },
+  { path: '/kos', page: lazy(() => import('./pages/kos-roster')), nav: 'nav.kos', can: 'kos.view' },
+  { path: '/kos/new', page: lazy(() => import('./pages/kos-new')), can: 'kos.create' },
+  { path: '/kos/:id', page: lazy(() => import('./pages/kos-profile')), can: 'kos.view' },
+  { path: '/links', page: lazy(() => import('./pages/links')), nav: 'nav.links', can: 'links.view' },
+  { path: '/livestreams', page: lazy(() => import('./pages/livestreams')), nav: 'nav.livestreams', can: 'livestreams.view' },
+  { path: '/livestreams/:id', page: lazy(() => import('./pages/livestream')), can: 'livestreams.view' },
+  { path: '/imports', page: lazy(() => import('./pages/imports')), nav: 'nav.imports', can: 'imports.view' },
+  { path: '/lines', page: lazy(() => import('./pages/lines')), nav: 'nav.lines', can: 'lines.view' },
+  { path: '/plans', page: lazy(() => import('./pages/plans')), nav: 'nav.plans', can: 'plans.view' },
+  { path: '/ledger', page: lazy(() => import('./pages/ledger')), nav: 'nav.ledger', can: 'ledger.view' },
+  { path: '/payouts', page: lazy(() => import('./pages/payouts')), nav: 'nav.payouts', can: 'payouts.view' },
+  { path: '/products', page: lazy(() => import('./pages/products')), nav: 'nav.products', can: 'products.view' },
+  { path: '/units', page: lazy(() => import('./pages/units')), nav: 'nav.units', can: 'units.view' },
+  { path: '/settings', page: lazy(() => import('./pages/settings')), nav: 'nav.settings', can: 'settings.view' },
+];
+
+/** The page shown for a console path (no match: the not-found page). */
+export const findRoute = (path: string): { route: AppRoute; params: Params } | null => bestMatch(ROUTES, path);
