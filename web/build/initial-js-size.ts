@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Logger, Plugin } from 'vite';
+import type { Plugin } from 'vite';
 
 /** The JavaScript a first visit loads before any page module: the entry chunk and every chunk it imports statically. */
 export function initialChunks(bundle: Record<string, { type: string; isEntry?: boolean; imports?: string[] }>): string[] {
@@ -22,13 +22,9 @@ export function initialChunks(bundle: Record<string, { type: string; isEntry?: b
  * they load when a page needs them. kB = 1000 bytes, as Vite's own report.
  */
 export function initialJsSize({ limitKb }: { limitKb: number }): Plugin {
-  let logger: Logger | undefined;
   return {
     name: 'kos:initial-js-size',
     apply: 'build',
-    configResolved(config) {
-      logger = config.logger;
-    },
     generateBundle(_options, bundle) {
       let bytes = 0;
       for (const name of initialChunks(bundle)) {
@@ -38,7 +34,8 @@ export function initialJsSize({ limitKb }: { limitKb: number }): Plugin {
       const kb = bytes / 1000;
       const line = `initial JS: ${kb.toFixed(1)} kB gzipped (limit ${limitKb})`;
       if (kb > limitKb) this.error(`${line} — load the new weight lazily (React.lazy or import())`);
-      logger?.info(line);
+      // Printed even under `--logLevel warn` (npm run build): the size is part of every build's output.
+      process.stdout.write(`${line}\n`);
     },
   };
 }
