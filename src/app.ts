@@ -6,6 +6,7 @@ import { Background } from './background/background.js';
 import type { AppDeps } from './deps.js';
 import type { Principal } from './features/access/access.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
+import { registerAdvisorRoutes } from './features/advisor/advisor.routes.js';
 import { registerAnalyticsRoutes } from './features/analytics/analytics.routes.js';
 import { registerApiKeyRoutes } from './features/api-keys/api-keys.routes.js';
 import { SESSION_COOKIE } from './features/auth/auth.js';
@@ -27,6 +28,8 @@ import { registerOrgRoutes } from './features/orgs/orgs.routes.js';
 import { registerPayoutRoutes } from './features/payouts/payouts.routes.js';
 import { registerPlanRoutes } from './features/plans/plans.routes.js';
 import { registerProductRoutes } from './features/products/products.routes.js';
+import { registerApplyRoutes } from './features/recruitment/apply.routes.js';
+import { registerRecruitmentRoutes } from './features/recruitment/recruitment.routes.js';
 import { registerUnitRoutes } from './features/units/units.routes.js';
 import { installErrorHandler, sendProblem } from './http/error-handler.js';
 import { installInputGuard } from './http/input-guard.js';
@@ -122,6 +125,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPayoutRoutes(router, deps);
   registerAnalyticsRoutes(router, deps);
   registerLivestreamRoutes(router, deps);
+  registerRecruitmentRoutes(router, deps);
+  registerAdvisorRoutes(router, deps);
   // The webhook's signature covers the raw body: its scope parses JSON into a Buffer, untouched.
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) =>
@@ -131,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerRedirectRoutes(app, redirector, config.trustProxy);
   registerBioRoutes(app, deps);
+  await registerApplyRoutes(app, deps);
   await registerPlatformRoutes(app, router.specs, config.consoleDir);
 
   app.setNotFoundHandler((request, reply) => {

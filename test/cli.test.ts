@@ -1,10 +1,13 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { testConfig } from './support/app.js';
 import { runCli } from './support/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/database.js';
 import { SAMPLES } from './support/samples.js';
+
+// Each test starts the CLI as its own process several times: on a busy 2-core machine that takes a while.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe.each(DIALECTS)('kos CLI on %s', (dialect) => {
   let db: TestDatabase;

@@ -51,7 +51,8 @@ describe.each(DIALECTS)('kos serve as a real process on %s', (dialect) => {
     } finally {
       expect(await again.stop()).toBe(0);
     }
-  });
+    // Two starts, the first loading the whole demo: generous on a busy 2-core machine.
+  }, 120_000);
 
   test('requests are logged at debug only', async () => {
     const server = await startServerProcess([], { ...env, KOS_LOG_LEVEL: 'debug' });

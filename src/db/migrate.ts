@@ -7,6 +7,8 @@ import * as m0004 from './migrations/0004-livestreams.js';
 import * as m0005 from './migrations/0005-ledger.js';
 import * as m0006 from './migrations/0006-hardening.js';
 import * as m0007 from './migrations/0007-import-failure-key.js';
+import * as m0008 from './migrations/0008-recruitment.js';
+import * as m0009 from './migrations/0009-matrix.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-ledger': m0005,
   '0006-hardening': m0006,
   '0007-import-failure-key': m0007,
+  '0008-recruitment': m0008,
+  '0009-matrix': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

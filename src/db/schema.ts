@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Row types of the database, snake_case as stored. Times are epoch milliseconds (bigint), flags are
  * integers 0/1 and structured values are JSON text, so that both dialects store the same thing.
@@ -15,6 +17,8 @@ export interface OrgsTable {
   min_payout_minor: number;
   tax_rules: string;
   target_categories: string;
+  /** JSON `{brandWords[], targetPlatforms[]}` (0009-matrix); the column's default (empty lists) when not inserted. */
+  brand_kit: ColumnType<string, string | undefined, string>;
   webhook_secret: string | null;
   created_at: number;
   updated_at: number;
@@ -100,8 +104,28 @@ export interface PlatformAccountsTable {
   handle_norm: string;
   url: string | null;
   followers: number;
+  display_name: string | null;
+  bio: string | null;
+  link_in_bio: string | null;
+  verified: number;
+  /** 1 ok, 0 not ok, null not checked (a person's check). */
+  avatar_ok: number | null;
+  pinned_ok: number | null;
   created_at: number;
   updated_at: number;
+}
+
+export interface KosStatusHistoryTable {
+  id: string;
+  org_id: string;
+  kos_id: string;
+  at: number;
+  from_status: string | null;
+  to_status: string;
+  /** The member or API key that made the change; null for the system. */
+  by: string | null;
+  /** `manual`, `onboarding` or `conversion`. */
+  reason: string;
 }
 
 export interface FollowerHistoryTable {
@@ -347,6 +371,48 @@ export interface LedgerEntriesTable {
   updated_at: number;
 }
 
+export interface RecruitmentDrivesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  slug: string;
+  unit_id: string | null;
+  relationships: string;
+  categories: string;
+  questions: string;
+  criteria: string;
+  open: number;
+  closes_at: number | null;
+  pass_score: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RecruitmentApplicationsTable {
+  id: string;
+  org_id: string;
+  drive_id: string;
+  name: string;
+  phone: string;
+  phone_key: string;
+  email: string;
+  email_key: string;
+  province: string | null;
+  relationship: string;
+  accounts: string;
+  categories: string;
+  sales_minor: number | null;
+  coverage: number | null;
+  answers: string;
+  assessments: string;
+  score_tenths: number;
+  status: string;
+  kos_id: string | null;
+  history: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   orgs: OrgsTable;
   units: UnitsTable;
@@ -357,6 +423,7 @@ export interface DB {
   kos_vouchers: KosVouchersTable;
   platform_accounts: PlatformAccountsTable;
   follower_history: FollowerHistoryTable;
+  kos_status_history: KosStatusHistoryTable;
   products: ProductsTable;
   links: LinksTable;
   clicks: ClicksTable;
@@ -372,4 +439,6 @@ export interface DB {
   ledger_entries: LedgerEntriesTable;
   livestreams: LivestreamsTable;
   livestream_products: LivestreamProductsTable;
+  recruitment_drives: RecruitmentDrivesTable;
+  recruitment_applications: RecruitmentApplicationsTable;
 }

@@ -14,12 +14,15 @@ afterAll(async () => {
 const STAFF_PAGES = [
   '/app/',
   '/app/kos',
+  '/app/matrix',
   '/app/links',
   '/app/livestreams',
+  '/app/recruitment',
   '/app/lines',
   '/app/plans',
   '/app/ledger',
   '/app/payouts',
+  '/app/advisor',
 ];
 const CATALOGUE = ['/app/products', '/app/units', '/app/settings'];
 const sidebar = (page: Page) =>
@@ -37,7 +40,7 @@ describe.each([
   test('the sidebar lists the pages of the role', async () => {
     const { context, page } = await signedInPage(app, email(), password());
     try {
-      const pages = [...STAFF_PAGES.slice(0, 4), ...(admin ? ['/app/imports'] : []), ...STAFF_PAGES.slice(4), ...CATALOGUE];
+      const pages = [...STAFF_PAGES.slice(0, 6), ...(admin ? ['/app/imports'] : []), ...STAFF_PAGES.slice(6), ...CATALOGUE];
       expect(await sidebar(page)).toEqual(pages);
       await visit(page, '/app/imports');
       expect(await page.locator('[data-testid=forbidden]').count()).toBe(admin ? 0 : 1);

@@ -153,15 +153,18 @@ describe.each([
   ['manager', () => app.server.managerEmail],
   ['viewer', () => app.server.viewerEmail],
 ])('a %s', (role, email) => {
-  test('reads the organisation and tax rules and is offered no action', async () => {
+  test('reads the organisation, brand kit and tax rules and is offered no action', async () => {
     const { context, page } = await signedInPage(app, email(), app.server.memberPassword);
     try {
       await visit(page, '/app/settings');
       const tabs = await page
         .locator('[data-testid=settings-tabs] a')
         .evaluateAll((as) => as.map((a) => a.getAttribute('data-section')));
-      expect(tabs).toEqual(['org', 'tax']);
+      expect(tabs).toEqual(['org', 'brand', 'tax']);
       await page.locator('[data-testid=org-settings]').waitFor();
+      expect(await page.locator('main form, main button:not(.menu-toggle)').count()).toBe(0);
+      await visit(page, '/app/settings?section=brand');
+      await page.locator('[data-testid=brand-kit]').waitFor();
       expect(await page.locator('main form, main button:not(.menu-toggle)').count()).toBe(0);
       await visit(page, '/app/settings?section=tax');
       await page.locator('[data-testid=tax-rules-table]').waitFor();

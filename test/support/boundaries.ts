@@ -26,6 +26,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   rate_limits: 'auth',
   kos: 'kos',
   kos_vouchers: 'kos',
+  kos_status_history: 'kos',
   platform_accounts: 'accounts',
   follower_history: 'accounts',
   products: 'products',
@@ -42,6 +43,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   payout_periods: 'payouts',
   livestreams: 'livestreams',
   livestream_products: 'livestreams',
+  recruitment_drives: 'recruitment',
+  recruitment_applications: 'recruitment',
 };
 
 const featureOf = (path: string): string | null => /^src\/features\/([^/]+)\//.exec(path)?.[1] ?? null;

@@ -1,3 +1,6 @@
+import { ADVISOR_BASES, ADVISOR_GOALS } from './data/advisor-enums';
+import { AUDIT_ITEMS, ONBOARDING_STEPS, STATUS_REASONS } from './data/matrix-enums';
+import { APPLICATION_STATUSES, CRITERION_SOURCES } from './data/recruitment-enums';
 import {
   ATTRIBUTIONS,
   FOLLOWER_TIERS,
@@ -39,6 +42,13 @@ export const ENUMS = {
   'members.role': ROLES,
   /** A tracked link as the console shows it (derived from `disabled` and `expiresAt`). */
   'links.status': ['active', 'disabled', 'expired'],
+  'recruitment.status': APPLICATION_STATUSES,
+  'recruitment.source': CRITERION_SOURCES,
+  'advisor.goal': ADVISOR_GOALS,
+  'advisor.basis': ADVISOR_BASES,
+  'matrix.auditItem': AUDIT_ITEMS,
+  'matrix.step': ONBOARDING_STEPS,
+  'matrix.reason': STATUS_REASONS,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

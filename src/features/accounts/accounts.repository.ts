@@ -5,9 +5,22 @@ import { newId } from '../../lib/ids.js';
 import { type Platform, toIso } from '../../lib/schemas.js';
 import { normaliseHandle } from '../../lib/text.js';
 import { followerTier } from './accounts.js';
-import type { Account, FollowerPoint } from './accounts.schema.js';
 
-const toAccount = (row: Selectable<PlatformAccountsTable>): Account => ({
+interface AuditFields {
+  displayName: string | null;
+  bio: string | null;
+  linkInBio: string | null;
+  verified: boolean;
+  avatarOk: boolean | null;
+  pinnedOk: boolean | null;
+}
+
+import type { AccountRecord, FollowerPoint } from './accounts.schema.js';
+
+const flag = (v: number | null): boolean | null => (v === null ? null : v === 1);
+const toFlag = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
+
+const toAccount = (row: Selectable<PlatformAccountsTable>): AccountRecord => ({
   id: row.id,
   kosId: row.kos_id,
   platform: row.platform as Platform,
@@ -15,6 +28,12 @@ const toAccount = (row: Selectable<PlatformAccountsTable>): Account => ({
   url: row.url,
   followers: row.followers,
   followerTier: followerTier(row.followers),
+  displayName: row.display_name,
+  bio: row.bio,
+  linkInBio: row.link_in_bio,
+  verified: row.verified === 1,
+  avatarOk: flag(row.avatar_ok),
+  pinnedOk: flag(row.pinned_ok),
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
@@ -25,13 +44,13 @@ export async function listKosAccounts(
   kosId: string,
   after: string | undefined,
   limit: number,
-): Promise<Account[]> {
+): Promise<AccountRecord[]> {
   let query = db.selectFrom('platform_accounts').selectAll().where('org_id', '=', orgId).where('kos_id', '=', kosId);
   if (after) query = query.where('id', '>', after);
   return (await query.orderBy('id').limit(limit).execute()).map(toAccount);
 }
 
-export async function findAccount(db: Db, orgId: string, id: string): Promise<Account | undefined> {
+export async function findAccount(db: Db, orgId: string, id: string): Promise<AccountRecord | undefined> {
   const row = await db
     .selectFrom('platform_accounts')
     .selectAll()
@@ -42,7 +61,12 @@ export async function findAccount(db: Db, orgId: string, id: string): Promise<Ac
 }
 
 /** The account of the org on that platform with that handle (compared without `@`, any case). */
-export async function findAccountByHandle(db: Db, orgId: string, platform: string, handle: string): Promise<Account | undefined> {
+export async function findAccountByHandle(
+  db: Db,
+  orgId: string,
+  platform: string,
+  handle: string,
+): Promise<AccountRecord | undefined> {
   const row = await db
     .selectFrom('platform_accounts')
     .selectAll()
@@ -56,7 +80,7 @@ export async function findAccountByHandle(db: Db, orgId: string, platform: strin
 export async function insertAccount(
   db: Db,
   orgId: string,
-  a: { id: string; kosId: string; platform: string; handle: string; url: string | null; followers: number },
+  a: { id: string; kosId: string; platform: string; handle: string; url: string | null; followers: number } & AuditFields,
   now: number,
 ): Promise<void> {
   await db
@@ -70,6 +94,12 @@ export async function insertAccount(
       handle_norm: normaliseHandle(a.handle),
       url: a.url,
       followers: a.followers,
+      display_name: a.displayName,
+      bio: a.bio,
+      link_in_bio: a.linkInBio,
+      verified: a.verified ? 1 : 0,
+      avatar_ok: toFlag(a.avatarOk),
+      pinned_ok: toFlag(a.pinnedOk),
       created_at: now,
       updated_at: now,
     })
@@ -81,7 +111,7 @@ export async function updateAccount(
   db: Db,
   orgId: string,
   id: string,
-  p: { platform?: string; handle?: string; url?: string | null; followers?: number },
+  p: { platform?: string; handle?: string; url?: string | null; followers?: number } & Partial<AuditFields>,
   now: number,
 ): Promise<void> {
   await db
@@ -91,6 +121,12 @@ export async function updateAccount(
       ...(p.handle !== undefined ? { handle: p.handle, handle_norm: normaliseHandle(p.handle) } : {}),
       ...(p.url !== undefined ? { url: p.url } : {}),
       ...(p.followers !== undefined ? { followers: p.followers } : {}),
+      ...(p.displayName !== undefined ? { display_name: p.displayName } : {}),
+      ...(p.bio !== undefined ? { bio: p.bio } : {}),
+      ...(p.linkInBio !== undefined ? { link_in_bio: p.linkInBio } : {}),
+      ...(p.verified !== undefined ? { verified: p.verified ? 1 : 0 } : {}),
+      ...(p.avatarOk !== undefined ? { avatar_ok: toFlag(p.avatarOk) } : {}),
+      ...(p.pinnedOk !== undefined ? { pinned_ok: toFlag(p.pinnedOk) } : {}),
       updated_at: now,
     })
     .where('org_id', '=', orgId)
@@ -98,11 +134,40 @@ export async function updateAccount(
     .execute();
 }
 
-export async function recordFollowers(db: Db, orgId: string, accountId: string, followers: number, now: number): Promise<void> {
+export async function recordFollowers(db: Db, orgId: string, accountId: string, followers: number, at: number): Promise<string> {
+  const id = newId();
   await db
     .insertInto('follower_history')
-    .values({ id: newId(), org_id: orgId, account_id: accountId, followers, recorded_at: now })
+    .values({ id, org_id: orgId, account_id: accountId, followers, recorded_at: at })
     .execute();
+  return id;
+}
+
+/** The latest point of the account's history, if any. */
+export async function latestFollowerPoint(db: Db, orgId: string, accountId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('follower_history')
+    .select('recorded_at')
+    .where('org_id', '=', orgId)
+    .where('account_id', '=', accountId)
+    .orderBy('recorded_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Number(row.recorded_at) : undefined;
+}
+
+/** The accounts of these KOS (all of the org when undefined), optionally on one platform — for the matrix view. */
+export async function accountsOfKos(
+  db: Db,
+  orgId: string,
+  kosIds: readonly string[] | undefined,
+  platform: string | undefined,
+): Promise<AccountRecord[]> {
+  if (kosIds && kosIds.length === 0) return [];
+  let query = db.selectFrom('platform_accounts').selectAll().where('org_id', '=', orgId);
+  if (kosIds) query = query.where('kos_id', 'in', [...kosIds]);
+  if (platform) query = query.where('platform', '=', platform);
+  return (await query.orderBy('id').execute()).map(toAccount);
 }
 
 export async function followerHistory(

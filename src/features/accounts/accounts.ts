@@ -19,3 +19,6 @@ export function followerTier(
   for (const name of FOLLOWER_TIERS) if (followers >= bands[name]) tier = name;
   return tier;
 }
+
+/** Fields a `kos` member may change on their own accounts (PRODUCT.md §10); the rest is the brand's. */
+export const KOS_EDITABLE_ACCOUNT_FIELDS = ['displayName', 'bio', 'linkInBio', 'followers'] as const;

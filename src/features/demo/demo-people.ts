@@ -109,7 +109,8 @@ export function buildDemoRoster(rand: Random): DemoKos[] {
   });
 }
 
-function drawName(rand: Random, taken: Set<string>): string {
+/** A Vietnamese full name (80 % female) not in `taken`, which it joins. */
+export function drawName(rand: Random, taken: Set<string>): string {
   for (;;) {
     const female = rand.chance(0.8);
     const family = rand.pick(FAMILY_NAMES);

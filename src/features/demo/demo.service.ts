@@ -6,19 +6,22 @@ import { kosCreate } from '../kos/kos.schema.js';
 import { createKos } from '../kos/kos.service.js';
 import { memberCreate } from '../members/members.schema.js';
 import { createMember } from '../members/members.service.js';
-import { createOrg, findOrgBySlug } from '../orgs/orgs.service.js';
+import { orgPatch } from '../orgs/orgs.schema.js';
+import { createOrg, findOrgBySlug, patchOrg } from '../orgs/orgs.service.js';
 import { planCreate } from '../plans/plans.schema.js';
 import { createPlan } from '../plans/plans.service.js';
 import { productCreate } from '../products/products.schema.js';
 import { createProduct } from '../products/products.service.js';
 import { unitCreate } from '../units/units.schema.js';
 import { createUnit } from '../units/units.service.js';
+import { DEMO_BRAND_KIT, demoAuditFields } from './demo-audit.js';
 import { addDemoLinks } from './demo-links.js';
 import { addDemoOrders } from './demo-orders.js';
 import { addTourBonuses, closeDemoMonths, demoMonths } from './demo-payouts.js';
 import { buildDemoRoster } from './demo-people.js';
 import { buildDemoProducts } from './demo-products.js';
 import { mulberry32 } from './demo-random.js';
+import { addDemoRecruitment } from './demo-recruitment.js';
 import { DEMO_MEMBERS, DEMO_ORG, DEMO_OWNER, DEMO_PASSWORD, DEMO_UNITS } from './demo-units.js';
 
 export interface DemoLogin {
@@ -65,6 +68,7 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<st
     now,
   );
   const owner = systemPrincipal(org.id);
+  await patchOrg(db, owner, orgPatch.parse({ brandKit: DEMO_BRAND_KIT }), now);
 
   const unitIds = new Map<string, string>();
   const unitId = (key: string): string => {
@@ -82,11 +86,14 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<st
   let accounts = 0;
   const tiktok = new Map<string, { accountId: string; handle: string }>();
   const roster = buildDemoRoster(rand);
+  // The audit fields and the recruitment draw from PRNGs of their own, so the roster, orders and payouts stay put.
+  const auditRand = mulberry32(SEED + 1);
   for (const { unit, accounts: demoAccounts, ...fields } of roster) {
     const kos = await createKos(db, owner, kosCreate.parse({ ...fields, unitId: unit ? unitId(unit) : null }), now);
     kosIds.set(kos.code, kos.id);
     for (const account of demoAccounts) {
-      const created = await createAccount(db, owner, kos.id, accountCreate.parse(account), now);
+      const input = accountCreate.parse({ ...account, ...demoAuditFields(auditRand, fields, account) });
+      const created = await createAccount(db, owner, kos.id, input, now);
       if (created.platform === 'tiktok_shop') tiktok.set(kos.id, { accountId: created.id, handle: created.handle });
       platforms.add(account.platform);
       accounts++;
@@ -94,7 +101,7 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<st
   }
   const active = roster.filter((k) => k.status === 'active').length;
   log(
-    `demo: ${unitIds.size} units, ${roster.length} KOS (${active} active), ${accounts} accounts on ${platforms.size} platforms`,
+    `demo: ${unitIds.size} units, ${roster.length} KOS (${active} active), ${accounts} accounts on ${platforms.size} platforms, audited against the brand kit`,
   );
 
   const products = buildDemoProducts(rand);
@@ -136,6 +143,16 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<st
   await closeDemoMonths(db, owner, months, now, log);
   log(
     `demo: ${months.tour} has ended and is left open for the tour (bonuses for ${bonus.withheld}, tax withheld, and ${bonus.exempt}, labour contract)`,
+  );
+
+  const taken = {
+    names: new Set(roster.map((k) => k.name)),
+    handles: new Set(roster.map((k) => k.handle)),
+    codes: new Set(kosIds.keys()),
+  };
+  const drive = await addDemoRecruitment(db, owner, unitId('south'), taken, mulberry32(SEED + 2), now);
+  log(
+    `demo: open drive /apply/${drive.slug} with ${drive.applications} applications, ${drive.converted.length} converted into onboarding KOS (${drive.converted.map((k) => k.code).join(', ')})`,
   );
   return apiKey;
 }

@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from '../auth/auth.js';
 import { KOS_CODE, KOS_HANDLE, KOS_STATUSES, RELATIONSHIPS } from '../kos/kos.js';
 import { createOrg } from '../orgs/orgs.service.js';
 import { closePeriod } from '../payouts/payouts.service.js';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../recruitment/recruitment.js';
 import { subtreeIds } from '../units/units.js';
 import { type DemoLogin, loadDemoIfEmpty } from './demo.service.js';
 
@@ -23,6 +24,8 @@ const TABLES = [
   'platform_accounts',
   'follower_history',
   'products',
+  'recruitment_drives',
+  'recruitment_applications',
 ] as const;
 
 async function tableCounts(db: Db): Promise<Record<string, number>> {
@@ -46,7 +49,7 @@ async function snapshot(db: Db): Promise<unknown> {
     .execute();
   const accounts = await db
     .selectFrom('platform_accounts')
-    .select(['platform', 'handle', 'followers'])
+    .select(['platform', 'handle', 'followers', 'display_name', 'link_in_bio', 'avatar_ok', 'pinned_ok'])
     .orderBy('platform')
     .orderBy('handle')
     .execute();
@@ -55,7 +58,12 @@ async function snapshot(db: Db): Promise<unknown> {
     .select(['sku', 'name', 'price_minor', 'stock', 'platform_ids'])
     .orderBy('sku')
     .execute();
-  return { kos, accounts, products };
+  const applications = await db
+    .selectFrom('recruitment_applications')
+    .select(['name', 'email', 'phone', 'status', 'score_tenths'])
+    .orderBy('email')
+    .execute();
+  return { kos, accounts, products, applications };
 }
 
 describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
@@ -245,6 +253,70 @@ describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
     expect(bio.statusCode).toBe(200);
     expect(bio.body).toMatch(/href="http:\/\/localhost:8080\/[A-Za-z0-9]{7}"/);
   });
+  /** An API call as the demo owner (its API key). */
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.inject({ method, url, headers: { authorization: `Bearer ${login?.apiKey}` }, ...(payload ? { payload } : {}) });
+
+  test('an open drive has about 40 applications in every status, scores spread, and converted KOS in onboarding', async () => {
+    const drives: Drive[] = (await call('GET', '/api/v1/recruitment/drives')).json().items;
+    expect(drives).toHaveLength(1);
+    const drive = drives[0] as Drive;
+    expect(drive).toMatchObject({
+      slug: 'hoa-sen-mien-nam',
+      open: true,
+      closesAt: null,
+      applyUrl: expect.stringMatching(/\/apply\/hoa-sen-mien-nam$/),
+    });
+    for (const status of APPLICATION_STATUSES) expect(drive.counts[status], status).toBeGreaterThanOrEqual(1);
+    const total = Object.values(drive.counts).reduce((sum, n) => sum + n, 0);
+    expect(total).toBeGreaterThanOrEqual(35);
+    expect(total).toBeLessThanOrEqual(45);
+    expect((await app.inject({ method: 'GET', url: '/apply/hoa-sen-mien-nam' })).statusCode).toBe(200);
+
+    const applications: Application[] = (
+      await call('GET', `/api/v1/recruitment/applications?driveId=${drive.id}&limit=100`)
+    ).json().items;
+    expect(applications).toHaveLength(total);
+    const scores = applications.map((a) => a.score);
+    expect(Math.min(...scores)).toBeLessThan(30);
+    expect(Math.max(...scores)).toBeGreaterThan(80);
+    for (const a of applications) {
+      expect(a.phone).toMatch(/^(0|\+84 )[39]\d/);
+      expect(a.history[0]?.status).toBe('new');
+      expect(a.history.at(-1)?.status).toBe(a.status);
+    }
+    expect(applications.some((a) => a.history.some((h) => h.note && /[ạ-ỹ]/.test(h.note)))).toBe(true);
+    expect(applications.some((a) => Object.keys(a.assessments).length > 0)).toBe(true);
+
+    const converted = applications.filter((a) => a.kosId !== null);
+    expect(converted.length).toBeGreaterThanOrEqual(1);
+    for (const a of converted) {
+      expect(a.status).toBe('accepted');
+      const kos = (await call('GET', `/api/v1/kos/${a.kosId}`)).json();
+      expect(kos).toMatchObject({ name: a.name, status: 'onboarding' });
+      expect(kos.statusHistory[0]).toMatchObject({ from: null, to: 'onboarding', reason: 'conversion' });
+    }
+  });
+
+  test('the org has a brand kit and the matrix view lists accounts needing attention', async () => {
+    expect((await call('GET', '/api/v1/org')).json().brandKit).toEqual({
+      brandWords: ['Hoa Sen', 'HoaSen'],
+      targetPlatforms: ['tiktok_shop', 'shopee', 'facebook'],
+    });
+    const matrix = (await call('GET', '/api/v1/matrix')).json();
+    expect(matrix.platforms.length).toBeGreaterThanOrEqual(4);
+    const attention: { score: number; failing: string[] }[] = matrix.needsAttention;
+    expect(attention.length).toBeGreaterThan(0);
+    for (const row of attention) {
+      expect(row.score).toBeLessThan(80);
+      expect(row.failing.length).toBe(5 - row.score / 20);
+    }
+    expect(attention.some((row) => row.score < 60)).toBe(true);
+    expect(attention.some((row) => row.score >= 60)).toBe(true);
+    const counts = await tableCounts(t.database.db);
+    expect(attention.length).toBeLessThan((counts.platform_accounts as number) * 0.6);
+  });
+
   test('the owner API key made with the demo works at once', async () => {
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${login?.apiKey}` } });
     expect(me.statusCode).toBe(200);
@@ -252,8 +324,6 @@ describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
   });
 
   test('the tour month has ended and is open: close, approve, mark paid and export work, with tax withheld for one KOS', async () => {
-    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      app.inject({ method, url, headers: { authorization: `Bearer ${login?.apiKey}` }, ...(payload ? { payload } : {}) });
     const statuses = async (period: string) =>
       new Set((await call('GET', `/api/v1/payouts?period=${period}&limit=500`)).json().items.map((p: Payout) => p.status));
     expect(await statuses('2025-12')).toEqual(new Set(['paid']));
@@ -281,6 +351,16 @@ describe.each(DIALECTS)('demo organisation on %s', (dialect) => {
   });
 });
 
+type Drive = { id: string; slug: string; open: boolean; counts: Record<ApplicationStatus, number> };
+type Application = {
+  name: string;
+  phone: string;
+  score: number;
+  status: ApplicationStatus;
+  kosId: string | null;
+  assessments: Record<string, number>;
+  history: { status: ApplicationStatus; note: string | null }[];
+};
 type Payout = { id: string; kosId: string; status: string; grossMinor: number; withheldMinor: number };
 type TaxedKos = { code: string; contract: boolean; c08: boolean };
 

@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { KosTable } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
 import { toIso } from '../../lib/schemas.js';
 import { foldText } from '../../lib/text.js';
-import { type KosStatus, normaliseVoucher, type Relationship, type Tier } from './kos.js';
-import type { Kos } from './kos.schema.js';
+import { type KosStatus, normaliseVoucher, type Relationship, type StatusReason, type Tier } from './kos.js';
+import type { Kos, StatusChange } from './kos.schema.js';
 
 const toKos = (row: Selectable<KosTable>): Kos => ({
   id: row.id,
@@ -156,4 +157,128 @@ async function replaceVouchers(db: Db, orgId: string, kosId: string, codes: stri
       .values(unique.map((code_norm) => ({ org_id: orgId, code_norm, kos_id: kosId })))
       .execute();
   }
+}
+
+export async function insertStatusChange(
+  db: Db,
+  orgId: string,
+  c: { kosId: string; at: number; from: string | null; to: string; by: string | null; reason: StatusReason },
+): Promise<void> {
+  await db
+    .insertInto('kos_status_history')
+    .values({
+      id: newId(),
+      org_id: orgId,
+      kos_id: c.kosId,
+      at: c.at,
+      from_status: c.from,
+      to_status: c.to,
+      by: c.by,
+      reason: c.reason,
+    })
+    .execute();
+}
+
+/** KOS id → its status changes, oldest first. */
+export async function statusHistories(db: Db, orgId: string, kosIds: readonly string[]): Promise<Map<string, StatusChange[]>> {
+  const out = new Map<string, StatusChange[]>();
+  if (kosIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('kos_status_history')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('kos_id', 'in', [...new Set(kosIds)])
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.kos_id) ?? [];
+    list.push({
+      at: toIso(r.at),
+      from: r.from_status as KosStatus | null,
+      to: r.to_status as KosStatus,
+      by: r.by,
+      reason: r.reason as StatusReason,
+    });
+    out.set(r.kos_id, list);
+  }
+  return out;
+}
+
+/** The org's brand kit as stored (orgs owns the column; read here for the audit and onboarding). */
+export async function brandKitOf(db: Db, orgId: string): Promise<{ brandWords: string[]; targetPlatforms: string[] }> {
+  const row = await db.selectFrom('orgs').select('brand_kit').where('id', '=', orgId).executeTakeFirst();
+  const kit = parseJson<{ brandWords?: string[]; targetPlatforms?: string[] }>(row?.brand_kit ?? null, {});
+  return { brandWords: kit.brandWords ?? [], targetPlatforms: kit.targetPlatforms ?? [] };
+}
+
+/** Handles of these KOS and the slugs of their enabled, unexpired links (for the audit's `link` item). */
+export async function auditTargets(
+  db: Db,
+  orgId: string,
+  kosIds: readonly string[],
+  now: number,
+): Promise<Map<string, { handle: string; slugs: string[] }>> {
+  const out = new Map<string, { handle: string; slugs: string[] }>();
+  if (kosIds.length === 0) return out;
+  const ids = [...new Set(kosIds)];
+  for (const k of await db
+    .selectFrom('kos')
+    .select(['id', 'handle'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute())
+    out.set(k.id, { handle: k.handle, slugs: [] });
+  const links = await db
+    .selectFrom('links')
+    .select(['kos_id', 'slug'])
+    .where('org_id', '=', orgId)
+    .where('kos_id', 'in', ids)
+    .where('disabled', '=', 0)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .execute();
+  for (const l of links) out.get(l.kos_id)?.slugs.push(l.slug);
+  return out;
+}
+
+/** The fields of a KOS's accounts the onboarding audit reads (accounts owns the table). */
+export async function auditedAccountsOf(db: Db, orgId: string, kosId: string) {
+  const rows = await db
+    .selectFrom('platform_accounts')
+    .select(['platform', 'display_name', 'bio', 'link_in_bio', 'avatar_ok', 'pinned_ok'])
+    .where('org_id', '=', orgId)
+    .where('kos_id', '=', kosId)
+    .execute();
+  return rows.map((r) => ({
+    platform: r.platform,
+    displayName: r.display_name,
+    bio: r.bio,
+    linkInBio: r.link_in_bio,
+    avatarOk: r.avatar_ok === null ? null : r.avatar_ok === 1,
+    pinnedOk: r.pinned_ok === null ? null : r.pinned_ok === 1,
+  }));
+}
+
+export async function linkCountOf(db: Db, orgId: string, kosId: string): Promise<number> {
+  const row = await db
+    .selectFrom('links')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('kos_id', '=', kosId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Required courses assigned to the KOS and not completed. Courses arrive with issue 12 (PRODUCT.md §11):
+ * until then there are none, so the onboarding `training` step is done. Issue 12 replaces this body.
+ */
+export async function openRequiredCoursesOf(_db: Db, _orgId: string, _kosId: string): Promise<number> {
+  return 0;
+}
+
+export async function kosIdsInStatus(db: Db, orgId: string, status: string): Promise<string[]> {
+  return (await db.selectFrom('kos').select('id').where('org_id', '=', orgId).where('status', '=', status).execute()).map(
+    (r) => r.id,
+  );
 }

@@ -3,11 +3,12 @@ import type { Router } from '../../lib/http/route.js';
 import { pageQuery, pageSchema } from '../../lib/pagination.js';
 import { idParams } from '../../lib/schemas.js';
 import type { Principal } from '../access/access.js';
-import { kosCreate, kosListQuery, kosOut, kosPatch } from './kos.schema.js';
+import { kosCreate, kosListQuery, kosOut, kosPatch, onboardingOut } from './kos.schema.js';
 import * as service from './kos.service.js';
 
-export function registerKosRoutes(router: Router<Principal>, { database }: AppDeps): void {
+export function registerKosRoutes(router: Router<Principal>, { database, config }: AppDeps): void {
   const { db } = database;
+  const { publicUrl } = config;
   const tags = ['kos'];
   router.route({
     method: 'GET',
@@ -36,7 +37,7 @@ export function registerKosRoutes(router: Router<Principal>, { database }: AppDe
     tags,
     params: idParams,
     response: kosOut,
-    handler: ({ auth, params }) => service.getKosOrThrow(db, auth, params.id),
+    handler: ({ auth, params }) => service.getKosOut(db, auth, params.id),
   });
   router.route({
     method: 'PATCH',
@@ -46,6 +47,15 @@ export function registerKosRoutes(router: Router<Principal>, { database }: AppDe
     params: idParams,
     body: kosPatch,
     response: kosOut,
-    handler: ({ auth, params, body }) => service.patchKos(db, auth, params.id, body),
+    handler: ({ auth, params, body }) => service.patchKos(db, auth, params.id, body, Date.now(), publicUrl),
+  });
+  router.route({
+    method: 'GET',
+    url: '/api/v1/kos/:id/onboarding',
+    summary: "A KOS's onboarding checklist (five steps; all done moves an onboarding KOS to active)",
+    tags,
+    params: idParams,
+    response: onboardingOut,
+    handler: ({ auth, params }) => service.getOnboarding(db, auth, params.id, publicUrl),
   });
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { httpUrl, id } from '../../lib/schemas.js';
 import { keyed } from '../../lib/zod-problems.js';
-import { KOS_CODE, KOS_HANDLE, KOS_STATUSES, RELATIONSHIPS, TIERS } from './kos.js';
+import { KOS_CODE, KOS_HANDLE, KOS_STATUSES, RELATIONSHIPS, STATUS_REASONS, TIERS } from './kos.js';
+import { ONBOARDING_STEPS } from './onboarding.js';
 
 const code = z.string().trim().toUpperCase().regex(KOS_CODE, keyed('kos.code.format', 'must be 4–16 characters A–Z or 0–9'));
 const handle = z
@@ -72,7 +73,8 @@ export const taxProfileOut = z.object({
   taxCode: z.string().nullable(),
 });
 
-export const kosOut = z.object({
+/** A KOS as the repository reads it; answers add `statusHistory` (kosOut). */
+export const kosRecord = z.object({
   id: z.string(),
   code: z.string(),
   handle: z.string(),
@@ -91,7 +93,24 @@ export const kosOut = z.object({
   updatedAt: z.string(),
 });
 
-export type Kos = z.infer<typeof kosOut>;
+export const statusChangeOut = z.object({
+  at: z.string(),
+  from: z.enum(KOS_STATUSES).nullable(),
+  to: z.enum(KOS_STATUSES),
+  by: z.string().nullable(),
+  reason: z.enum(STATUS_REASONS),
+});
+export const kosOut = kosRecord.extend({ statusHistory: z.array(statusChangeOut) });
+
+export const onboardingOut = z.object({
+  steps: z.array(z.object({ key: z.enum(ONBOARDING_STEPS), done: z.boolean() })),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+
+export type Kos = z.infer<typeof kosRecord>;
+export type KosOut = z.infer<typeof kosOut>;
+export type StatusChange = z.infer<typeof statusChangeOut>;
 export type KosCreate = z.infer<typeof kosCreate>;
 export type KosPatch = z.infer<typeof kosPatch>;
 export type KosListQuery = z.infer<typeof kosListQuery>;

@@ -6,7 +6,6 @@ import { createTestDatabase, DIALECTS } from '../../../test/support/database.js'
 import { migrateTo, migrateToLatest } from '../../db/migrate.js';
 import { redirectFront } from '../../http/redirect-front.js';
 import { newId } from '../../lib/ids.js';
-import { createKos } from '../kos/kos.service.js';
 import { createOrg } from '../orgs/orgs.service.js';
 import { orgWithKos, PHONE } from './links-fixture.js';
 import type { Redirector } from './redirect.js';
@@ -98,16 +97,32 @@ describe.each(DIALECTS)('link destinations on %s', (dialect) => {
         adminEmail: `old-${dialect}@example.com`,
         adminPassword: 'a long password',
       });
-      const owner = { orgId: org.id, role: 'owner' as const, unitId: null, kosId: null, memberId: null, apiKeyId: null };
-      const kos = await createKos(legacy.database.db, owner, {
-        code: 'OLD1',
-        handle: `old-${dialect}`,
-        name: 'Old',
-        relationship: 'independent',
-        status: 'active',
-        categories: [],
-        voucherCodes: [],
-      });
+      // The KOS row as schema 0005 stores it (today's createKos also writes tables of later migrations).
+      const kos = { id: newId() };
+      await legacy.database.db
+        .insertInto('kos')
+        .values({
+          id: kos.id,
+          org_id: org.id,
+          code: 'OLD1',
+          handle: `old-${dialect}`,
+          name: 'Old',
+          relationship: 'independent',
+          unit_id: null,
+          status: 'active',
+          tier: null,
+          categories: '[]',
+          voucher_codes: '[]',
+          tax_has_labour_contract_3m: 0,
+          tax_commitment_08: 0,
+          tax_code: null,
+          bio: null,
+          avatar_url: null,
+          contacts: '{}',
+          created_at: 1,
+          updated_at: 1,
+        })
+        .execute();
       const id = newId();
       await legacy.database.db
         .insertInto('links')

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { type Db, withTransaction } from '../../db/database.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
@@ -7,7 +7,7 @@ import { toIso } from '../../lib/schemas.js';
 import type { Principal } from '../access/access.js';
 import { EDITORS, requireRole } from '../access/access.js';
 import { linkClickCounts } from '../clicks/clicks.service.js';
-import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
+import { getKosOrThrow, kosFilter, settleOnboarding } from '../kos/kos.service.js';
 import { getProductOrThrow } from '../products/products.service.js';
 import { generateSlug } from './links.js';
 import * as repo from './links.repository.js';
@@ -79,7 +79,11 @@ export async function createLink(
     createdAt: now,
     updatedAt: now,
   };
-  await repo.insertLink(db, record);
+  await withTransaction(db, async (trx) => {
+    await repo.insertLink(trx, record);
+    // A first link completes the onboarding step `firstLink` (docs/matrix.md "Onboarding").
+    await settleOnboarding(trx, principal, record.kosId, ctx.publicUrl, now);
+  });
   ctx.invalidate(record.slug);
   return getLinkOrThrow(db, ctx, principal, record.id);
 }
@@ -98,7 +102,11 @@ export async function patchLink(
   if (patch.slug && patch.slug !== link.slug && (await repo.slugTaken(db, patch.slug)))
     throw conflict(problem('link.slug.taken', { slug: patch.slug }), `slug ${patch.slug} is taken`, 'slug');
   const expiresAt = patch.expiresAt === undefined ? undefined : patch.expiresAt === null ? null : Date.parse(patch.expiresAt);
-  await repo.updateLink(db, principal.orgId, id, { ...patch, expiresAt }, now);
+  await withTransaction(db, async (trx) => {
+    await repo.updateLink(trx, principal.orgId, id, { ...patch, expiresAt }, now);
+    // A link's slug, state or KOS is what an account's audit `link` item compares with.
+    await settleOnboarding(trx, principal, link.kosId, ctx.publicUrl, now);
+  });
   ctx.invalidate(link.slug);
   if (patch.slug) ctx.invalidate(patch.slug);
   return getLinkOrThrow(db, ctx, principal, id);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { OrgsTable } from '../../db/schema.js';
 import { parseJson } from '../../lib/json.js';
 import { toIso } from '../../lib/schemas.js';
-import type { Org, OrgPatch, TaxRule } from './orgs.schema.js';
+import type { BrandKit, Org, OrgPatch, TaxRule } from './orgs.schema.js';
 
 const toOrg = (row: Selectable<OrgsTable>): Org => ({
   id: row.id,
@@ -17,6 +17,7 @@ const toOrg = (row: Selectable<OrgsTable>): Org => ({
   minPayoutMinor: row.min_payout_minor,
   taxRules: parseJson<TaxRule[]>(row.tax_rules, []),
   targetCategories: parseJson<string[]>(row.target_categories, []),
+  brandKit: { brandWords: [], targetPlatforms: [], ...parseJson<Partial<BrandKit>>(row.brand_kit, {}) },
   webhookSecretSet: row.webhook_secret !== null,
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
@@ -40,7 +41,8 @@ export async function findWebhookSecret(db: Db, orgId: string): Promise<string |
 
 export async function insertOrg(
   db: Db,
-  org: Omit<Org, 'createdAt' | 'updatedAt' | 'webhookSecretSet'>,
+  // A new org starts with the column's default brand kit (empty lists, migration 0009).
+  org: Omit<Org, 'createdAt' | 'updatedAt' | 'webhookSecretSet' | 'brandKit'>,
   now: number,
 ): Promise<void> {
   await db
@@ -64,7 +66,12 @@ export async function insertOrg(
     .execute();
 }
 
-export async function updateOrg(db: Db, id: string, patch: OrgPatch, now: number): Promise<void> {
+export async function updateOrg(
+  db: Db,
+  id: string,
+  patch: Omit<OrgPatch, 'brandKit'> & { brandKit?: BrandKit },
+  now: number,
+): Promise<void> {
   const set = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.currency !== undefined ? { currency: patch.currency } : {}),
@@ -75,6 +82,7 @@ export async function updateOrg(db: Db, id: string, patch: OrgPatch, now: number
     ...(patch.minPayoutMinor !== undefined ? { min_payout_minor: patch.minPayoutMinor } : {}),
     ...(patch.taxRules !== undefined ? { tax_rules: JSON.stringify(patch.taxRules) } : {}),
     ...(patch.targetCategories !== undefined ? { target_categories: JSON.stringify(patch.targetCategories) } : {}),
+    ...(patch.brandKit !== undefined ? { brand_kit: JSON.stringify(patch.brandKit) } : {}),
     ...(patch.webhookSecret !== undefined ? { webhook_secret: patch.webhookSecret } : {}),
   };
   await db

@@ -4,7 +4,7 @@ import type { Principal } from '../access/access.js';
 import { orgOut, orgPatch } from './orgs.schema.js';
 import * as service from './orgs.service.js';
 
-export function registerOrgRoutes(router: Router<Principal>, { database }: AppDeps): void {
+export function registerOrgRoutes(router: Router<Principal>, { database, config }: AppDeps): void {
   const { db } = database;
   const tags = ['org'];
   router.route({
@@ -23,6 +23,6 @@ export function registerOrgRoutes(router: Router<Principal>, { database }: AppDe
     body: orgPatch,
     response: orgOut,
     description: '`webhookSecret` is write-only: answers show only `webhookSecretSet`.',
-    handler: ({ auth, body }) => service.patchOrg(db, auth, body),
+    handler: ({ auth, body }) => service.patchOrg(db, auth, body, Date.now(), config.publicUrl),
   });
 }

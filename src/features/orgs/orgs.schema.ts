@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bps, currency, email, isoDate, locale, minor, timezone } from '../../lib/schemas.js';
+import { bps, currency, email, isoDate, locale, minor, platform, timezone } from '../../lib/schemas.js';
 import { keyed } from '../../lib/zod-problems.js';
 
 export const taxRule = z
@@ -25,6 +25,12 @@ export const slug = z
     keyed('org.slug.format', 'must be 1–63 characters a–z, 0–9 or - (starting with a letter or digit)'),
   );
 
+/** The brand kit (PRODUCT.md §10, docs/matrix.md): words an account's name and bio carry, the platforms to be on. */
+const brandWords = z.array(z.string().trim().min(1).max(100)).max(50);
+const targetPlatforms = z.array(platform).max(20);
+export const brandKitOut = z.object({ brandWords: z.array(z.string()), targetPlatforms: z.array(platform) });
+export type BrandKit = z.infer<typeof brandKitOut>;
+
 export const orgCreate = z.object({
   name: z.string().trim().min(1).max(200),
   slug,
@@ -47,6 +53,8 @@ export const orgPatch = z.object({
   minPayoutMinor: minor.optional(),
   taxRules: z.array(taxRule).max(100).optional(),
   targetCategories: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+  /** Keys left out keep their value. */
+  brandKit: z.object({ brandWords: brandWords.optional(), targetPlatforms: targetPlatforms.optional() }).optional(),
   webhookSecret: z.string().min(16, 'must be at least 16 characters').max(256).nullable().optional(),
 });
 export type OrgPatch = z.infer<typeof orgPatch>;
@@ -63,6 +71,7 @@ export const orgOut = z.object({
   minPayoutMinor: z.number().int(),
   taxRules: z.array(taxRule),
   targetCategories: z.array(z.string()),
+  brandKit: brandKitOut,
   webhookSecretSet: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -4,6 +4,7 @@ import { newId } from '../../lib/ids.js';
 import { problem } from '../../lib/problems/problem.js';
 import { ADMINS, type Principal, requireRole, systemPrincipal } from '../access/access.js';
 import { createApiKey } from '../api-keys/api-keys.service.js';
+import { settleOrgOnboarding } from '../kos/kos.service.js';
 import { createMember } from '../members/members.service.js';
 import { defaultTaxRules, ORG_DEFAULTS } from './orgs.js';
 import * as repo from './orgs.repository.js';
@@ -64,8 +65,23 @@ export function findWebhookSecret(db: Db, orgId: string) {
   return repo.findWebhookSecret(db, orgId);
 }
 
-export async function patchOrg(db: Db, principal: Principal, patch: OrgPatch, now = Date.now()): Promise<Org> {
+/**
+ * Changes the settings. A new brand kit changes every account's audit and the onboarding steps that read
+ * it, so onboarding KOS are checked again in the same transaction (docs/matrix.md "Onboarding").
+ */
+export async function patchOrg(
+  db: Db,
+  principal: Principal,
+  patch: OrgPatch,
+  now = Date.now(),
+  publicUrl?: string,
+): Promise<Org> {
   requireRole(principal, ADMINS);
-  await repo.updateOrg(db, principal.orgId, patch, now);
+  const current = patch.brandKit ? await getOrgOrThrow(db, principal.orgId) : null;
+  const brandKit = patch.brandKit && current ? { ...current.brandKit, ...patch.brandKit } : undefined;
+  await withTransaction(db, async (trx) => {
+    await repo.updateOrg(trx, principal.orgId, { ...patch, brandKit }, now);
+    if (brandKit) await settleOrgOnboarding(trx, principal, publicUrl, now);
+  });
   return getOrgOrThrow(db, principal.orgId);
 }

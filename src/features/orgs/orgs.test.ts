@@ -63,6 +63,7 @@ describe.each(DIALECTS)('organisation settings on %s', (dialect) => {
         },
       ],
       targetCategories: [],
+      brandKit: { brandWords: [], targetPlatforms: [] },
       webhookSecretSet: false,
       createdAt: expect.stringMatching(ISO),
       updatedAt: expect.stringMatching(ISO),

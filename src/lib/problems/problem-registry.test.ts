@@ -5,8 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { ACCESS_PROBLEMS } from './access-problems.js';
 import { FIELD_PROBLEMS } from './field-problems.js';
 import { IMPORT_PROBLEMS } from './import-problems.js';
+import { MATRIX_PROBLEMS } from './matrix-problems.js';
 import { PROBLEMS } from './problem.js';
 import { englishProblemsJson, placeholders, withProblemKeys } from './problem-docs.js';
+import { RECRUITMENT_PROBLEMS } from './recruitment-problems.js';
 import { RESOURCE_PROBLEMS } from './resource-problems.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -41,7 +43,7 @@ const names = (message: string) => placeholders(message).map((p) => p.name);
 
 describe('the problem-key registry', () => {
   test('no key is in two parts, and each is dotted lower case', () => {
-    const parts = [ACCESS_PROBLEMS, FIELD_PROBLEMS, RESOURCE_PROBLEMS, IMPORT_PROBLEMS];
+    const parts = [ACCESS_PROBLEMS, FIELD_PROBLEMS, RESOURCE_PROBLEMS, IMPORT_PROBLEMS, RECRUITMENT_PROBLEMS, MATRIX_PROBLEMS];
     expect(parts.reduce((n, part) => n + Object.keys(part).length, 0)).toBe(KEYS.length);
     expect(KEYS.filter((key) => !KEY_PATTERN.test(key))).toEqual([]);
   });

@@ -1,6 +1,8 @@
 import { ACCESS_PROBLEMS } from './access-problems.js';
 import { FIELD_PROBLEMS } from './field-problems.js';
 import { IMPORT_PROBLEMS } from './import-problems.js';
+import { MATRIX_PROBLEMS } from './matrix-problems.js';
+import { RECRUITMENT_PROBLEMS } from './recruitment-problems.js';
 import { RESOURCE_PROBLEMS } from './resource-problems.js';
 
 /**
@@ -8,7 +10,14 @@ import { RESOURCE_PROBLEMS } from './resource-problems.js';
  * `{{name, number}}`). The console translates a problem by its key (web/src/i18n/<locale>/problems.json);
  * docs/errors.md lists them. The parts are kept by area; the registry test checks that no key is in two.
  */
-export const PROBLEMS = { ...ACCESS_PROBLEMS, ...FIELD_PROBLEMS, ...RESOURCE_PROBLEMS, ...IMPORT_PROBLEMS } as const;
+export const PROBLEMS = {
+  ...ACCESS_PROBLEMS,
+  ...FIELD_PROBLEMS,
+  ...RESOURCE_PROBLEMS,
+  ...IMPORT_PROBLEMS,
+  ...RECRUITMENT_PROBLEMS,
+  ...MATRIX_PROBLEMS,
+} as const;
 
 export type ProblemKey = keyof typeof PROBLEMS;
 

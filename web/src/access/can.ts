@@ -41,7 +41,10 @@ export const RULES = {
   'settings.view': STAFF,
   'plans.view': STAFF, // plans.service listPlans: STAFF
   'units.view': STAFF, // units.service: a kos member's unit list answers 403
+  'advisor.view': STAFF, // advisor.service platformAdvice: org-wide figures, staff only
+  'matrix.view': STAFF, // accounts.service matrixView: staff only (a kos member reads their own accounts on /me)
   'products.view': EVERYONE, // the catalogue is org-wide: every role reads it
+  'recruitment.view': STAFF, // recruitment drives.service: staff read (viewers masked)
   'me.view': ['kos'],
 
   'kos.create': EDITORS,
@@ -54,6 +57,7 @@ export const RULES = {
   'lines.assign': EDITORS,
   'livestreams.create': EDITORS,
   'livestreams.edit': EDITORS,
+  'recruitment.edit': EDITORS, // drives, assessments, pipeline moves, conversion (managers in their subtree)
   'units.create': EDITORS,
   'units.edit': unitEditable,
   'units.delete': unitEditable,

@@ -72,7 +72,14 @@ export function useAccounts(kosId: string) {
 /** `save` adds an account (no `accountId`) or changes one; `remove` deletes one by id. Both reload the list. */
 export function useAccountMutations(kosId: string) {
   const client = useQueryClient();
-  const reload = () => client.invalidateQueries({ queryKey: ['kos', 'accounts', kosId] });
+  // An account change can change the KOS's onboarding steps and, completing them, its status.
+  const reload = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['kos', 'accounts', kosId] }),
+      client.invalidateQueries({ queryKey: ['kos', 'onboarding', kosId] }),
+      client.invalidateQueries({ queryKey: ['kos', 'one', kosId] }),
+      client.invalidateQueries({ queryKey: ['matrix'] }),
+    ]);
   const save = useMutation({
     mutationFn: ({ accountId, body }: { accountId?: string; body: AccountBody }) =>
       accountId

@@ -33,6 +33,9 @@ export default function KosProfilePage() {
     <section>
       <PageHeader title={k?.name ?? t('kos.details')}>
         <Link to="/kos">{t('kos.backToRoster')}</Link>
+        <Link to={`/kos/${encodeURIComponent(id)}/onboarding`} data-testid="onboarding-link">
+          {t('matrix.onboardingLink')}
+        </Link>
       </PageHeader>
       {kos.isPending && <Loading />}
       {kos.isError && <ErrorBox error={kos.error} onRetry={() => void kos.refetch()} />}

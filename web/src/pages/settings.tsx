@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../access/use-can';
 import { MemberList } from '../components/members/member-list';
 import { ApiKeys } from '../components/settings/api-keys';
+import { BrandKitForm } from '../components/settings/brand-kit-form';
 import { OrgFacts } from '../components/settings/org-facts';
 import { OrgForm } from '../components/settings/org-form';
 import { type Section, SettingsTabs } from '../components/settings/settings-tabs';
@@ -27,6 +28,7 @@ export default function SettingsPage() {
   const [query] = useQueryState({ section: 'org' });
   const sections: Section[] = [
     'org',
+    'brand',
     'tax',
     ...(can('org.edit') ? (['webhook'] as const) : []),
     ...(can('members.manage') ? (['members'] as const) : []),
@@ -50,6 +52,8 @@ export default function SettingsPage() {
 function SectionBody({ section, org, editable }: { section: Section; org: Org; editable: boolean }) {
   const { t } = useTranslation();
   switch (section) {
+    case 'brand':
+      return <BrandKitForm org={org} editable={editable} />;
     case 'tax':
       return editable ? <TaxRulesEditor org={org} /> : <TaxRulesTable org={org} />;
     case 'webhook':

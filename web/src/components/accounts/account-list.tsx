@@ -10,10 +10,11 @@ import { ErrorBox } from '../ui/error-box';
 import { Loading } from '../ui/loading';
 import { type Column, ResponsiveList } from '../ui/responsive-list';
 import { AccountForm } from './account-form';
+import { AuditCell } from './audit-cell';
 
 /**
- * A KOS's platform accounts (the matrix) with their follower tier; those who may (`accounts.edit`) add,
- * change and remove them (removal asks first).
+ * A KOS's platform accounts (the matrix) with their follower tier and audit score (the failing items named);
+ * those who may (`accounts.edit`) add, change and remove them (removal asks first).
  */
 export function AccountList({ kosId, editable }: { kosId: string; editable: boolean }) {
   const { t, i18n } = useTranslation();
@@ -45,6 +46,7 @@ export function AccountList({ kosId, editable }: { kosId: string; editable: bool
       cell: (a) => (a.followerTier ? <Badge of="accounts.followerTier" value={a.followerTier} /> : none),
     },
     { key: 'platform', header: t('accounts.field.platform'), cell: (a) => <Badge of="platform" value={a.platform} /> },
+    { key: 'audit', header: t('matrix.auditScore'), cell: (a) => <AuditCell account={a} /> },
     {
       key: 'followers',
       header: t('accounts.field.followers'),
