@@ -7,7 +7,7 @@ const rules = await webModule<{ TRANSITIONS: Record<string, readonly string[]> }
 const time = await webModule<{
   zonedInput(value: string | number | null, timeZone: string): string;
   instantFromZoned(local: string, timeZone: string): string | null;
-}>('components/livestreams/zoned-time.ts');
+}>('zoned-time.ts');
 
 test('the console offers exactly the status moves the API allows', () => {
   expect(rules.TRANSITIONS).toEqual(TRANSITIONS);

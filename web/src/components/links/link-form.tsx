@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { type LinkBody, useSaveLink } from '../../data/links';
 import { useMe } from '../../session';
 import type { Kos, Product, TrackedLink } from '../../types';
+import { instantFromZoned, zonedInput } from '../../zoned-time';
 import { Field } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
-import { fromZonedInput, toZonedInput } from './zoned-time';
 
 const FIELDS = ['kosId', 'productId', 'destinationUrl', 'slug', 'title', 'campaign', 'disabled', 'expiresAt'] as const;
 
@@ -28,7 +28,7 @@ const draftOf = (link: TrackedLink | null, kosId: string, timeZone: string): Dra
   title: link?.title ?? '',
   campaign: link?.campaign ?? '',
   disabled: link?.disabled ?? false,
-  expiresAt: toZonedInput(link?.expiresAt ?? null, timeZone),
+  expiresAt: zonedInput(link?.expiresAt ?? null, timeZone),
 });
 
 /** Optional text: blank clears it (`null`). */
@@ -63,7 +63,7 @@ export function LinkForm({ link, kos, products, defaultKosId, onSaved, onCancel 
       productId: draft.productId || null,
       title: textOrNull(draft.title),
       campaign: textOrNull(draft.campaign),
-      expiresAt: fromZonedInput(draft.expiresAt, timeZone),
+      expiresAt: instantFromZoned(draft.expiresAt, timeZone),
       ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}),
       ...(link ? { disabled: draft.disabled } : { kosId: draft.kosId }),
     };

@@ -5,11 +5,11 @@ import { formatDate } from '../../format';
 import { Link } from '../../router/link';
 import { useMe } from '../../session';
 import type { Livestream } from '../../types';
+import { zonedDay, zonedInput } from '../../zoned-time';
 import { Badge } from '../ui/badge';
 import { EmptyState } from '../ui/empty-state';
 import { ErrorBox } from '../ui/error-box';
 import { Loading } from '../ui/loading';
-import { zonedDay, zonedInput } from './zoned-time';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** Monday = 0 … Sunday = 6. */

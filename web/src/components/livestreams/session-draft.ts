@@ -1,6 +1,6 @@
 import type { Livestream } from '../../types';
+import { instantFromZoned, zonedInput } from '../../zoned-time';
 import { moneyInput, parseCount, parseMoney } from '../plans/amounts';
-import { instantFromZoned, zonedInput } from './zoned-time';
 
 export interface OfferDraft {
   productId: string;

@@ -5,11 +5,11 @@ import { useSaveLivestream } from '../../data/livestreams';
 import { formatMoney } from '../../format';
 import { useMe } from '../../session';
 import type { Livestream } from '../../types';
+import { instantFromZoned, zonedInput } from '../../zoned-time';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Field } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 import { nextStatuses, type SessionStatus } from './status-rules';
-import { instantFromZoned, zonedInput } from './zoned-time';
 
 /** A status move the user asked for, waiting for confirmation. */
 export type StatusAsk = { session: Livestream; to: SessionStatus } | null;

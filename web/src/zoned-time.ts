@@ -1,6 +1,6 @@
 /**
  * Instants ↔ the wall clock of the org's time zone, for `<input type="datetime-local">`: sessions are
- * scheduled in the org's time (Asia/Ho_Chi_Minh), whatever the browser's own zone is.
+ * scheduled and links expire in the org's time (Asia/Ho_Chi_Minh), whatever the browser's own zone is.
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
 function formatIn(timeZone: string): Intl.DateTimeFormat {
