@@ -20,7 +20,7 @@ const shown = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullable();
 
-/** The audit fields (PRODUCT.md §10): what the account shows and two checks a person makes (null: not checked). */
+/** The audit fields (docs/matrix.md): what the account shows and two checks a person makes (null: not checked). */
 const auditFields = {
   displayName: shown(200),
   bio: shown(2000),

@@ -216,7 +216,7 @@ export async function recordFollowerPoint(
 }
 
 /**
- * The matrix view (PRODUCT.md §10): per platform, the accounts of the KOS the caller sees (in `unitId`'s
+ * The matrix view (docs/matrix.md): per platform, the accounts of the KOS the caller sees (in `unitId`'s
  * subtree when given), and the accounts that need attention. Not for `kos` members.
  */
 export async function matrixView(

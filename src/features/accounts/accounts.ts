@@ -20,5 +20,5 @@ export function followerTier(
   return tier;
 }
 
-/** Fields a `kos` member may change on their own accounts (PRODUCT.md §10); the rest is the brand's. */
+/** Fields a `kos` member may change on their own accounts (docs/matrix.md); the rest is the brand's. */
 export const KOS_EDITABLE_ACCOUNT_FIELDS = ['displayName', 'bio', 'linkInBio', 'followers'] as const;

@@ -27,7 +27,7 @@ export async function platformAdvice(db: Db, principal: Principal, q: AdvisorQue
   const window = { orgId: org.id, ...advisorPeriod(now, org.timezone) };
   const categories = q.category ? await matchingCategories(db, window, q.category) : null;
   const orders = await repo.platformOrderSums(db, window, categories);
-  // Accounts, KOS and followers per platform, org-wide whatever the caller's unit (PRODUCT.md §10).
+  // Accounts, KOS and followers per platform, org-wide whatever the caller's unit (docs/advisor.md).
   const matrix = await matrixView(db, systemPrincipal(org.id), {});
   const accounts = new Map(matrix.platforms.map((p) => [p.platform, p]));
   const figures: Partial<Record<AdvisedPlatform, PlatformFigures>> = {};

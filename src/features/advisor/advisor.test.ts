@@ -150,7 +150,7 @@ describe('priors of the market (CN when the org keeps CNY, else VN)', () => {
     expect(marketOf(currency)).toBe(market);
   });
 
-  test('VN with no figures: the table of PRODUCT.md §10, best first, ties by name', () => {
+  test('VN with no figures: the prior table of docs/advisor.md, best first, ties by name', () => {
     expect(ranked('sales', 'VN', {})).toEqual([
       ['tiktok_shop', 90, 'prior'],
       ['shopee', 85, 'prior'],

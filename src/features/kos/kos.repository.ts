@@ -270,7 +270,7 @@ export async function linkCountOf(db: Db, orgId: string, kosId: string): Promise
 }
 
 /**
- * Required courses assigned to the KOS and not completed. Courses arrive with issue 12 (PRODUCT.md §11):
+ * Required courses assigned to the KOS and not completed. Courses arrive with issue 12 (docs/matrix.md, onboarding):
  * until then there are none, so the onboarding `training` step is done. Issue 12 replaces this body.
  */
 export async function openRequiredCoursesOf(_db: Db, _orgId: string, _kosId: string): Promise<number> {

@@ -19,7 +19,7 @@ const notDone = (facts: OnboardingFacts) =>
     .steps.filter((s) => !s.done)
     .map((s) => s.key);
 
-describe('onboarding steps (PRODUCT.md §10)', () => {
+describe('onboarding steps (docs/matrix.md)', () => {
   test.each<[string, Partial<OnboardingFacts>, string[]]>([
     ['everything in place', {}, []],
     ['no unit', { unitId: null }, ['profile']],

@@ -25,7 +25,7 @@ export const slug = z
     keyed('org.slug.format', 'must be 1–63 characters a–z, 0–9 or - (starting with a letter or digit)'),
   );
 
-/** The brand kit (PRODUCT.md §10, docs/matrix.md): words an account's name and bio carry, the platforms to be on. */
+/** The brand kit (docs/matrix.md): words an account's name and bio carry, the platforms to be on. */
 const brandWords = z.array(z.string().trim().min(1).max(100)).max(50);
 const targetPlatforms = z.array(platform).max(20);
 export const brandKitOut = z.object({ brandWords: z.array(z.string()), targetPlatforms: z.array(platform) });

@@ -1,5 +1,5 @@
 /**
- * Pure rules of recruitment (PRODUCT.md §9, docs/recruitment.md): the pipeline's moves, the duplicate
+ * Pure rules of recruitment (docs/recruitment.md): the pipeline's moves, the duplicate
  * keys of an applicant, masking for viewers, and when a drive is closed. No I/O.
  */
 export const APPLICATION_STATUSES = ['new', 'screening', 'interview', 'accepted', 'rejected', 'withdrawn'] as const;

@@ -8,7 +8,7 @@ const one = (source: Criterion['source'], target?: number, key = 'k'): Criterion
   { key, label: key, weight: 1, source, target },
 ];
 
-describe('the screening score (PRODUCT.md §9)', () => {
+describe('the screening score (docs/recruitment.md)', () => {
   test.each([
     ['nothing declared: every missing value gives s = 0', nobody, 0],
     ['sales at half the VND target: 30 × 0.5', { ...nobody, salesMinor: 25_000_000 }, 15],

@@ -1,7 +1,7 @@
 import { foldText } from '../../lib/text.js';
 
 /**
- * The screening score of an application (PRODUCT.md §9, docs/recruitment.md "Score"). Pure: no I/O.
+ * The screening score of an application (docs/recruitment.md "Score"). Pure: no I/O.
  * Each criterion normalises the applicant's value to s ∈ [0, 1]; the score is
  * 100 × Σ(weight × s) / Σ weight, computed exactly (BigInt fractions, no float drift) and rounded
  * half-up to one decimal.
@@ -135,7 +135,7 @@ export function scoreApplication(
 export const DEFAULT_SALES_TARGET: Readonly<Record<string, number>> = { VND: 50_000_000, CNY: 1_500_000 };
 
 /**
- * The default criteria of a drive created without any (PRODUCT.md §9), or null when the org's currency
+ * The default criteria of a drive created without any (docs/recruitment.md), or null when the org's currency
  * has no default sales target (the drive must then give its criteria).
  */
 export function defaultCriteria(currency: string): Criterion[] | null {

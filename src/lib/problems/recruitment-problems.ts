@@ -1,4 +1,4 @@
-/** Problems of recruitment: drives, the public application form, screening and conversion (PRODUCT.md §9). */
+/** Problems of recruitment: drives, the public application form, screening and conversion (docs/recruitment.md). */
 export const RECRUITMENT_PROBLEMS = {
   'drive.not_found': 'recruitment drive not found',
   'application.not_found': 'application not found',
