@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from './features/auth/auth.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
 import { authenticate } from './features/auth/auth.service.js';
 import { registerBioRoutes } from './features/bio/bio.routes.js';
+import { registerContestRoutes } from './features/contests/contests.routes.js';
 import { registerImportRoutes } from './features/imports/imports.routes.js';
 import { registerWebhookRoutes } from './features/imports/webhook.routes.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
@@ -30,6 +31,8 @@ import { registerPlanRoutes } from './features/plans/plans.routes.js';
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerApplyRoutes } from './features/recruitment/apply.routes.js';
 import { registerRecruitmentRoutes } from './features/recruitment/recruitment.routes.js';
+import { registerTierRoutes } from './features/tiers/tiers.routes.js';
+import { registerTrainingRoutes } from './features/training/training.routes.js';
 import { registerUnitRoutes } from './features/units/units.routes.js';
 import { installErrorHandler, sendProblem } from './http/error-handler.js';
 import { installInputGuard } from './http/input-guard.js';
@@ -70,8 +73,9 @@ declare module 'fastify' {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   // Bulk writes (clicks, imports, webhook pushes) run in a background thread with its own connection.
-  const background = new Background({ databaseUrl: config.databaseUrl, secret: config.secret }, (level, message, error) =>
-    app.log[level]({ err: error }, message),
+  const background = new Background(
+    { databaseUrl: config.databaseUrl, secret: config.secret, scheduler: config.scheduler },
+    (level, message, error) => app.log[level]({ err: error }, message),
   );
   const linkCache = new LinkCache((slug) => findLinkTarget(database.db, slug));
   const redirector = new Redirector(linkCache, background);
@@ -126,7 +130,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAnalyticsRoutes(router, deps);
   registerLivestreamRoutes(router, deps);
   registerRecruitmentRoutes(router, deps);
+  registerContestRoutes(router, deps);
   registerAdvisorRoutes(router, deps);
+  registerTierRoutes(router, deps, background);
+  registerTrainingRoutes(router, deps);
   // The webhook's signature covers the raw body: its scope parses JSON into a Buffer, untouched.
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) =>

@@ -22,6 +22,8 @@ export interface Config {
   readonly loginHashRate: number;
   /** The built console served at /app/ (KOS_CONSOLE_DIR; default web/dist of the checkout). */
   readonly consoleDir: string;
+  /** Whether `kos serve` runs the daily jobs (tier recompute at 02:00 in each org's zone; KOS_SCHEDULER on/off). */
+  readonly scheduler: boolean;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -64,6 +66,8 @@ export function loadConfig(env: Env = process.env): Config {
   if ('error' in trustProxy)
     throw new ConfigError('KOS_TRUST_PROXY', `${trustProxy.error} (use off, a hop count, or a list of CIDRs)`);
   const consoleDir = resolve(env.KOS_CONSOLE_DIR?.trim() || join(projectRoot(), 'web', 'dist'));
+  const schedulerRaw = env.KOS_SCHEDULER?.trim().toLowerCase() || 'on';
+  if (schedulerRaw !== 'on' && schedulerRaw !== 'off') throw new ConfigError('KOS_SCHEDULER', 'must be on or off');
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -78,6 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy,
     loginHashRate,
     consoleDir,
+    scheduler: schedulerRaw === 'on',
   });
 }
 

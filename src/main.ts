@@ -8,7 +8,10 @@ import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOrgCommands } from './cli/org-commands.js';
 import { registerPayoutCommands } from './cli/payout-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
+import { registerTierCommands } from './cli/tier-commands.js';
 import { ConfigError } from './config.js';
+// Listens to KOS changes in every command, e.g. `kos tiers recompute` assigns training courses (docs/training.md).
+import './features/training/assignment.service.js';
 
 const program = new Command()
   .name('kos')
@@ -23,6 +26,7 @@ registerImportCommand(program);
 registerPayoutCommands(program);
 registerApiKeyCommands(program);
 registerDemoCommands(program);
+registerTierCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,6 +5,10 @@ import { ClicksDroppedError, ClickWriter, type PendingClick } from '../features/
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
+import { TierScheduler } from '../features/tiers/scheduler.js';
+import { recompute } from '../features/tiers/tiers.service.js';
+// Training assigns courses when a recompute moves a KOS into a course's audience (its listener, docs/training.md).
+import '../features/training/assignment.service.js';
 import { lowerThreadPriority, serialiseError, type ThreadReply, type ThreadRequest } from '../lib/thread.js';
 import type { BackgroundSettings, ThreadRole } from './background.js';
 
@@ -14,7 +18,8 @@ import type { BackgroundSettings, ThreadRole } from './background.js';
  * even on SQLite's single-writer lock. Two roles, one thread each:
  * - `clicks`: the batched click writer. Writing a click is part of answering its redirect, so this thread
  *   runs at the serving thread's priority and keeps up with it.
- * - `jobs`: imports (parse, attribute, store, book) and webhook pushes. Deferrable: it yields the CPU to
+ * - `jobs`: imports (parse, attribute, store, book), webhook pushes, tier recomputes and the daily
+ *   scheduler (docs/tiers.md). Deferrable: it yields the CPU to
  *   the other two (nice 10 against 0 — on a busy core it gets roughly a tenth of their time).
  */
 const settings = workerData as BackgroundSettings & { role: ThreadRole };
@@ -22,7 +27,7 @@ const port = parentPort;
 if (!port) throw new Error('background-thread.ts runs as a worker thread');
 
 type Methods = Record<string, (payload: never) => Promise<unknown>>;
-const event = (level: 'error' | 'warn', message: string, error?: unknown) =>
+const event = (level: 'error' | 'warn' | 'info', message: string, error?: unknown) =>
   port.postMessage({ event: { level, message, ...(error ? { error: serialiseError(error) } : {}) } });
 
 function clickMethods(database: Database): Methods {
@@ -56,15 +61,21 @@ function jobMethods(database: Database): Methods {
   lowerThreadPriority(10);
   const imports = new ImportRunner(database.db, { onError: (error) => event('error', 'import bookkeeping failed', error) });
   const started = imports.start();
+  const scheduler = settings.scheduler
+    ? new TierScheduler(database.db, { log: (level, message, error) => event(level, message, error) })
+    : null;
+  scheduler?.start();
   return {
     queueImport: async (input: Omit<FileJob, 'id' | 'orgId'>) => {
       await started;
       return imports.queue(input);
     },
     awaitImport: (id: string) => imports.settled(id),
+    recomputeTiers: (input: { principal: Principal; date?: string }) => recompute(database.db, input.principal, input.date),
     webhookImport: (input: { principal: Principal; raw: Uint8Array; now: number }) =>
       importWebhookBody(database.db, input.principal, input.raw, input.now),
     close: async () => {
+      await scheduler?.stop();
       await started.catch(() => {});
       await imports.close();
     },

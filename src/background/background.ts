@@ -3,6 +3,7 @@ import type { ClickSink } from '../features/clicks/click-sink.js';
 import type { PendingClick } from '../features/clicks/click-writer.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import type { ImportReport, ImportStatus } from '../features/imports/imports.schema.js';
+import type { TierRecompute } from '../features/tiers/tiers.service.js';
 import { DomainError, type ErrorCode, type FieldError, GENERIC_PROBLEMS, STATUS_BY_CODE } from '../lib/errors.js';
 import { isProblem } from '../lib/problems/problem.js';
 import { type SerialisedError, startThread, ThreadClient } from '../lib/thread.js';
@@ -10,12 +11,14 @@ import { type SerialisedError, startThread, ThreadClient } from '../lib/thread.j
 export interface BackgroundSettings {
   databaseUrl: string;
   secret: string;
+  /** Run the daily jobs (the tier recompute at 02:00 in each org's zone, docs/tiers.md) in the jobs thread. */
+  scheduler?: boolean;
 }
 
-/** The two background threads: click writes (serving priority) and jobs (imports, webhooks; lower). */
+/** The two background threads: click writes (serving priority) and jobs (imports, webhooks, tiers; lower). */
 export type ThreadRole = 'clicks' | 'jobs';
 
-export type BackgroundLog = (level: 'error' | 'warn', message: string, error?: SerialisedError) => void;
+export type BackgroundLog = (level: 'error' | 'warn' | 'info', message: string, error?: SerialisedError) => void;
 
 /** Clicks sent to the thread per message, and the longest a click waits in this thread before it goes. */
 const BATCH = 256;
@@ -81,6 +84,11 @@ export class Background implements ClickSink {
     return this.thread('jobs').call('awaitImport', id);
   }
 
+  /** `POST /tiers/recompute` (docs/tiers.md): a whole org's scorecards, off the serving event loop. */
+  recomputeTiers(principal: Principal, date: string | undefined): Promise<TierRecompute> {
+    return this.thread('jobs').call('recomputeTiers', { principal, date });
+  }
+
   webhookImport(principal: Principal, raw: Buffer, now: number): Promise<ImportReport> {
     return this.thread('jobs').call('webhookImport', { principal, raw: new Uint8Array(raw), now });
   }
@@ -126,7 +134,7 @@ export class Background implements ClickSink {
     const worker = startThread(new URL('./background-thread.js', import.meta.url), { ...this.settings, role });
     worker.unref();
     const client = new ThreadClient(worker, decodeError, (event) => {
-      const { level, message, error } = event as { level: 'error' | 'warn'; message: string; error?: SerialisedError };
+      const { level, message, error } = event as { level: 'error' | 'warn' | 'info'; message: string; error?: SerialisedError };
       this.log(level, message, error);
     });
     worker.on('error', (error) =>

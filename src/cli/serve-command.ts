@@ -17,6 +17,7 @@ export function registerServeCommand(program: Command): void {
       const demo = options.demo ? await loadDemoIfEmpty(database.db, (msg) => process.stderr.write(`${msg}\n`)) : null;
       const app = await buildApp({ config, database });
       app.background.start();
+      // The daily jobs (docs/tiers.md "Scheduler") run in the jobs thread when `KOS_SCHEDULER` is on.
       // Installed before listening: a stop at any moment closes the server and flushes every click.
       let stopping = false;
       const stop = async (signal: string) => {

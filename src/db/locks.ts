@@ -1,4 +1,4 @@
-import { type Kysely, SqliteAdapter } from 'kysely';
+import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import { eachChunk } from './database.js';
 import type { DB } from './schema.js';
 
@@ -21,4 +21,16 @@ export async function lockRows(db: Kysely<DB>, table: 'orgs' | 'kos', ids: Itera
  */
 export function writersAreSerialised(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/**
+ * Takes a lock on a name for the rest of the caller's transaction (PostgreSQL: `pg_advisory_xact_lock` of
+ * the name's hash; nothing on SQLite, whose writers are serialised). For a rule that spans rows no single
+ * row lock covers — "a KOS that enters an audience while its course is published is assigned" — taken
+ * after the caller's own writes and before the reads that decide, so one of two racing transactions sees
+ * the other's rows.
+ */
+export async function lockName(db: Kysely<DB>, name: string): Promise<void> {
+  if (writersAreSerialised(db)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
 }

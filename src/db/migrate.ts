@@ -9,6 +9,9 @@ import * as m0006 from './migrations/0006-hardening.js';
 import * as m0007 from './migrations/0007-import-failure-key.js';
 import * as m0008 from './migrations/0008-recruitment.js';
 import * as m0009 from './migrations/0009-matrix.js';
+import * as m0010 from './migrations/0010-tiers.js';
+import * as m0011 from './migrations/0011-training.js';
+import * as m0012 from './migrations/0012-contests.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -20,6 +23,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-import-failure-key': m0007,
   '0008-recruitment': m0008,
   '0009-matrix': m0009,
+  '0010-tiers': m0010,
+  '0011-training': m0011,
+  '0012-contests': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,24 @@
 import type { ColumnType } from 'kysely';
+import type {
+  ContestAwardsTable,
+  ContestsTable,
+  CoursesTable,
+  EnrolmentsTable,
+  KosTierHistoryTable,
+  RecruitmentApplicationsTable,
+  RecruitmentDrivesTable,
+  ScheduledJobsTable,
+} from './schema-matrix.js';
+import type {
+  LedgerEntriesTable,
+  LivestreamProductsTable,
+  LivestreamsTable,
+  OrderLineHistoryTable,
+  OrderLinesTable,
+  PayoutPeriodsTable,
+  PayoutsTable,
+  PlansTable,
+} from './schema-sales.js';
 
 /**
  * Row types of the database, snake_case as stored. Times are epoch milliseconds (bigint), flags are
@@ -19,6 +39,8 @@ export interface OrgsTable {
   target_categories: string;
   /** JSON `{brandWords[], targetPlatforms[]}` (0009-matrix); the column's default (empty lists) when not inserted. */
   brand_kit: ColumnType<string, string | undefined, string>;
+  /** JSON `{s,a,b}` tier cut-offs in percent (0010-tiers); the column's default (10/20/40) when not inserted. */
+  tier_cutoffs: ColumnType<string, string | undefined, string>;
   webhook_secret: string | null;
   created_at: number;
   updated_at: number;
@@ -77,6 +99,8 @@ export interface KosTable {
   unit_id: string | null;
   status: string;
   tier: string | null;
+  /** 1 when a recompute must leave the tier alone (0010-tiers). */
+  tier_locked: ColumnType<number, number | undefined, number>;
   categories: string;
   voucher_codes: string;
   tax_has_labour_contract_3m: number;
@@ -229,189 +253,26 @@ export interface WebhookSignaturesTable {
   seen_at: number;
 }
 
-export interface OrderLinesTable {
-  id: string;
-  org_id: string;
-  source: string;
-  order_id: string;
-  line_key: string;
-  platform: string;
-  status: string;
-  raw_status: string;
-  order_time: number;
-  completed_time: number | null;
-  sku: string | null;
-  product_name: string | null;
-  category: string | null;
-  quantity: number;
-  gross_minor: number;
-  net_minor: number;
-  refund_minor: number;
-  platform_commission_minor: number | null;
-  currency: string;
-  sub_ids: string;
-  creator: string | null;
-  voucher: string | null;
-  content_type: string | null;
-  new_buyer: number | null;
-  kos_id: string | null;
-  attribution: string;
-  link_id: string | null;
-  click_id: string | null;
-  session_id: string | null;
-  import_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface OrderLineHistoryTable {
-  id: string;
-  org_id: string;
-  line_id: string;
-  import_id: string | null;
-  at: number;
-  change: string;
-}
-
-export interface LivestreamsTable {
-  id: string;
-  org_id: string;
-  kos_id: string;
-  account_id: string;
-  platform: string;
-  title: string;
-  scheduled_start: number;
-  scheduled_end: number;
-  actual_start: number | null;
-  actual_end: number | null;
-  status: string;
-  fee_minor: number | null;
-  views: number;
-  viewers: number;
-  peak_viewers: number;
-  avg_watch_seconds: number;
-  comments: number;
-  questions: number;
-  questions_answered: number;
-  product_clicks: number;
-  add_to_cart: number;
-  flash_offers: string;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface LivestreamProductsTable {
-  session_id: string;
-  product_id: string;
-  org_id: string;
-  position: number;
-}
-
-export interface PlansTable {
-  id: string;
-  org_id: string;
-  name: string;
-  applies_to: string;
-  valid_from: string;
-  valid_to: string | null;
-  rate_bps: number;
-  base: string;
-  overrides: string;
-  steps: string;
-  livestream_fee_minor: number;
-  holding_days: number;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface PayoutsTable {
-  id: string;
-  org_id: string;
-  kos_id: string;
-  period: string;
-  gross_minor: number;
-  withheld_minor: number;
-  net_minor: number;
-  currency: string;
-  status: string;
-  reference: string | null;
-  created_at: number;
-  approved_at: number | null;
-  paid_at: number | null;
-}
-
-export interface PayoutPeriodsTable {
-  org_id: string;
-  period: string;
-  closed_at: number;
-  closed_by: string | null;
-}
-
-export interface LedgerEntriesTable {
-  id: string;
-  org_id: string;
-  kos_id: string;
-  kind: 'sale' | 'livestream_fee' | 'tier_adjustment' | 'bonus' | 'adjustment' | 'clawback';
-  amount_minor: number;
-  currency: string;
-  status: 'pending' | 'approved' | 'paid' | 'void';
-  eligible_at: number | null;
-  line_id: string | null;
-  session_id: string | null;
-  payout_id: string | null;
-  plan_id: string | null;
-  base_minor: number | null;
-  rate_bps: number | null;
-  default_rate: number | null;
-  /** When the entry's cause happened (line order time, session end, creation) — for analytics. */
-  cause_at: number;
-  reason: string | null;
-  created_by: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface RecruitmentDrivesTable {
-  id: string;
-  org_id: string;
-  name: string;
-  slug: string;
-  unit_id: string | null;
-  relationships: string;
-  categories: string;
-  questions: string;
-  criteria: string;
-  open: number;
-  closes_at: number | null;
-  pass_score: number;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface RecruitmentApplicationsTable {
-  id: string;
-  org_id: string;
-  drive_id: string;
-  name: string;
-  phone: string;
-  phone_key: string;
-  email: string;
-  email_key: string;
-  province: string | null;
-  relationship: string;
-  accounts: string;
-  categories: string;
-  sales_minor: number | null;
-  coverage: number | null;
-  answers: string;
-  assessments: string;
-  score_tenths: number;
-  status: string;
-  kos_id: string | null;
-  history: string;
-  created_at: number;
-  updated_at: number;
-}
+export type {
+  ContestAwardsTable,
+  ContestsTable,
+  CoursesTable,
+  EnrolmentsTable,
+  KosTierHistoryTable,
+  RecruitmentApplicationsTable,
+  RecruitmentDrivesTable,
+  ScheduledJobsTable,
+} from './schema-matrix.js';
+export type {
+  LedgerEntriesTable,
+  LivestreamProductsTable,
+  LivestreamsTable,
+  OrderLineHistoryTable,
+  OrderLinesTable,
+  PayoutPeriodsTable,
+  PayoutsTable,
+  PlansTable,
+} from './schema-sales.js';
 
 export interface DB {
   orgs: OrgsTable;
@@ -441,4 +302,10 @@ export interface DB {
   livestream_products: LivestreamProductsTable;
   recruitment_drives: RecruitmentDrivesTable;
   recruitment_applications: RecruitmentApplicationsTable;
+  courses: CoursesTable;
+  enrolments: EnrolmentsTable;
+  kos_tier_history: KosTierHistoryTable;
+  scheduled_jobs: ScheduledJobsTable;
+  contests: ContestsTable;
+  contest_awards: ContestAwardsTable;
 }

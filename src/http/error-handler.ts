@@ -15,6 +15,7 @@ export function sendProblem(
   detail: string,
   errors?: FieldError[],
   { key, params }: Problem = GENERIC_PROBLEMS[code],
+  extra: Readonly<Record<string, unknown>> = {},
 ) {
   const status = code === 'internal' ? 500 : STATUS_BY_CODE[code];
   const title = code === 'internal' ? 'Internal Server Error' : TITLE_BY_CODE[code];
@@ -30,6 +31,7 @@ export function sendProblem(
       params,
       detail,
       ...(errors ? { errors } : {}),
+      ...extra,
     });
 }
 
@@ -41,7 +43,7 @@ export function sendProblem(
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ZodError) error = validationError(error);
-    if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors, error);
+    if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors, error, error.extra);
     if (isUniqueViolation(error))
       return sendProblem(
         reply,

@@ -44,6 +44,8 @@ export const SECURITY_HEADERS: Readonly<Record<ResponseKind, HeaderSet>> = Objec
       "script-src 'self'",
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: https:",
+      // Video lessons of training courses (docs/training.md) are files on the org's https CDN.
+      "media-src 'self' https:",
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",

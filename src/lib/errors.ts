@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'invalid'
+  /** A quiz answered below its pass mark (422, docs/training.md); the problem carries `lastQuiz`. */
+  | 'quiz_failed'
   | 'too_large'
   | 'unsupported_media_type'
   | 'rate_limited';
@@ -33,6 +35,8 @@ export class DomainError extends Error {
     problem: Problem,
     message: string,
     readonly errors?: FieldError[],
+    /** Members of the problem document beyond the standard ones (`lastQuiz` of a failed quiz). */
+    readonly extra?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.key = problem.key;
@@ -46,6 +50,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid: 422,
+  quiz_failed: 422,
   too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -57,6 +62,7 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   not_found: 'Not Found',
   conflict: 'Conflict',
   invalid: 'Unprocessable Content',
+  quiz_failed: 'Unprocessable Content',
   too_large: 'Content Too Large',
   unsupported_media_type: 'Unsupported Media Type',
   rate_limited: 'Too Many Requests',
@@ -69,6 +75,7 @@ export const GENERIC_PROBLEMS: Record<ErrorCode | 'internal', Problem> = {
   not_found: problem('http.not_found'),
   conflict: problem('http.conflict'),
   invalid: problem('http.invalid'),
+  quiz_failed: problem('enrolment.quiz.not_passed'),
   too_large: problem('http.too_large'),
   unsupported_media_type: problem('http.unsupported_media_type'),
   rate_limited: problem('http.rate_limited'),

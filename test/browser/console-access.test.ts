@@ -29,6 +29,11 @@ describe('useCan mirrors the server’s role rules', () => {
     'matrix.view': STAFF,
     'products.view': EVERYONE,
     'recruitment.view': STAFF,
+    'tiers.view': STAFF,
+    'tiers.recompute': ADMINS,
+    'training.view': STAFF,
+    'contests.view': STAFF,
+    'contests.read': EVERYONE,
     'me.view': ['kos'],
     'kos.create': EDITORS,
     'kos.edit': EDITORS,
@@ -56,6 +61,10 @@ describe('useCan mirrors the server’s role rules', () => {
     'members.manage': ADMINS,
     'members.grant': ADMINS,
     'apiKeys.manage': ADMINS,
+    'training.edit': ADMINS,
+    'training.moveDue': ADMINS,
+    'contests.edit': ADMINS,
+    'contests.close': ADMINS,
   };
   const sorted = (roles: readonly Role[]) => [...roles].sort();
 

@@ -77,6 +77,9 @@ describe.each(LANGUAGES)('%s', (language) => {
     ['kos-profile', (s) => `/app/kos/${s.ids.lanKosId}`],
     ['kos-onboarding', (s) => `/app/kos/${s.ids.lanKosId}/onboarding`],
     ['matrix', () => '/app/matrix'],
+    ['tiers', () => '/app/tiers'],
+    ['kos-scorecard', (s) => `/app/kos/${s.ids.lanKosId}/scorecard`],
+    ['settings-tiers', () => '/app/settings?section=tiers'],
     ['links', () => '/app/links'],
     ['products', () => '/app/products'],
     ['advisor', () => '/app/advisor?goal=awareness'],
@@ -89,6 +92,10 @@ describe.each(LANGUAGES)('%s', (language) => {
     ['plans', () => '/app/plans'],
     ['ledger', () => '/app/ledger'],
     ['payouts', (s) => `/app/payouts?period=${s.closedPeriod}`],
+    ['training', () => '/app/training'],
+    ['training-course-new', () => '/app/training/courses/new'],
+    ['contests', () => '/app/contests'],
+    ['contests-new', () => '/app/contests?edit=new'],
     ['settings', () => '/app/settings'],
     ['not-found', () => '/app/no/such/page'],
   ])('%s', async (name, path) => {
@@ -102,6 +109,20 @@ describe.each(LANGUAGES)('%s', (language) => {
       own.setDefaultTimeout(15_000);
       await signIn(own, app.server.url, app.server.kosMemberEmail, app.server.memberPassword, '/app/me');
       await check(own, '/app/me', 'me', language);
+      await check(own, '/app/me/scorecard', 'my-scorecard', language);
+      await check(own, '/app/me/contests', 'my-contests', language);
+    } finally {
+      await kos.close();
+    }
+  });
+
+  test('a KOS member’s training, /app/me/training', async () => {
+    const kos = await axeContext(language);
+    try {
+      const own = await kos.newPage();
+      own.setDefaultTimeout(15_000);
+      await signIn(own, app.server.url, app.server.kosMemberEmail, app.server.memberPassword, '/app/me/training');
+      await check(own, '/app/me/training', 'me-training', language);
     } finally {
       await kos.close();
     }

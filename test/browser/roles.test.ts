@@ -22,7 +22,10 @@ const STAFF_PAGES = [
   '/app/plans',
   '/app/ledger',
   '/app/payouts',
+  '/app/training',
+  '/app/contests',
   '/app/advisor',
+  '/app/tiers',
 ];
 const CATALOGUE = ['/app/products', '/app/units', '/app/settings'];
 const sidebar = (page: Page) =>

@@ -160,11 +160,14 @@ describe.each([
       const tabs = await page
         .locator('[data-testid=settings-tabs] a')
         .evaluateAll((as) => as.map((a) => a.getAttribute('data-section')));
-      expect(tabs).toEqual(['org', 'brand', 'tax']);
+      expect(tabs).toEqual(['org', 'brand', 'tiers', 'tax']);
       await page.locator('[data-testid=org-settings]').waitFor();
       expect(await page.locator('main form, main button:not(.menu-toggle)').count()).toBe(0);
       await visit(page, '/app/settings?section=brand');
       await page.locator('[data-testid=brand-kit]').waitFor();
+      expect(await page.locator('main form, main button:not(.menu-toggle)').count()).toBe(0);
+      await visit(page, '/app/settings?section=tiers');
+      await page.locator('[data-testid=tier-cutoffs]').waitFor();
       expect(await page.locator('main form, main button:not(.menu-toggle)').count()).toBe(0);
       await visit(page, '/app/settings?section=tax');
       await page.locator('[data-testid=tax-rules-table]').waitFor();

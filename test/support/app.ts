@@ -21,6 +21,8 @@ export const testConfig = (databaseUrl: string, overrides: Partial<Config> = {})
     trustProxy: { kind: 'none' } as const,
     loginHashRate: 1000,
     consoleDir: join(import.meta.dirname, '..', '..', 'web', 'dist'),
+    // No surprise tier recomputes in tests (the scheduler has its own tests).
+    scheduler: false,
     ...overrides,
   });
 

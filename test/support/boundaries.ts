@@ -45,6 +45,12 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   livestream_products: 'livestreams',
   recruitment_drives: 'recruitment',
   recruitment_applications: 'recruitment',
+  courses: 'training',
+  enrolments: 'training',
+  contests: 'contests',
+  contest_awards: 'contests',
+  kos_tier_history: 'tiers',
+  scheduled_jobs: 'tiers',
 };
 
 const featureOf = (path: string): string | null => /^src\/features\/([^/]+)\//.exec(path)?.[1] ?? null;

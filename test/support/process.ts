@@ -15,7 +15,7 @@ export interface ServerProcess {
 export function startServerProcess(args: string[], env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'serve', ...args], {
     cwd: ROOT,
-    env: { ...process.env, KOS_LOG_LEVEL: 'warn', KOS_PORT: '0', KOS_HOST: '127.0.0.1', ...env },
+    env: { ...process.env, KOS_LOG_LEVEL: 'warn', KOS_PORT: '0', KOS_HOST: '127.0.0.1', KOS_SCHEDULER: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

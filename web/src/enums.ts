@@ -1,6 +1,9 @@
 import { ADVISOR_BASES, ADVISOR_GOALS } from './data/advisor-enums';
+import { AWARD_KINDS, CONTEST_METRICS, CONTEST_SCOPES, CONTEST_STATUSES } from './data/contests-enums';
 import { AUDIT_ITEMS, ONBOARDING_STEPS, STATUS_REASONS } from './data/matrix-enums';
 import { APPLICATION_STATUSES, CRITERION_SOURCES } from './data/recruitment-enums';
+import { TIER_REASONS } from './data/tiers-types';
+import { ENROLMENT_STATUSES, LESSON_KINDS } from './data/training-enums';
 import {
   ATTRIBUTIONS,
   FOLLOWER_TIERS,
@@ -49,6 +52,13 @@ export const ENUMS = {
   'matrix.auditItem': AUDIT_ITEMS,
   'matrix.step': ONBOARDING_STEPS,
   'matrix.reason': STATUS_REASONS,
+  'training.status': ENROLMENT_STATUSES,
+  'training.kind': LESSON_KINDS,
+  'contests.status': CONTEST_STATUSES,
+  'contests.metric': CONTEST_METRICS,
+  'contests.scope': CONTEST_SCOPES,
+  'contests.awardKind': AWARD_KINDS,
+  'tiers.reason': TIER_REASONS,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -4,7 +4,7 @@ import type { Principal } from '../access/access.js';
 import { kosCodes, kosFilter } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { listOrgUnits } from '../units/units.service.js';
-import { deriveMetrics, EMPTY_SUMS, type Metrics, queryPeriod } from './analytics.js';
+import { deriveMetrics, EMPTY_SUMS, type MetricSums, type Metrics, queryPeriod } from './analytics.js';
 import * as repo from './analytics.repository.js';
 import { dayNumberToDate } from './day-bucket.js';
 
@@ -123,4 +123,23 @@ export async function leaderboard(
     to,
     rows: ranked.slice(0, q.limit).map((r, i) => ({ rank: i + 1, kosId: r.key, name: r.label, value: value(r) })),
   };
+}
+
+/**
+ * One order or click metric per KOS over `[from, to)` (docs/metrics.md), for rankings kept by other
+ * features (contests): KOS without lines or clicks are absent (0).
+ */
+export async function kosMetricValues(
+  db: Db,
+  org: { id: string; timezone: string },
+  metric: 'netSales' | 'gmv' | 'orders' | 'newBuyers' | 'clicks',
+  range: { from: number; to: number },
+  kosIds: readonly string[],
+): Promise<Map<string, number>> {
+  const scope: repo.Scope = { orgId: org.id, from: range.from, to: range.to, kosIds, timezone: org.timezone };
+  if (metric === 'clicks') return repo.clickCounts(db, scope, 'kos');
+  const sums = await repo.orderSums(db, scope, 'kos');
+  const pick = (s: MetricSums): number =>
+    metric === 'netSales' ? s.netSalesMinor : metric === 'gmv' ? s.gmvMinor : metric === 'orders' ? s.orders : s.newBuyers;
+  return new Map([...sums].map(([kosId, s]) => [kosId, pick(s)]));
 }

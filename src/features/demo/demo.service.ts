@@ -15,6 +15,7 @@ import { createProduct } from '../products/products.service.js';
 import { unitCreate } from '../units/units.schema.js';
 import { createUnit } from '../units/units.service.js';
 import { DEMO_BRAND_KIT, demoAuditFields } from './demo-audit.js';
+import { addDemoContests } from './demo-contests.js';
 import { addDemoLinks } from './demo-links.js';
 import { addDemoOrders } from './demo-orders.js';
 import { addTourBonuses, closeDemoMonths, demoMonths } from './demo-payouts.js';
@@ -22,6 +23,8 @@ import { buildDemoRoster } from './demo-people.js';
 import { buildDemoProducts } from './demo-products.js';
 import { mulberry32 } from './demo-random.js';
 import { addDemoRecruitment } from './demo-recruitment.js';
+import { addDemoTiers } from './demo-tiers.js';
+import { addDemoTraining } from './demo-training.js';
 import { DEMO_MEMBERS, DEMO_ORG, DEMO_OWNER, DEMO_PASSWORD, DEMO_UNITS } from './demo-units.js';
 
 export interface DemoLogin {
@@ -140,7 +143,9 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<st
   const months = demoMonths(now);
   const taxed = roster.map((k) => ({ ...k, id: kosIds.get(k.code) as string }));
   const bonus = await addTourBonuses(db, owner, taxed, months.tour);
+  await addDemoContests(db, owner, months, now, log);
   await closeDemoMonths(db, owner, months, now, log);
+  await addDemoTiers(db, owner, now, log);
   log(
     `demo: ${months.tour} has ended and is left open for the tour (bonuses for ${bonus.withheld}, tax withheld, and ${bonus.exempt}, labour contract)`,
   );
@@ -154,6 +159,7 @@ async function fill(db: Db, now: number, log: (msg: string) => void): Promise<st
   log(
     `demo: open drive /apply/${drive.slug} with ${drive.applications} applications, ${drive.converted.length} converted into onboarding KOS (${drive.converted.map((k) => k.code).join(', ')})`,
   );
+  await addDemoTraining(db, owner, mulberry32(SEED + 3), now, log);
   return apiKey;
 }
 

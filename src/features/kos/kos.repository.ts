@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, eachChunk } from '../../db/database.js';
 import type { KosTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
@@ -17,6 +17,7 @@ const toKos = (row: Selectable<KosTable>): Kos => ({
   unitId: row.unit_id,
   status: row.status as KosStatus,
   tier: row.tier as Tier | null,
+  tierLocked: row.tier_locked === 1,
   categories: parseJson<string[]>(row.categories, []),
   voucherCodes: parseJson<string[]>(row.voucher_codes, []),
   taxProfile: {
@@ -115,6 +116,7 @@ const toRow = (k: Partial<KosRow>) => ({
   ...(k.unitId !== undefined ? { unit_id: k.unitId } : {}),
   ...(k.status !== undefined ? { status: k.status } : {}),
   ...(k.tier !== undefined ? { tier: k.tier } : {}),
+  ...(k.tierLocked !== undefined ? { tier_locked: k.tierLocked ? 1 : 0 } : {}),
   ...(k.categories !== undefined ? { categories: JSON.stringify(k.categories) } : {}),
   ...(k.voucherCodes !== undefined ? { voucher_codes: JSON.stringify(k.voucherCodes) } : {}),
   ...(k.taxProfile !== undefined
@@ -270,11 +272,41 @@ export async function linkCountOf(db: Db, orgId: string, kosId: string): Promise
 }
 
 /**
- * Required courses assigned to the KOS and not completed. Courses arrive with issue 12 (docs/matrix.md, onboarding):
- * until then there are none, so the onboarding `training` step is done. Issue 12 replaces this body.
+ * Required, published courses assigned to the KOS and not completed (the onboarding `training` step,
+ * docs/matrix.md and docs/training.md): read from the training feature's tables.
  */
-export async function openRequiredCoursesOf(_db: Db, _orgId: string, _kosId: string): Promise<number> {
-  return 0;
+export async function openRequiredCoursesOf(db: Db, orgId: string, kosId: string): Promise<number> {
+  const row = await db
+    .selectFrom('enrolments as e')
+    .innerJoin('courses as c', 'c.id', 'e.course_id')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('e.org_id', '=', orgId)
+    .where('e.kos_id', '=', kosId)
+    .where('e.status', '!=', 'completed')
+    .where('c.required', '=', 1)
+    .where('c.published', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Sets the tiers a recompute decided (docs/tiers.md); nothing else of the KOS changes. */
+export async function setTiers(
+  db: Db,
+  orgId: string,
+  changes: readonly { kosId: string; to: Tier | null }[],
+  now: number,
+): Promise<void> {
+  // One statement per target tier and chunk of ids, not one per KOS (a recompute may move thousands).
+  const byTier = new Map<Tier | null, string[]>();
+  for (const c of changes) {
+    const ids = byTier.get(c.to) ?? [];
+    ids.push(c.kosId);
+    byTier.set(c.to, ids);
+  }
+  for (const [tier, ids] of byTier)
+    await eachChunk(ids, (slice) =>
+      db.updateTable('kos').set({ tier, updated_at: now }).where('org_id', '=', orgId).where('id', 'in', slice).execute(),
+    );
 }
 
 export async function kosIdsInStatus(db: Db, orgId: string, status: string): Promise<string[]> {

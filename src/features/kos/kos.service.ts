@@ -12,6 +12,7 @@ import { type AuditContext, auditAccount } from './account-audit.js';
 import { DEFAULT_PUBLIC_URL, SELF_EDITABLE, type StatusReason } from './kos.js';
 import * as repo from './kos.repository.js';
 import type { Kos, KosCreate, KosListQuery, KosOut, KosPatch } from './kos.schema.js';
+import { kosChanged, tierSetByHand } from './kos-events.js';
 import { type Onboarding, onboardingComplete, onboardingSteps } from './onboarding.js';
 
 export async function listKos(db: Db, principal: Principal, query: PageQuery & KosListQuery): Promise<Page<KosOut>> {
@@ -98,6 +99,7 @@ export async function createKos(
         unitId,
         status: input.status,
         tier: input.tier ?? null,
+        tierLocked: input.tierLocked ?? false,
         categories: input.categories,
         voucherCodes: input.voucherCodes,
         taxProfile: {
@@ -119,6 +121,7 @@ export async function createKos(
       by: actorOf(principal),
       reason,
     });
+    await kosChanged(trx, principal.orgId, [id]);
   });
   return presentOne(db, principal.orgId, (await repo.findKos(db, principal.orgId, id)) as Kos);
 }
@@ -163,6 +166,15 @@ export async function patchKos(
         by: actorOf(principal),
         reason: 'manual',
       });
+    if (patch.tier !== undefined && patch.tier !== kos.tier) {
+      await tierSetByHand(trx, principal.orgId, [{ kosId: id, from: kos.tier, to: patch.tier }], now);
+      await kosChanged(trx, principal.orgId, [id]);
+    } else if (
+      (patch.relationship !== undefined && patch.relationship !== kos.relationship) ||
+      (patch.unitId !== undefined && patch.unitId !== kos.unitId) ||
+      (patch.status !== undefined && patch.status !== kos.status)
+    )
+      await kosChanged(trx, principal.orgId, [id]); // once per change, tier or not (docs/training.md)
     await settleOnboarding(trx, principal, id, publicUrl, now);
   });
   return presentOne(db, principal.orgId, (await repo.findKos(db, principal.orgId, id)) as Kos);
@@ -263,6 +275,7 @@ export async function settleOnboarding(
     by: actorOf(principal),
     reason: 'onboarding',
   });
+  await kosChanged(trx, principal.orgId, [kosId]);
   return true;
 }
 
@@ -318,6 +331,25 @@ export async function kosCodes(db: Db, orgId: string, ids: (string | null)[]): P
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('kos').select(['id', 'code']).where('org_id', '=', orgId).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/**
+ * Sets the tiers a recompute decided, in the caller's transaction, and tells the listeners that these KOS
+ * may have entered an audience (docs/tiers.md). The tiers feature keeps the history; kos owns the column.
+ */
+export async function applyTierChanges(
+  trx: Db,
+  orgId: string,
+  changes: readonly { kosId: string; to: Kos['tier'] }[],
+  now = Date.now(),
+): Promise<void> {
+  if (changes.length === 0) return;
+  await repo.setTiers(trx, orgId, changes, now);
+  await kosChanged(
+    trx,
+    orgId,
+    changes.map((c) => c.kosId),
+  );
 }
 
 /** Unit, relationship and tier of the given KOS (for choosing their commission plan). */

@@ -13,7 +13,7 @@ export interface OnboardingFacts {
   accounts: readonly { platform: string; score: number }[];
   /** The org's brand kit `targetPlatforms` (empty: any platform counts). */
   targetPlatforms: readonly string[];
-  /** Required courses assigned to the KOS and not completed (0 until courses exist, issue 12). */
+  /** Required, published courses assigned to the KOS and not completed (docs/training.md). */
   openRequiredCourses: number;
   /** Links of the KOS, any state. */
   links: number;

@@ -210,3 +210,43 @@ export async function entriesOfPayout(db: Db, orgId: string, payoutId: string): 
     after = page.at(-1)?.id;
   }
 }
+
+/**
+ * Bonuses another use-case awards (a contest's close, docs/contests.md), inside its transaction: one
+ * pending `bonus` entry each, eligible at `at`, so the next payout close pays it like any other entry
+ * (withholding included). Answers the new entries' ids, in order.
+ */
+export async function bookBonuses(
+  trx: Db,
+  org: { id: string; currency: string },
+  bonuses: readonly { kosId: string; amountMinor: number; reason: string }[],
+  at: number,
+  createdBy: string | null,
+  now = at,
+): Promise<string[]> {
+  if (bonuses.some((b) => !Number.isSafeInteger(b.amountMinor) || b.amountMinor <= 0))
+    throw new Error('a bonus must be a positive integer amount');
+  await repo.lockKos(
+    trx,
+    bonuses.map((b) => b.kosId),
+  );
+  const ids = bonuses.map(() => newId());
+  await repo.insertEntries(
+    trx,
+    bonuses.map((b, i) => ({
+      id: ids[i] as string,
+      orgId: org.id,
+      kosId: b.kosId,
+      kind: 'bonus' as const,
+      amountMinor: b.amountMinor,
+      currency: org.currency,
+      status: 'pending' as const,
+      eligibleAt: at,
+      causeAt: at,
+      reason: b.reason,
+      createdBy,
+    })),
+    now,
+  );
+  return ids;
+}

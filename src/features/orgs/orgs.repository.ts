@@ -18,6 +18,7 @@ const toOrg = (row: Selectable<OrgsTable>): Org => ({
   taxRules: parseJson<TaxRule[]>(row.tax_rules, []),
   targetCategories: parseJson<string[]>(row.target_categories, []),
   brandKit: { brandWords: [], targetPlatforms: [], ...parseJson<Partial<BrandKit>>(row.brand_kit, {}) },
+  tierCutoffs: { s: 10, a: 20, b: 40, ...parseJson<Partial<Org['tierCutoffs']>>(row.tier_cutoffs, {}) },
   webhookSecretSet: row.webhook_secret !== null,
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
@@ -41,8 +42,8 @@ export async function findWebhookSecret(db: Db, orgId: string): Promise<string |
 
 export async function insertOrg(
   db: Db,
-  // A new org starts with the column's default brand kit (empty lists, migration 0009).
-  org: Omit<Org, 'createdAt' | 'updatedAt' | 'webhookSecretSet' | 'brandKit'>,
+  // A new org starts with the column's default brand kit (empty lists, migration 0009) and tier cut-offs (0010).
+  org: Omit<Org, 'createdAt' | 'updatedAt' | 'webhookSecretSet' | 'brandKit' | 'tierCutoffs'>,
   now: number,
 ): Promise<void> {
   await db
@@ -84,6 +85,7 @@ export async function updateOrg(
     ...(patch.targetCategories !== undefined ? { target_categories: JSON.stringify(patch.targetCategories) } : {}),
     ...(patch.brandKit !== undefined ? { brand_kit: JSON.stringify(patch.brandKit) } : {}),
     ...(patch.webhookSecret !== undefined ? { webhook_secret: patch.webhookSecret } : {}),
+    ...(patch.tierCutoffs !== undefined ? { tier_cutoffs: JSON.stringify(patch.tierCutoffs) } : {}),
   };
   await db
     .updateTable('orgs')

@@ -31,6 +31,13 @@ const targetPlatforms = z.array(platform).max(20);
 export const brandKitOut = z.object({ brandWords: z.array(z.string()), targetPlatforms: z.array(platform) });
 export type BrandKit = z.infer<typeof brandKitOut>;
 
+/** Tier cut-offs in percent (docs/tiers.md): whole numbers ≥ 0 adding up to at most 100. */
+const cutoff = z.number().int().min(0).max(100);
+export const tierCutoffs = z
+  .object({ s: cutoff, a: cutoff, b: cutoff })
+  .refine((c) => c.s + c.a + c.b <= 100, keyed('org.tier_cutoffs.sum', 's + a + b must be at most 100'));
+export const tierCutoffsOut = z.object({ s: z.number().int(), a: z.number().int(), b: z.number().int() });
+
 export const orgCreate = z.object({
   name: z.string().trim().min(1).max(200),
   slug,
@@ -56,6 +63,7 @@ export const orgPatch = z.object({
   /** Keys left out keep their value. */
   brandKit: z.object({ brandWords: brandWords.optional(), targetPlatforms: targetPlatforms.optional() }).optional(),
   webhookSecret: z.string().min(16, 'must be at least 16 characters').max(256).nullable().optional(),
+  tierCutoffs: tierCutoffs.optional(),
 });
 export type OrgPatch = z.infer<typeof orgPatch>;
 
@@ -72,6 +80,7 @@ export const orgOut = z.object({
   taxRules: z.array(taxRule),
   targetCategories: z.array(z.string()),
   brandKit: brandKitOut,
+  tierCutoffs: tierCutoffsOut,
   webhookSecretSet: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

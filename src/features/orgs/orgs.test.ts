@@ -64,6 +64,7 @@ describe.each(DIALECTS)('organisation settings on %s', (dialect) => {
       ],
       targetCategories: [],
       brandKit: { brandWords: [], targetPlatforms: [] },
+      tierCutoffs: { s: 10, a: 20, b: 40 },
       webhookSecretSet: false,
       createdAt: expect.stringMatching(ISO),
       updatedAt: expect.stringMatching(ISO),

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, test } from 'vitest';
 import { ACCESS_PROBLEMS } from './access-problems.js';
+import { CONTEST_PROBLEMS } from './contest-problems.js';
 import { FIELD_PROBLEMS } from './field-problems.js';
 import { IMPORT_PROBLEMS } from './import-problems.js';
 import { MATRIX_PROBLEMS } from './matrix-problems.js';
@@ -10,6 +11,8 @@ import { PROBLEMS } from './problem.js';
 import { englishProblemsJson, placeholders, withProblemKeys } from './problem-docs.js';
 import { RECRUITMENT_PROBLEMS } from './recruitment-problems.js';
 import { RESOURCE_PROBLEMS } from './resource-problems.js';
+import { TIER_PROBLEMS } from './tier-problems.js';
+import { TRAINING_PROBLEMS } from './training-problems.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const LOCALES = ['en', 'vi', 'zh-CN'] as const;
@@ -43,7 +46,17 @@ const names = (message: string) => placeholders(message).map((p) => p.name);
 
 describe('the problem-key registry', () => {
   test('no key is in two parts, and each is dotted lower case', () => {
-    const parts = [ACCESS_PROBLEMS, FIELD_PROBLEMS, RESOURCE_PROBLEMS, IMPORT_PROBLEMS, RECRUITMENT_PROBLEMS, MATRIX_PROBLEMS];
+    const parts = [
+      ACCESS_PROBLEMS,
+      FIELD_PROBLEMS,
+      RESOURCE_PROBLEMS,
+      IMPORT_PROBLEMS,
+      RECRUITMENT_PROBLEMS,
+      MATRIX_PROBLEMS,
+      TIER_PROBLEMS,
+      CONTEST_PROBLEMS,
+      TRAINING_PROBLEMS,
+    ];
     expect(parts.reduce((n, part) => n + Object.keys(part).length, 0)).toBe(KEYS.length);
     expect(KEYS.filter((key) => !KEY_PATTERN.test(key))).toEqual([]);
   });

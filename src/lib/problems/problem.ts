@@ -1,9 +1,12 @@
 import { ACCESS_PROBLEMS } from './access-problems.js';
+import { CONTEST_PROBLEMS } from './contest-problems.js';
 import { FIELD_PROBLEMS } from './field-problems.js';
 import { IMPORT_PROBLEMS } from './import-problems.js';
 import { MATRIX_PROBLEMS } from './matrix-problems.js';
 import { RECRUITMENT_PROBLEMS } from './recruitment-problems.js';
 import { RESOURCE_PROBLEMS } from './resource-problems.js';
+import { TIER_PROBLEMS } from './tier-problems.js';
+import { TRAINING_PROBLEMS } from './training-problems.js';
 
 /**
  * Every problem key the server answers with, and its English text (i18next syntax: `{{name}}`, `{{name, list}}`,
@@ -17,6 +20,9 @@ export const PROBLEMS = {
   ...IMPORT_PROBLEMS,
   ...RECRUITMENT_PROBLEMS,
   ...MATRIX_PROBLEMS,
+  ...TIER_PROBLEMS,
+  ...CONTEST_PROBLEMS,
+  ...TRAINING_PROBLEMS,
 } as const;
 
 export type ProblemKey = keyof typeof PROBLEMS;

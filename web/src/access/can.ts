@@ -45,6 +45,10 @@ export const RULES = {
   'matrix.view': STAFF, // accounts.service matrixView: staff only (a kos member reads their own accounts on /me)
   'products.view': EVERYONE, // the catalogue is org-wide: every role reads it
   'recruitment.view': STAFF, // recruitment drives.service: staff read (viewers masked)
+  'tiers.view': STAFF, // tiers.service distribution and scorecards: staff in scope (a kos member reads /me/scorecard)
+  'contests.view': STAFF, // the contests page; a KOS member reads their own contests from /me
+  'contests.read': EVERYONE, // one contest and its standings (a KOS member: the contests they take part in)
+  'training.view': STAFF, // training courses.service and report.service: staff read (a KOS member plays on /me/training)
   'me.view': ['kos'],
 
   'kos.create': EDITORS,
@@ -71,10 +75,15 @@ export const RULES = {
   'payouts.markPaid': ADMINS,
   'payouts.export': ADMINS,
   'org.edit': ADMINS,
+  'tiers.recompute': ADMINS, // POST /tiers/recompute
   'members.manage': ADMINS,
   /** Only an owner grants the owner role (access.ts canGrant). */
   'members.grant': (caller, subject) => caller.role === 'owner' || (caller.role === 'admin' && subject.role !== 'owner'),
   'apiKeys.manage': ADMINS,
+  'training.edit': ADMINS, // courses.service createCourse / patchCourse: owners and admins
+  'training.moveDue': ADMINS, // enrolments.service moveDueAt
+  'contests.edit': ADMINS, // contests create bonus entries: like plans, owners and admins
+  'contests.close': ADMINS, // books the awards into the ledger
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -7,6 +7,7 @@ import { KosProfileTab } from '../components/kos/kos-profile-tab';
 import { KosSalesTab } from '../components/kos/kos-sales-tab';
 import { KosSessionsTab } from '../components/kos/kos-sessions-tab';
 import { type KosTab, KosTabs, useKosTabs } from '../components/kos/kos-tabs';
+import { TierControl } from '../components/tiers/tier-control';
 import { ErrorBox } from '../components/ui/error-box';
 import { Loading } from '../components/ui/loading';
 import { PageHeader } from '../components/ui/page-header';
@@ -36,6 +37,12 @@ export default function KosProfilePage() {
         <Link to={`/kos/${encodeURIComponent(id)}/onboarding`} data-testid="onboarding-link">
           {t('matrix.onboardingLink')}
         </Link>
+        <Link to={`/kos/${encodeURIComponent(id)}/scorecard`} data-testid="scorecard-header-link">
+          {t('tiers.scorecard.title')}
+        </Link>
+        <Link to={`/kos/${encodeURIComponent(id)}/training`} data-testid="training-header-link">
+          {t('training.kos.link')}
+        </Link>
       </PageHeader>
       {kos.isPending && <Loading />}
       {kos.isError && <ErrorBox error={kos.error} onRetry={() => void kos.refetch()} />}
@@ -43,7 +50,12 @@ export default function KosProfilePage() {
         <>
           <KosTabs kosId={id} tabs={tabs} current={current} />
           <div className="kos-tab" data-testid={`kos-tab-${current}`}>
-            {current === 'profile' && <KosProfileTab kos={k} units={units.data ?? []} />}
+            {current === 'profile' && (
+              <>
+                <KosProfileTab kos={k} units={units.data ?? []} />
+                <TierControl key={`${k.tier}-${k.updatedAt}`} kos={k} />
+              </>
+            )}
             {current === 'accounts' && (
               <section aria-labelledby="kos-accounts-title">
                 <h2 id="kos-accounts-title">{t('kos.tab.accounts')}</h2>

@@ -6,15 +6,19 @@ import { KosForm } from '../components/kos/kos-form';
 import { KosPanel } from '../components/kos/kos-panel';
 import { sortKos } from '../components/kos/kos-sort';
 import { PagedTable } from '../components/kos/paged-table';
+import { LockIcon } from '../components/tiers/lock-icon';
 import { Badge } from '../components/ui/badge';
 import { PageHeader } from '../components/ui/page-header';
 import type { Column } from '../components/ui/responsive-list';
 import { useUnits } from '../data';
 import { usePagedList } from '../data/kos';
+import { useScorecards } from '../data/tiers';
+import { formatNumber } from '../format';
 import { Link } from '../router/link';
 import { useQueryState } from '../router/search-params';
 import type { Kos } from '../types';
 import '../styles/kos.css';
+import '../styles/tiers.css';
 
 /**
  * `/kos`: the roster. Filters and sort live in the URL (`/app/kos?status=active&sort=name`); a row opens a side
@@ -30,6 +34,10 @@ export default function KosRosterPage() {
   const unitNames = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const { q, unit, status, tier, relationship } = filter;
   const roster = usePagedList<Kos>(['kos', 'list'], '/kos', { q, unitId: unit, status, tier, relationship });
+  // Tier and RPG of every KOS the caller sees (GET /scorecards), joined to the loaded rows by id.
+  const scorecards = useScorecards({ unitId: unit });
+  const cards = new Map((scorecards.data?.items ?? []).map((c) => [c.kosId, c]));
+  const rpgOf = (k: Kos) => cards.get(k.id)?.rpg?.score ?? null;
   const none = t('common.none');
   const profile = (k: Kos) => `/kos/${encodeURIComponent(k.id)}`;
 
@@ -53,7 +61,31 @@ export default function KosRosterPage() {
       cell: (k) => <Badge of="kos.relationship" value={k.relationship} />,
     },
     { key: 'unit', header: t('kos.field.unitId'), cell: (k) => (k.unitId ? (unitNames.get(k.unitId) ?? none) : none) },
-    { key: 'tier', header: t('kos.field.tier'), cell: (k) => k.tier ?? none },
+    {
+      key: 'tier',
+      header: t('kos.field.tier'),
+      cell: (k) => (
+        <span className={`tier-pill tier-${k.tier ?? 'none'}`} data-tier={k.tier ?? ''}>
+          {k.tier ?? none}
+          {k.tierLocked && (
+            <>
+              {' '}
+              <LockIcon />
+              <span className="visually-hidden">{t('tiers.locked')}</span>
+            </>
+          )}
+        </span>
+      ),
+    },
+    {
+      key: 'rpg',
+      header: t('tiers.rpg.short'),
+      numeric: true,
+      cell: (k) => {
+        const score = rpgOf(k);
+        return <span data-rpg={score ?? ''}>{score === null ? none : formatNumber(score, i18n.language)}</span>;
+      },
+    },
   ];
 
   return (
@@ -94,7 +126,7 @@ export default function KosRosterPage() {
             rowKey={(k) => k.id}
             caption={t('kos.listCaption')}
             empty={t('kos.empty')}
-            arrange={(rows) => sortKos(rows, filter.sort, i18n.language)}
+            arrange={(rows) => sortKos(rows, filter.sort, i18n.language, rpgOf)}
             rowProps={(k) => ({
               tabIndex: 0,
               className: k.id === selected ? 'selected clickable' : 'clickable',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MeContestsLink } from '../components/contests/me-contests-link';
 import { BioForm } from '../components/me/bio-form';
 import { MyEarnings } from '../components/me/my-earnings';
 import { MyLinks } from '../components/me/my-links';
@@ -6,6 +7,7 @@ import { MyPayouts } from '../components/me/my-payouts';
 import { MyRecord } from '../components/me/my-record';
 import { MySales } from '../components/me/my-sales';
 import { MySessions } from '../components/me/my-sessions';
+import { MyTraining } from '../components/me/my-training';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorBox } from '../components/ui/error-box';
 import { Loading } from '../components/ui/loading';
@@ -46,11 +48,13 @@ function Home({ kosId }: { kosId: string }) {
           </a>
         ))}
       </nav>
+      <MyTraining kosId={kosId} />
       <MyLinks kosId={kosId} />
       <MyEarnings kosId={kosId} />
       <MyPayouts kosId={kosId} />
       <MySales kosId={kosId} />
       <MySessions kosId={kosId} />
+      <MeContestsLink />
       <div id="me-bio">{kos.data && <BioForm kos={kos.data} />}</div>
     </>
   );

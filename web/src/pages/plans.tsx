@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../access/use-can';
 import { draftOf, emptyDraft } from '../components/plans/plan-draft';
@@ -11,7 +10,7 @@ import { PageHeader } from '../components/ui/page-header';
 import { useAllKos } from '../data';
 import { usePlan, usePlanPages } from '../data/plans';
 import { todayIn } from '../dates';
-import { useQueryState } from '../router/search-params';
+import { useEditorQuery } from '../router/search-params';
 import { useMe } from '../session';
 import '../styles/plans.css';
 
@@ -24,21 +23,12 @@ export default function PlansPage() {
   const me = useMe();
   const can = useCan();
   const editor = can('plans.edit');
-  const [query, setQuery] = useQueryState({ kosId: '', edit: '' });
-  const [saved, setSaved] = useState('');
+  const { query, setQuery, saved, open, close } = useEditorQuery({ kosId: '', edit: '' });
   const today = todayIn(me.org.timezone);
   const plans = usePlanPages(query.kosId);
   const editing = usePlan(editor ? query.edit : '');
   const kos = useAllKos();
   const rows = plans.data?.pages.flatMap((p) => p.items) ?? [];
-  const open = (edit: string) => {
-    setSaved('');
-    setQuery({ edit }, { push: true });
-  };
-  const close = (name = '') => {
-    setSaved(name);
-    setQuery({ edit: '' });
-  };
 
   return (
     <section className="plans-page">

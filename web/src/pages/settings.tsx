@@ -8,6 +8,7 @@ import { OrgForm } from '../components/settings/org-form';
 import { type Section, SettingsTabs } from '../components/settings/settings-tabs';
 import { TaxRulesEditor } from '../components/settings/tax-rules-editor';
 import { TaxRulesTable } from '../components/settings/tax-rules-table';
+import { TierCutoffsForm } from '../components/settings/tier-cutoffs-form';
 import { WebhookSecret } from '../components/settings/webhook-secret';
 import { ErrorBox } from '../components/ui/error-box';
 import { Loading } from '../components/ui/loading';
@@ -29,6 +30,7 @@ export default function SettingsPage() {
   const sections: Section[] = [
     'org',
     'brand',
+    'tiers',
     'tax',
     ...(can('org.edit') ? (['webhook'] as const) : []),
     ...(can('members.manage') ? (['members'] as const) : []),
@@ -54,6 +56,8 @@ function SectionBody({ section, org, editable }: { section: Section; org: Org; e
   switch (section) {
     case 'brand':
       return <BrandKitForm org={org} editable={editable} />;
+    case 'tiers':
+      return <TierCutoffsForm org={org} editable={editable} />;
     case 'tax':
       return editable ? <TaxRulesEditor org={org} /> : <TaxRulesTable org={org} />;
     case 'webhook':

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { navigate, toAppPath, useLocation } from './location';
 
 /** Values to set in the query; `null`, `undefined` and `''` remove the key. */
@@ -50,4 +50,22 @@ export function useQueryState<T extends { [K in keyof T]: string }>(
     setSearch(Object.fromEntries(changes.map(([k, v]) => [k, v === latest.current[k] ? null : v])), options);
   }, []);
   return [values, set];
+}
+
+/**
+ * A list page with an editor opened by `?edit=new|<id>` (plans, contests): `open` pushes a history entry so
+ * Back closes the editor; `close(name)` returns to the list and keeps the saved item's name for a notice.
+ */
+export function useEditorQuery<T extends { edit: string } & { [K in keyof T]: string }>(defaults: T) {
+  const [query, setQuery] = useQueryState(defaults);
+  const [saved, setSaved] = useState('');
+  const open = (edit: string) => {
+    setSaved('');
+    setQuery({ edit } as Partial<T>, { push: true });
+  };
+  const close = (name = '') => {
+    setSaved(name);
+    setQuery({ edit: '' } as Partial<T>);
+  };
+  return { query, setQuery, saved, open, close };
 }

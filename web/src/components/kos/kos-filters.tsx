@@ -14,7 +14,7 @@ export interface KosFilter {
   sort: string;
 }
 export const NO_FILTER: KosFilter = { q: '', unit: '', status: '', tier: '', relationship: '', sort: '' };
-export const SORTS = ['name', '-name', 'code', '-code', 'tier', '-tier'] as const;
+export const SORTS = ['name', '-name', 'code', '-code', 'tier', '-tier', 'rpg', '-rpg'] as const;
 
 /** The roster's filters and sort; every change is kept in the URL by the page. */
 export function KosFilters({

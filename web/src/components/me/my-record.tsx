@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../router/link';
 import type { Kos } from '../../types';
 import { Badge } from '../ui/badge';
 
@@ -29,7 +30,12 @@ export function MyRecord({ kos }: { kos: Kos }) {
           <Badge of="kos.relationship" value={kos.relationship} />
         </dd>
         <dt>{t('me.field.tier')}</dt>
-        <dd>{kos.tier ?? t('common.none')}</dd>
+        <dd>
+          {kos.tier ?? t('common.none')}{' '}
+          <Link to="/me/scorecard" data-testid="my-scorecard-link">
+            {t('tiers.scorecard.mine')}
+          </Link>
+        </dd>
       </dl>
       <p>
         <a className="btn small" href={bioPath} target="_blank" rel="noopener" data-testid="bio-page-link">

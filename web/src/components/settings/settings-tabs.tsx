@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../router/link';
 
-export type Section = 'org' | 'brand' | 'tax' | 'webhook' | 'members' | 'apiKeys';
+export type Section = 'org' | 'brand' | 'tiers' | 'tax' | 'webhook' | 'members' | 'apiKeys';
 
 /** The sections of `/settings` the caller may open, as links (`?section=`), so each can be bookmarked. */
 export function SettingsTabs({ sections, current }: { sections: readonly Section[]; current: Section }) {

@@ -22,6 +22,9 @@ const TONE: Partial<Record<string, Tone>> = {
   cancelled: 'bad',
   returned: 'bad',
   clawback: 'bad',
+  overdue: 'bad',
+  in_progress: 'info',
+  assigned: 'warn',
 };
 
 /**
