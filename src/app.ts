@@ -31,6 +31,7 @@ import { registerPlanRoutes } from './features/plans/plans.routes.js';
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerApplyRoutes } from './features/recruitment/apply.routes.js';
 import { registerRecruitmentRoutes } from './features/recruitment/recruitment.routes.js';
+import { registerRunSheetRoutes } from './features/run-sheets/run-sheets.routes.js';
 import { registerTierRoutes } from './features/tiers/tiers.routes.js';
 import { registerTrainingRoutes } from './features/training/training.routes.js';
 import { registerUnitRoutes } from './features/units/units.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPayoutRoutes(router, deps);
   registerAnalyticsRoutes(router, deps);
   registerLivestreamRoutes(router, deps);
+  registerRunSheetRoutes(router, deps);
   registerRecruitmentRoutes(router, deps);
   registerContestRoutes(router, deps);
   registerAdvisorRoutes(router, deps);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { systemPrincipal } from '../features/access/access.js';
 import { importFile } from '../features/imports/import-jobs.js';
 import { SOURCES, type Source } from '../features/imports/import-types.js';
+import { findKosByCode } from '../features/kos/kos.service.js';
 import { findOrgBySlug } from '../features/orgs/orgs.service.js';
 import { DomainError, invalid } from '../lib/errors.js';
 import { problem } from '../lib/problems/problem.js';
@@ -16,8 +17,9 @@ export function registerImportCommand(program: Command): void {
     .requiredOption('--org <slug>', 'organisation slug')
     .requiredOption('--source <source>', SOURCES.join(', '))
     .argument('<file>', 'the report (CSV, XLSX or JSON)')
+    .option('--kos <code>', 'the KOS a tiktok_creator report belongs to (its code)')
     .option('--json', 'print the report as one JSON line')
-    .action(async (file: string, options: { org: string; source: string; json?: boolean }) => {
+    .action(async (file: string, options: { org: string; source: string; kos?: string; json?: boolean }) => {
       if (!SOURCES.includes(options.source as Source))
         throw invalid('source', problem('field.invalid_option', { options: SOURCES }), `must be one of ${SOURCES.join(', ')}`);
       const report = await withDatabase(async (database) => {
@@ -28,6 +30,13 @@ export function registerImportCommand(program: Command): void {
             problem('org.slug.unknown', { slug: options.org }),
             `no organisation with slug "${options.org}"`,
           );
+        const kos = options.kos ? await findKosByCode(database.db, org.id, options.kos.trim().toUpperCase()) : undefined;
+        if (options.kos && !kos)
+          throw new DomainError(
+            'not_found',
+            problem('kos.reference.unknown'),
+            `no KOS with code "${options.kos}" in organisation "${options.org}"`,
+          );
         const bar = process.stderr.isTTY
           ? new SingleBar({ format: 'importing [{bar}] {percentage}% {value}/{total} rows', stream: process.stderr })
           : null;
@@ -37,7 +46,7 @@ export function registerImportCommand(program: Command): void {
           return await importFile(
             database.db,
             owner,
-            { source: options.source as Source, path: file, fileName: basename(file) },
+            { source: options.source as Source, path: file, fileName: basename(file), kosId: kos?.id ?? null },
             {
               onWait: () => process.stderr.write('another import of this organisation is running; waiting for it to end…\n'),
               onProgress: (done, total) => {

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-matrix.js';
 import * as m0010 from './migrations/0010-tiers.js';
 import * as m0011 from './migrations/0011-training.js';
 import * as m0012 from './migrations/0012-contests.js';
+import * as m0013 from './migrations/0013-run-sheets.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-tiers': m0010,
   '0011-training': m0011,
   '0012-contests': m0012,
+  '0013-run-sheets': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -71,6 +71,16 @@ export interface LivestreamsTable {
   updated_at: number;
 }
 
+/** A session's run-sheet (docs/run-sheets.md): `segments` JSON text, the stock warning never stored. */
+export interface RunSheetsTable {
+  session_id: string;
+  org_id: string;
+  segments: string;
+  drafted_at: number;
+  updated_by: string | null;
+  updated_at: number;
+}
+
 export interface LivestreamProductsTable {
   session_id: string;
   product_id: string;

@@ -18,6 +18,7 @@ import type {
   PayoutPeriodsTable,
   PayoutsTable,
   PlansTable,
+  RunSheetsTable,
 } from './schema-sales.js';
 
 /**
@@ -272,6 +273,7 @@ export type {
   PayoutPeriodsTable,
   PayoutsTable,
   PlansTable,
+  RunSheetsTable,
 } from './schema-sales.js';
 
 export interface DB {
@@ -300,6 +302,7 @@ export interface DB {
   ledger_entries: LedgerEntriesTable;
   livestreams: LivestreamsTable;
   livestream_products: LivestreamProductsTable;
+  run_sheets: RunSheetsTable;
   recruitment_drives: RecruitmentDrivesTable;
   recruitment_applications: RecruitmentApplicationsTable;
   courses: CoursesTable;

@@ -43,6 +43,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   payout_periods: 'payouts',
   livestreams: 'livestreams',
   livestream_products: 'livestreams',
+  run_sheets: 'run-sheets',
   recruitment_drives: 'recruitment',
   recruitment_applications: 'recruitment',
   courses: 'training',

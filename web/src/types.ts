@@ -79,6 +79,7 @@ export const TIERS = allOf<NonNullable<Kos['tier']>>()(['S', 'A', 'B', 'C']);
 export const IMPORT_SOURCES = allOf<Exclude<ImportReport['source'], 'webhook'>>()([
   'shopee',
   'tiktok_shop',
+  'tiktok_creator',
   'lazada',
   'accesstrade',
   'generic',
@@ -110,7 +111,15 @@ export const LEDGER_KINDS = allOf<LedgerEntry['kind']>()([
 ]);
 export const LEDGER_STATUSES = allOf<LedgerEntry['status']>()(['pending', 'approved', 'paid', 'void']);
 export const LINE_STATUSES = allOf<OrderLine['status']>()(['unpaid', 'pending', 'completed', 'cancelled', 'returned']);
-export const ATTRIBUTIONS = allOf<OrderLine['attribution']>()(['code', 'click', 'account', 'voucher', 'manual', 'none']);
+export const ATTRIBUTIONS = allOf<OrderLine['attribution']>()([
+  'code',
+  'click',
+  'account',
+  'voucher',
+  'report',
+  'manual',
+  'none',
+]);
 export const SESSION_STATUSES = allOf<Livestream['status']>()(['scheduled', 'live', 'ended', 'cancelled']);
 export const PLAN_BASES = allOf<Plan['base']>()(['net', 'platform_commission']);
 

@@ -1,10 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Db, withRetriedTransaction } from '../../db/database.js';
+import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { ADMINS, requireRole } from '../access/access.js';
+import { requireKosExists } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { skuByPlatformId } from '../products/products.service.js';
+import { screenCreatorRows } from './creator-screen.js';
 import { importFailure, STOPPED_BEFORE_START, stoppedDuring } from './import-failure.js';
 import type { ParseContext, ParsedRow, Source } from './import-types.js';
 import * as repo from './imports.repository.js';
@@ -26,16 +30,19 @@ export interface FileJob {
   source: Source;
   path: string;
   fileName: string | null;
+  /** The KOS a `tiktok_creator` report belongs to (docs/imports.md, "Creator-side reports"). */
+  kosId?: string | null;
 }
 
 /** Records a file import as `queued` (owners and admins only) and returns its job. */
 export async function queueFileImport(
   db: Db,
   principal: Principal,
-  input: { source: Source; path: string; fileName: string | null },
+  input: { source: Source; path: string; fileName: string | null; kosId?: string | null },
   now = Date.now(),
 ): Promise<FileJob> {
   requireRole(principal, ADMINS);
+  const kosId = await reportKos(db, principal.orgId, input.source, input.kosId);
   const id = newId();
   const createdBy = principal.memberId ?? principal.apiKeyId;
   await repo.insertImport(db, {
@@ -47,7 +54,15 @@ export async function queueFileImport(
     status: 'queued',
     now,
   });
-  return { id, orgId: principal.orgId, principal, ...input };
+  return { id, orgId: principal.orgId, principal, ...input, kosId };
+}
+
+/** A creator-side report's KOS: required (422 naming `kosId`) and of the org; other sources take none. */
+async function reportKos(db: Db, orgId: string, source: Source, kosId: string | null | undefined): Promise<string | null> {
+  if (source !== 'tiktok_creator') return null;
+  if (!kosId)
+    throw invalid('kosId', problem('field.required'), 'is required for a tiktok_creator import: the file names no creator');
+  return (await requireKosExists(db, orgId, kosId)).id;
 }
 
 /**
@@ -58,7 +73,14 @@ export async function runFileImport(db: Db, job: FileJob, options: ImportOptions
   try {
     const org = await getOrgOrThrow(db, job.orgId);
     const shopeeSkus = job.source === 'shopee' ? await skuByPlatformId(db, org.id, 'shopee') : new Map<string, string>();
-    const ctx: ParseContext = { currency: org.currency, timezone: org.timezone, skuForShopeeItem: (id) => shopeeSkus.get(id) };
+    const tiktokSkus =
+      job.source === 'tiktok_creator' ? await skuByPlatformId(db, org.id, 'tiktok_shop') : new Map<string, string>();
+    const ctx: ParseContext = {
+      currency: org.currency,
+      timezone: org.timezone,
+      skuForShopeeItem: (id) => shopeeSkus.get(id),
+      skuForTiktokSku: (id) => tiktokSkus.get(id),
+    };
     const table = await openTable(job.path);
     const mapRow = PARSERS[job.source].prepare(table, ctx);
     let total = 0;
@@ -67,7 +89,9 @@ export async function runFileImport(db: Db, job: FileJob, options: ImportOptions
     async function* parsed(): AsyncGenerator<ParsedRow> {
       for await (const row of table.rows()) yield mapRow(row);
     }
-    return await storeImportRows(db, org, { id: job.id, source: job.source, total, rows: parsed() }, options);
+    const kosId = job.source === 'tiktok_creator' ? (job.kosId ?? null) : null;
+    const rows = kosId ? screenCreatorRows(db, org.id, kosId, parsed()) : parsed();
+    return await storeImportRows(db, org, { id: job.id, source: job.source, total, rows, reportKosId: kosId }, options);
   } catch (error) {
     const failure = importFailure(error);
     await repo.markFailed(db, job.id, failure.reason, Date.now(), failure.problem);
@@ -90,7 +114,7 @@ export async function claimWhenFree(db: Db, id: string, onWait: () => void = () 
 export async function importFile(
   db: Db,
   principal: Principal,
-  input: { source: Source; path: string; fileName: string | null },
+  input: { source: Source; path: string; fileName: string | null; kosId?: string | null },
   options: ImportOptions & { onWait?(): void } = {},
 ): Promise<ImportReport> {
   const job = await queueFileImport(db, principal, input, options.now);

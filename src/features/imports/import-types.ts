@@ -2,7 +2,7 @@ import { DomainError, fieldError } from '../../lib/errors.js';
 import type { Problem, ProblemKey, ProblemParams } from '../../lib/problems/problem.js';
 import type { CanonicalLine } from '../orders/lines.js';
 
-export const SOURCES = ['shopee', 'tiktok_shop', 'lazada', 'accesstrade', 'generic'] as const;
+export const SOURCES = ['shopee', 'tiktok_shop', 'tiktok_creator', 'lazada', 'accesstrade', 'generic'] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** A rejected row's error: the English `message`, and its `key` and `params` for the console (docs/errors.md). */
@@ -22,6 +22,8 @@ export interface ParseContext {
   timezone: string;
   /** The catalogue SKU whose `platformIds.shopee` equals a Shopee item id. */
   skuForShopeeItem(itemId: string): string | undefined;
+  /** The catalogue SKU whose `platformIds.tiktok_shop` equals a TikTok SKU id (`tiktok_creator` imports). */
+  skuForTiktokSku?(skuId: string): string | undefined;
 }
 
 /** The file cannot be read as its format: nothing is stored, the import answers 422 naming the problem. */

@@ -25,8 +25,11 @@ export interface ImportQueue {
   awaitImport(id: string): Promise<void>;
 }
 
-/** Saves the multipart `file` into `dir` and reads the `source` field (or `?source=`). */
-async function receiveUpload(request: FastifyRequest, dir: string): Promise<{ path: string; fileName: string; source: unknown }> {
+/** Saves the multipart `file` into `dir` and reads the `source` and `kosId` fields (or `?source=`, `?kosId=`). */
+async function receiveUpload(
+  request: FastifyRequest,
+  dir: string,
+): Promise<{ path: string; fileName: string; source: unknown; kosId: unknown }> {
   if (!request.isMultipart())
     throw invalid(
       'file',
@@ -36,6 +39,7 @@ async function receiveUpload(request: FastifyRequest, dir: string): Promise<{ pa
   let path: string | null = null;
   let fileName = '';
   let source: unknown = (request.query as { source?: string }).source;
+  let kosId: unknown = (request.query as { kosId?: string }).kosId;
   for await (const part of request.parts() as AsyncIterable<Multipart>) {
     if (part.type === 'file') {
       if (path) throw invalid('file', problem('import.upload.several_files'), 'send one file per import');
@@ -49,9 +53,10 @@ async function receiveUpload(request: FastifyRequest, dir: string): Promise<{ pa
           'the file is larger than the upload limit (KOS_MAX_UPLOAD_MB)',
         );
     } else if (part.fieldname === 'source') source = part.value;
+    else if (part.fieldname === 'kosId') kosId = part.value;
   }
   if (!path) throw invalid('file', problem('field.required'), 'is required');
-  return { path, fileName, source };
+  return { path, fileName, source, kosId };
 }
 
 const respondAsync = (request: FastifyRequest) => /(^|[\s,;])respond-async($|[\s,;])/i.test(String(request.headers.prefer ?? ''));
@@ -65,7 +70,8 @@ export function registerImportRoutes(router: Router<Principal>, { database, conf
     url: '/api/v1/imports',
     summary: 'Import a platform report',
     description:
-      'multipart/form-data with `source` (shopee, tiktok_shop, lazada, accesstrade, generic) and `file` (CSV, XLSX or JSON). ' +
+      'multipart/form-data with `source` (shopee, tiktok_shop, tiktok_creator, lazada, accesstrade, generic) and `file` (CSV, XLSX or JSON); ' +
+      '`kosId` names the KOS a `tiktok_creator` report belongs to (required for it: 422 without). ' +
       'Answers 201 with the report when the file is processed; with `Prefer: respond-async`, 202 `{id, status}` at once — poll ' +
       '`GET /api/v1/imports/{id}` (`status`, `rowsDone`, `rows`). Imports run off the serving event loop, one file at a time per ' +
       'organisation (a second waits `queued`). A file that cannot be read as its format fails (422 when waited for) and stores no ' +
@@ -77,7 +83,11 @@ export function registerImportRoutes(router: Router<Principal>, { database, conf
       schema: {
         type: 'object',
         required: ['source', 'file'],
-        properties: { source: { type: 'string', enum: [...SOURCES] }, file: { type: 'string', format: 'binary' } },
+        properties: {
+          source: { type: 'string', enum: [...SOURCES] },
+          kosId: { type: 'string', description: 'the KOS of a `tiktok_creator` report (required for it)' },
+          file: { type: 'string', format: 'binary' },
+        },
       },
     },
     response: importOut.or(importAccepted),
@@ -97,6 +107,7 @@ export function registerImportRoutes(router: Router<Principal>, { database, conf
           source: source.data as Source,
           path: upload.path,
           fileName: upload.fileName,
+          kosId: typeof upload.kosId === 'string' && upload.kosId.trim() ? upload.kosId.trim() : null,
         });
       } catch (error) {
         await rm(dir, { recursive: true, force: true });

@@ -54,11 +54,21 @@ export async function importWebhookLines(
 export async function storeImportRows(
   db: Db,
   org: Org,
-  input: { id: string; source: Source | 'webhook'; total: number; rows: AsyncIterable<ParsedRow> },
+  input: {
+    id: string;
+    source: Source | 'webhook';
+    total: number;
+    rows: AsyncIterable<ParsedRow>;
+    /** A creator-side report's KOS: every new line is attributed `report` to it. */
+    reportKosId?: string | null;
+  },
   options: ImportOptions,
 ): Promise<ImportReport> {
   const { id } = input;
-  const store = await lineStoreContext(db, org, input.source, id, options.now ?? Date.now());
+  const store = {
+    ...(await lineStoreContext(db, org, input.source, id, options.now ?? Date.now())),
+    reportKosId: input.reportKosId,
+  };
   const progress: repo.ImportProgress = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, errors: [] };
   let chunk: CanonicalLine[] = [];
   let pending = 0;

@@ -18,6 +18,19 @@ export const TIKTOK_STATUSES = statusTable<LineStatus>({
   returned: [],
 });
 
+/**
+ * The creator-side export's settlement statuses (docs/formats.md, `tiktok_creator`). `ineligible` becomes
+ * `returned` when every item was refunded, else `cancelled` (the parser decides).
+ */
+export const TIKTOK_CREATOR_STATUSES = statusTable<LineStatus | 'ineligible'>({
+  unpaid: ['Customer Unpaid', 'Khách hàng chưa thanh toán', 'Chưa thanh toán'],
+  pending: ['Pending', 'Đang chờ xử lý', 'Chờ xử lý', 'Frozen', 'Đã đóng băng', 'Bị đóng băng', 'Not settled', 'Chưa quyết toán'],
+  completed: ['Settled', 'Đã quyết toán'],
+  cancelled: [],
+  returned: [],
+  ineligible: ['Ineligible', 'Không đủ điều kiện', 'Refunded'],
+});
+
 export const LAZADA_STATUSES = statusTable<LineStatus>({
   unpaid: [],
   pending: ['fulfilled'],

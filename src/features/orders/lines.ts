@@ -42,7 +42,7 @@ export const KEPT_STATUSES = ['pending', 'completed'] as const satisfies readonl
 /** Whether a line earns commission (when attributed): it is pending or completed. */
 export const earns = (status: LineStatus): boolean => (KEPT_STATUSES as readonly LineStatus[]).includes(status);
 
-export const ATTRIBUTION_METHODS = ['code', 'click', 'account', 'voucher', 'manual', 'none'] as const;
+export const ATTRIBUTION_METHODS = ['code', 'click', 'account', 'voucher', 'report', 'manual', 'none'] as const;
 export type AttributionMethod = (typeof ATTRIBUTION_METHODS)[number];
 
 export interface Attribution {

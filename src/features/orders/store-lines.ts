@@ -3,6 +3,7 @@ import { newId } from '../../lib/ids.js';
 import { findClicks } from '../clicks/clicks.service.js';
 import { type AttributionIndex, attribute } from './attribution.js';
 import {
+  type Attribution,
   type CanonicalLine,
   canonicalChanges,
   type LineChangePair,
@@ -20,6 +21,8 @@ export interface StoreContext {
   index: Omit<AttributionIndex, 'clicks'>;
   /** The livestream session a live, attributed line belongs to, if any. */
   tieSession(line: StoredLine): string | null;
+  /** The KOS a creator-side report belongs to (`tiktok_creator`): its lines are attributed `report` to it. */
+  reportKosId?: string | null;
 }
 
 export interface StoreCounts {
@@ -42,6 +45,10 @@ const keyOf = (l: { orderId: string; lineKey: string }) => `${l.orderId}\u0001${
  * unattributed, a new match appears), with the change kept in its history. Nothing is deleted, and a
  * manual assignment is never touched by an import.
  */
+/** A line's attribution: the report's KOS when the import names one, else the rules. */
+const attributeIn = (line: CanonicalLine, index: AttributionIndex, reportKosId: string | null | undefined): Attribution =>
+  reportKosId ? { kosId: reportKosId, attribution: 'report', linkId: null, clickId: null } : attribute(line, index);
+
 export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLine[]): Promise<StoredChunk> {
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const known = await linesOfOrders(trx, ctx.orgId, ctx.source, [...new Set(lines.map((l) => l.orderId))]);
@@ -69,7 +76,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
     if (!before) {
       const line: StoredLine = {
         ...resolved,
-        ...attribute(resolved, index),
+        ...attributeIn(resolved, index, ctx.reportKosId),
         id: newId(),
         orgId: ctx.orgId,
         source: ctx.source,
@@ -93,7 +100,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
       continue;
     }
     const changes = canonicalChanges(before, resolved);
-    const match = before.attribution === 'none' ? attribute(resolved, index) : null;
+    const match = before.attribution === 'none' ? attributeIn(resolved, index, ctx.reportKosId) : null;
     const newMatch = match !== null && match.attribution !== 'none';
     if (Object.keys(changes).length === 0 && !newMatch) {
       counts.unchanged += 1;

@@ -62,6 +62,8 @@ export const IMPORT_PROBLEMS = {
   'import.cell.currency_mismatch': "currency {{currency}} differs from the organisation's {{orgCurrency}}",
   'import.cell.currency_missing': "currency (empty) differs from the organisation's {{orgCurrency}}",
   'import.cell.price_overflow': 'price × quantity is too large',
+  'import.cell.refunded_items': '"{{value}}" is not a whole number of refunded items between 0 and {{sold, number}} (items sold)',
+  'import.row.other_kos': 'this line was imported for KOS {{kos}}; import it for that KOS, or reassign the line first',
   'import.shopee.no_currency_suffix': 'the money headers carry no currency suffix such as (₫)',
   'import.shopee.mixed_currencies': 'the money headers mix currencies: {{suffixes, list}}',
   'import.shopee.unknown_currency_suffix': 'unknown currency suffix ({{suffix}})',

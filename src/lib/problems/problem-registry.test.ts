@@ -11,6 +11,7 @@ import { PROBLEMS } from './problem.js';
 import { englishProblemsJson, placeholders, withProblemKeys } from './problem-docs.js';
 import { RECRUITMENT_PROBLEMS } from './recruitment-problems.js';
 import { RESOURCE_PROBLEMS } from './resource-problems.js';
+import { RUN_SHEET_PROBLEMS } from './run-sheet-problems.js';
 import { TIER_PROBLEMS } from './tier-problems.js';
 import { TRAINING_PROBLEMS } from './training-problems.js';
 
@@ -56,6 +57,7 @@ describe('the problem-key registry', () => {
       TIER_PROBLEMS,
       CONTEST_PROBLEMS,
       TRAINING_PROBLEMS,
+      RUN_SHEET_PROBLEMS,
     ];
     expect(parts.reduce((n, part) => n + Object.keys(part).length, 0)).toBe(KEYS.length);
     expect(KEYS.filter((key) => !KEY_PATTERN.test(key))).toEqual([]);

@@ -5,6 +5,7 @@ import { IMPORT_PROBLEMS } from './import-problems.js';
 import { MATRIX_PROBLEMS } from './matrix-problems.js';
 import { RECRUITMENT_PROBLEMS } from './recruitment-problems.js';
 import { RESOURCE_PROBLEMS } from './resource-problems.js';
+import { RUN_SHEET_PROBLEMS } from './run-sheet-problems.js';
 import { TIER_PROBLEMS } from './tier-problems.js';
 import { TRAINING_PROBLEMS } from './training-problems.js';
 
@@ -23,6 +24,7 @@ export const PROBLEMS = {
   ...TIER_PROBLEMS,
   ...CONTEST_PROBLEMS,
   ...TRAINING_PROBLEMS,
+  ...RUN_SHEET_PROBLEMS,
 } as const;
 
 export type ProblemKey = keyof typeof PROBLEMS;

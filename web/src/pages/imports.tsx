@@ -8,7 +8,7 @@ import { EnumOptions } from '../components/ui/enum-options';
 import { ErrorBox } from '../components/ui/error-box';
 import { Field } from '../components/ui/field';
 import { PageHeader } from '../components/ui/page-header';
-import { useImport } from '../data';
+import { useAllKos, useImport } from '../data';
 import { IMPORT_SOURCES, type ImportAccepted, isImportActive } from '../types';
 
 /**
@@ -45,13 +45,19 @@ export default function ImportsPage() {
   const { t } = useTranslation();
   const [source, setSource] = useState<string>('shopee');
   const [file, setFile] = useState<File | null>(null);
+  const [kosId, setKosId] = useState('');
   const { upload, tracked, busy } = useBackgroundImport();
+  // A creator-side report names no creator: the import is for the KOS picked here (docs/imports.md).
+  const forKos = source === 'tiktok_creator';
+  const roster = useAllKos();
+  const choosable = (roster.data ?? []).filter((k) => k.status !== 'offboarded');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!file || busy) return;
+    if (!file || busy || (forKos && !kosId)) return;
     const form = new FormData();
     form.append('source', source);
+    if (forKos) form.append('kosId', kosId);
     form.append('file', file, file.name);
     upload.mutate(form);
   };
@@ -66,6 +72,18 @@ export default function ImportsPage() {
               <EnumOptions of="imports.source" only={IMPORT_SOURCES} />
             </select>
           </Field>
+          {forKos && (
+            <Field label={t('imports.field.kos')}>
+              <select name="kosId" value={kosId} required onChange={(e) => setKosId(e.target.value)}>
+                <option value="">{t('lines.chooseKos')}</option>
+                {choosable.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {`${k.name} (${k.code})`}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
           <Field label={t('imports.field.file')}>
             <input
               type="file"
@@ -76,7 +94,7 @@ export default function ImportsPage() {
           </Field>
         </div>
         <div className="actions">
-          <button type="submit" className="btn primary" disabled={!file || busy}>
+          <button type="submit" className="btn primary" disabled={!file || busy || (forKos && !kosId)}>
             {busy ? t('imports.submitting') : t('imports.submit')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { genericParser } from './generic.js';
 import { lazadaParser } from './lazada.js';
 import type { ReportParser } from './parser.js';
 import { shopeeParser } from './shopee.js';
+import { tiktokCreatorParser } from './tiktok-creator.js';
 import { tiktokShopParser } from './tiktok-shop.js';
 
 /** The parser of each import source. */
@@ -11,6 +12,7 @@ export const PARSERS: Record<Source, ReportParser> = {
   generic: genericParser,
   shopee: shopeeParser,
   tiktok_shop: tiktokShopParser,
+  tiktok_creator: tiktokCreatorParser,
   lazada: lazadaParser,
   accesstrade: accesstradeParser,
 };

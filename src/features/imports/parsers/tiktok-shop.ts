@@ -46,7 +46,8 @@ const REQUIRED = {
 /** Market time by the report's currency (docs/formats.md, "Dates and time zones"); other markets: the org's time zone. */
 const MARKET_TIME_ZONES: Readonly<Record<string, string>> = { VND: 'Asia/Ho_Chi_Minh', CNY: 'Asia/Shanghai' };
 
-const CONTENT_TYPES: Readonly<Record<string, ContentType>> = {
+/** Content type texts of TikTok's affiliate exports (also the creator-side export's). */
+export const TIKTOK_CONTENT_TYPES: Readonly<Record<string, ContentType>> = {
   livestream: 'live',
   'phat truc tiep': 'live',
   video: 'video',
@@ -123,7 +124,7 @@ export function mapTiktokShopRow(row: TableRow, ctx: ParseContext): CanonicalLin
     subIds: [],
     creator,
     voucher: null,
-    contentType: CONTENT_TYPES[foldText(contentText ?? '')] ?? null,
+    contentType: TIKTOK_CONTENT_TYPES[foldText(contentText ?? '')] ?? null,
     newBuyer: null,
   };
 }
