@@ -1,25 +1,6 @@
 import type { ColumnType } from 'kysely';
-import type {
-  ContestAwardsTable,
-  ContestsTable,
-  CoursesTable,
-  EnrolmentsTable,
-  KosTierHistoryTable,
-  RecruitmentApplicationsTable,
-  RecruitmentDrivesTable,
-  ScheduledJobsTable,
-} from './schema-matrix.js';
-import type {
-  LedgerEntriesTable,
-  LivestreamProductsTable,
-  LivestreamsTable,
-  OrderLineHistoryTable,
-  OrderLinesTable,
-  PayoutPeriodsTable,
-  PayoutsTable,
-  PlansTable,
-  RunSheetsTable,
-} from './schema-sales.js';
+import type * as Matrix from './schema-matrix.js';
+import type * as Sales from './schema-sales.js';
 
 /**
  * Row types of the database, snake_case as stored. Times are epoch milliseconds (bigint), flags are
@@ -254,27 +235,8 @@ export interface WebhookSignaturesTable {
   seen_at: number;
 }
 
-export type {
-  ContestAwardsTable,
-  ContestsTable,
-  CoursesTable,
-  EnrolmentsTable,
-  KosTierHistoryTable,
-  RecruitmentApplicationsTable,
-  RecruitmentDrivesTable,
-  ScheduledJobsTable,
-} from './schema-matrix.js';
-export type {
-  LedgerEntriesTable,
-  LivestreamProductsTable,
-  LivestreamsTable,
-  OrderLineHistoryTable,
-  OrderLinesTable,
-  PayoutPeriodsTable,
-  PayoutsTable,
-  PlansTable,
-  RunSheetsTable,
-} from './schema-sales.js';
+export type * from './schema-matrix.js';
+export type * from './schema-sales.js';
 
 export interface DB {
   orgs: OrgsTable;
@@ -294,21 +256,21 @@ export interface DB {
   imports: ImportsTable;
   rate_limits: RateLimitsTable;
   webhook_signatures: WebhookSignaturesTable;
-  order_lines: OrderLinesTable;
-  order_line_history: OrderLineHistoryTable;
-  plans: PlansTable;
-  payouts: PayoutsTable;
-  payout_periods: PayoutPeriodsTable;
-  ledger_entries: LedgerEntriesTable;
-  livestreams: LivestreamsTable;
-  livestream_products: LivestreamProductsTable;
-  run_sheets: RunSheetsTable;
-  recruitment_drives: RecruitmentDrivesTable;
-  recruitment_applications: RecruitmentApplicationsTable;
-  courses: CoursesTable;
-  enrolments: EnrolmentsTable;
-  kos_tier_history: KosTierHistoryTable;
-  scheduled_jobs: ScheduledJobsTable;
-  contests: ContestsTable;
-  contest_awards: ContestAwardsTable;
+  order_lines: Sales.OrderLinesTable;
+  order_line_history: Sales.OrderLineHistoryTable;
+  plans: Sales.PlansTable;
+  payouts: Sales.PayoutsTable;
+  payout_periods: Sales.PayoutPeriodsTable;
+  ledger_entries: Sales.LedgerEntriesTable;
+  livestreams: Sales.LivestreamsTable;
+  livestream_products: Sales.LivestreamProductsTable;
+  run_sheets: Sales.RunSheetsTable;
+  recruitment_drives: Matrix.RecruitmentDrivesTable;
+  recruitment_applications: Matrix.RecruitmentApplicationsTable;
+  courses: Matrix.CoursesTable;
+  enrolments: Matrix.EnrolmentsTable;
+  kos_tier_history: Matrix.KosTierHistoryTable;
+  scheduled_jobs: Matrix.ScheduledJobsTable;
+  contests: Matrix.ContestsTable;
+  contest_awards: Matrix.ContestAwardsTable;
 }

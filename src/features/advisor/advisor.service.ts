@@ -18,7 +18,7 @@ import type { Advice, AdvisorQuery } from './advisor.schema.js';
 import { reasonsFor } from './advisor-reasons.js';
 
 /**
- * The seven platforms ranked for a goal over the org's last 90 days (docs/advisor.md; PRODUCT.md §10).
+ * The seven platforms ranked for a goal over the org's last 90 days (docs/advisor.md).
  * Org-wide figures, so staff only (the same roles that read the dashboard); a KOS member gets 403.
  */
 export async function platformAdvice(db: Db, principal: Principal, q: AdvisorQuery, now = Date.now()): Promise<Advice> {

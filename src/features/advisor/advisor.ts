@@ -2,7 +2,7 @@ import { addDays, dayInZone } from '../../lib/time.js';
 import { queryPeriod } from '../analytics/analytics.js';
 
 /**
- * The platform advisor's rules (docs/advisor.md; PRODUCT.md §10): which of the seven selling platforms
+ * The platform advisor's rules (docs/advisor.md): which of the seven selling platforms
  * suits a goal, judged on the org's own last 90 days where it has enough orders, else on the built-in
  * priors of its market. Pure: figures in, ranked rows out.
  */

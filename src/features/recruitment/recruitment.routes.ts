@@ -17,7 +17,7 @@ import {
   drivePatch,
 } from './recruitment.schema.js';
 
-/** The recruitment API (PRODUCT.md §9, docs/recruitment.md); the public form is in apply.routes.ts. */
+/** The recruitment API (docs/recruitment.md); the public form is in apply.routes.ts. */
 export function registerRecruitmentRoutes(router: Router<Principal>, { database, config }: AppDeps): void {
   const { db } = database;
   const ctx = { publicUrl: config.publicUrl };
