@@ -19,16 +19,25 @@ const run = (args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
+const stamp = (file) => {
+  const now = new Date();
+  utimesSync(file, now, now);
+};
+
+// `--stamp` (run by `npm run build` right after tsc): mark the server build as fresh, nothing else.
+if (process.argv.includes('--stamp')) {
+  stamp('dist/src/main.js');
+  process.exit(0);
+}
+
 if (builtAt('dist/src/main.js') < Math.max(newest('src'), builtAt('package.json'))) {
   process.stderr.write('building the server…\n');
   run(['tsc', '-p', 'tsconfig.build.json']);
   // tsc leaves an unchanged output file untouched: mark the build as fresh, or every start would rebuild.
-  const now = new Date();
-  utimesSync('dist/src/main.js', now, now);
+  stamp('dist/src/main.js');
 }
 if (builtAt('web/dist/index.html') < newest('web/src')) {
   process.stderr.write('building the console…\n');
   run(['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
-  const now = new Date();
-  utimesSync('web/dist/index.html', now, now);
+  stamp('web/dist/index.html');
 }

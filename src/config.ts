@@ -24,6 +24,8 @@ export interface Config {
   readonly consoleDir: string;
   /** Whether `kos serve` runs the daily jobs (tier recompute at 02:00 in each org's zone; KOS_SCHEDULER on/off). */
   readonly scheduler: boolean;
+  /** Seconds between heartbeat comments on a live room's event stream (KOS_SSE_HEARTBEAT_S; docs/live-room.md). */
+  readonly sseHeartbeatSeconds: number;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = process.env): Config {
   const consoleDir = resolve(env.KOS_CONSOLE_DIR?.trim() || join(projectRoot(), 'web', 'dist'));
   const schedulerRaw = env.KOS_SCHEDULER?.trim().toLowerCase() || 'on';
   if (schedulerRaw !== 'on' && schedulerRaw !== 'off') throw new ConfigError('KOS_SCHEDULER', 'must be on or off');
+  const sseHeartbeatSeconds = parseIntVar('KOS_SSE_HEARTBEAT_S', env.KOS_SSE_HEARTBEAT_S, 15, 1, 3600);
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -83,6 +86,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginHashRate,
     consoleDir,
     scheduler: schedulerRaw === 'on',
+    sseHeartbeatSeconds,
   });
 }
 

@@ -101,6 +101,21 @@ describe.each(DIALECTS)('tiktok_creator imports on %s', (dialect) => {
     expect(after.filter((l) => l.orderId === '577000000000000001')).toHaveLength(1);
   });
 
+  test('the other way round: a tiktok_shop report after the creator lines skips the lines they hold', async () => {
+    const o = await org();
+    const alone = await org();
+    const shopAlone = (await uploadReport(t, alone.apiKey, 'tiktok_shop', sample('tiktok_shop_en.csv'), 'shop.csv')).json();
+    const creator = (await upload(o, fixture('tiktok_creator_vi.csv'), 'vi.csv', o.kos.LAN01)).json();
+    expect(creator).toMatchObject({ inserted: 7 });
+    const shop = await uploadReport(t, o.apiKey, 'tiktok_shop', sample('tiktok_shop_en.csv'), 'tiktok_shop_en.csv');
+    expect(shop.statusCode, shop.body).toBe(201);
+    expect(shop.json()).toMatchObject({ inserted: shopAlone.inserted - 1, skipped: shopAlone.skipped + 1 });
+    const held = (await lines(o)).filter((l) => l.orderId === '577000000000000001');
+    expect(held.map((l) => l.source)).toEqual(['tiktok_creator']);
+    const again = await uploadReport(t, o.apiKey, 'tiktok_shop', sample('tiktok_shop_en.csv'), 'tiktok_shop_en.csv');
+    expect(again.json()).toMatchObject({ inserted: 0, skipped: shopAlone.skipped + 1 });
+  });
+
   test('another KOS for a line already imported: a row error naming the KOS it has', async () => {
     const o = await org();
     await upload(o, fixture('tiktok_creator_en.csv'), 'en.csv', o.kos.LAN01);

@@ -3,10 +3,10 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemPrincipal } from '../features/access/access.js';
 import { importFile } from '../features/imports/import-jobs.js';
-import { SOURCES, type Source } from '../features/imports/import-types.js';
+import { SOURCES } from '../features/imports/import-types.js';
 import { findKosByCode } from '../features/kos/kos.service.js';
 import { findOrgBySlug } from '../features/orgs/orgs.service.js';
-import { DomainError, invalid } from '../lib/errors.js';
+import { DomainError } from '../lib/errors.js';
 import { problem } from '../lib/problems/problem.js';
 import { printResult, withDatabase } from './open-database.js';
 
@@ -15,13 +15,11 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('import a platform report file into an organisation; prints the import report')
     .requiredOption('--org <slug>', 'organisation slug')
-    .requiredOption('--source <source>', SOURCES.join(', '))
+    .requiredOption('--source <source>', `${SOURCES.join(', ')}, or the name of one of the org's saved mappings`)
     .argument('<file>', 'the report (CSV, XLSX or JSON)')
     .option('--kos <code>', 'the KOS a tiktok_creator report belongs to (its code)')
     .option('--json', 'print the report as one JSON line')
     .action(async (file: string, options: { org: string; source: string; kos?: string; json?: boolean }) => {
-      if (!SOURCES.includes(options.source as Source))
-        throw invalid('source', problem('field.invalid_option', { options: SOURCES }), `must be one of ${SOURCES.join(', ')}`);
       const report = await withDatabase(async (database) => {
         const org = await findOrgBySlug(database.db, options.org);
         if (!org)
@@ -46,7 +44,7 @@ export function registerImportCommand(program: Command): void {
           return await importFile(
             database.db,
             owner,
-            { source: options.source as Source, path: file, fileName: basename(file), kosId: kos?.id ?? null },
+            { source: options.source, path: file, fileName: basename(file), kosId: kos?.id ?? null },
             {
               onWait: () => process.stderr.write('another import of this organisation is running; waiting for it to end…\n'),
               onProgress: (done, total) => {

@@ -13,6 +13,9 @@ import * as m0010 from './migrations/0010-tiers.js';
 import * as m0011 from './migrations/0011-training.js';
 import * as m0012 from './migrations/0012-contests.js';
 import * as m0013 from './migrations/0013-run-sheets.js';
+import * as m0014 from './migrations/0014-import-mappings.js';
+import * as m0015 from './migrations/0015-live-room.js';
+import * as m0016 from './migrations/0016-product-url.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -28,6 +31,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-training': m0011,
   '0012-contests': m0012,
   '0013-run-sheets': m0013,
+  '0014-import-mappings': m0014,
+  '0015-live-room': m0015,
+  '0016-product-url': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

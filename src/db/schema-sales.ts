@@ -151,3 +151,14 @@ export interface LedgerEntriesTable {
   created_at: number;
   updated_at: number;
 }
+
+/** A saved column mapping (0014-import-mappings, docs/import-mappings.md); `spec` is the mapping as JSON text. */
+export interface ImportMappingsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  platform: string;
+  spec: string;
+  created_at: number;
+  updated_at: number;
+}

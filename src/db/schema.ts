@@ -154,6 +154,8 @@ export interface ProductsTable {
   faqs: string;
   platform_ids: string;
   delivery_days: number | null;
+  /** The product's page: the destination of a KOS member's own links (docs/portal.md). */
+  url: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -265,6 +267,7 @@ export interface DB {
   livestreams: Sales.LivestreamsTable;
   livestream_products: Sales.LivestreamProductsTable;
   run_sheets: Sales.RunSheetsTable;
+  import_mappings: Sales.ImportMappingsTable;
   recruitment_drives: Matrix.RecruitmentDrivesTable;
   recruitment_applications: Matrix.RecruitmentApplicationsTable;
   courses: Matrix.CoursesTable;

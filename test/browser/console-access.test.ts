@@ -20,6 +20,7 @@ describe('useCan mirrors the server’s role rules', () => {
     'links.view': STAFF,
     'lines.view': STAFF,
     'livestreams.view': STAFF,
+    'livestreams.read': EVERYONE,
     'ledger.view': STAFF,
     'payouts.view': STAFF,
     'settings.view': STAFF,
@@ -88,5 +89,14 @@ describe('useCan mirrors the server’s role rules', () => {
     expect(access.canDo(caller('owner'), 'members.grant', { role: 'owner' })).toBe(true);
     expect(access.canDo(caller('admin'), 'members.grant', { role: 'owner' })).toBe(false);
     expect(access.canDo(caller('admin'), 'members.grant', { role: 'manager' })).toBe(true);
+  });
+
+  test('a KOS member opens only the /me pages and what the server lets role kos read (docs/portal.md)', async () => {
+    const { ROUTES } = await webModule<{ ROUTES: { path: string; can?: string }[] }>('routes.ts');
+    for (const route of ROUTES) {
+      if (route.path === '/me' || route.path.startsWith('/me/')) expect(route.can, route.path).toBe('me.view');
+      else if (route.can && access.canDo(caller('kos'), route.can)) expect(SERVER_RULE[route.can], route.path).toContain('kos');
+      else expect(route.can, `${route.path} must name what it needs`).toBeTruthy();
+    }
   });
 });

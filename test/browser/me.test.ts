@@ -55,6 +55,9 @@ describe('a KOS member', () => {
     const { context, page } = await signedInPage(app, app.server.kosMemberEmail, app.server.memberPassword, { language: 'vi' });
     try {
       await page.waitForURL(`${app.server.url}/app/me`);
+      // The bio form has its own page, /app/me/bio, linked from the home.
+      await page.locator('[data-testid=my-bio-link]').click();
+      await page.waitForURL(`${app.server.url}/app/me/bio`);
       await settled(page);
       const form = page.locator('[data-testid=bio-form]');
       await form.locator('textarea[name=bio]').fill('Chuyên gia chăm sóc da, livestream mỗi tối thứ Sáu.');

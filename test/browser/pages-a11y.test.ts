@@ -86,9 +86,13 @@ describe.each(LANGUAGES)('%s', (language) => {
     ['recruitment', () => '/app/recruitment'],
     ['units', () => '/app/units'],
     ['imports', () => '/app/imports'],
+    ['import-mappings', () => '/app/imports/mappings'],
+    ['import-mapping-new', () => '/app/imports/mappings/new'],
     ['lines', () => '/app/lines'],
     ['livestreams', () => '/app/livestreams'],
     ['livestream', (s) => `/app/livestreams/${s.ids.livestreamId}`],
+    ['run-sheet', (s) => `/app/livestreams/${s.ids.livestreamId}/run-sheet`],
+    ['live-room', (s) => `/app/livestreams/${s.ids.livestreamId}/live`],
     ['plans', () => '/app/plans'],
     ['ledger', () => '/app/ledger'],
     ['payouts', (s) => `/app/payouts?period=${s.closedPeriod}`],
@@ -115,6 +119,47 @@ describe.each(LANGUAGES)('%s', (language) => {
       await kos.close();
     }
   });
+
+  test('a KOS member’s links and earnings, /app/me/links, /app/me/earnings', async () => {
+    const kos = await axeContext(language);
+    try {
+      const own = await kos.newPage();
+      own.setDefaultTimeout(15_000);
+      await signIn(own, app.server.url, app.server.kosMemberEmail, app.server.memberPassword, '/app/me/links');
+      await check(own, '/app/me/links', 'my-links', language);
+      await check(own, '/app/me/earnings', 'my-earnings', language);
+    } finally {
+      await kos.close();
+    }
+  }, 60_000);
+
+  test('a KOS member’s run-sheet and live room of their session', async () => {
+    const kos = await axeContext(language);
+    try {
+      const own = await kos.newPage();
+      own.setDefaultTimeout(15_000);
+      const session = `/app/livestreams/${app.server.ids.livestreamId}`;
+      await signIn(own, app.server.url, app.server.kosMemberEmail, app.server.memberPassword, `${session}/run-sheet`);
+      await check(own, `${session}/run-sheet`, 'my-run-sheet', language);
+      await check(own, `${session}/live`, 'my-live-room', language);
+    } finally {
+      await kos.close();
+    }
+  }, 60_000);
+
+  test('a KOS member’s portal pages, /app/me/accounts, /app/me/bio, /app/me/sessions', async () => {
+    const kos = await axeContext(language);
+    try {
+      const own = await kos.newPage();
+      own.setDefaultTimeout(15_000);
+      await signIn(own, app.server.url, app.server.kosMemberEmail, app.server.memberPassword, '/app/me/accounts');
+      await check(own, '/app/me/accounts', 'my-accounts', language);
+      await check(own, '/app/me/bio', 'my-bio', language);
+      await check(own, '/app/me/sessions', 'my-sessions', language);
+    } finally {
+      await kos.close();
+    }
+  }, 60_000); // three pages, each signed in, loaded and scanned: more than the default 30 s on a busy machine
 
   test('a KOS member’s training, /app/me/training', async () => {
     const kos = await axeContext(language);

@@ -48,6 +48,10 @@ describe.each([
       await visit(page, '/app/imports');
       expect(await page.locator('[data-testid=forbidden]').count()).toBe(admin ? 0 : 1);
       await screenshot(page, `roles/${role}-imports`);
+      for (const path of ['/app/imports/mappings', '/app/imports/mappings/new']) {
+        await visit(page, path);
+        expect(await page.locator('[data-testid=forbidden]').count(), path).toBe(admin ? 0 : 1);
+      }
     } finally {
       await context.close();
     }
@@ -82,6 +86,39 @@ describe.each([
       await context.close();
     }
   });
+
+  test('a session’s run-sheet is editable for owners and managers, read-only for viewers; every staff role opens its live room', async () => {
+    const { context, page } = await signedInPage(app, email(), password());
+    try {
+      await visit(page, `/app/livestreams/${app.server.ids.livestreamId}/run-sheet`);
+      const sheet = page.locator('[data-testid=run-sheet]');
+      expect(await sheet.getAttribute('data-readonly')).toBe(role === 'viewer' ? 'true' : null);
+      await visit(page, `/app/livestreams/${app.server.ids.livestreamId}/live`);
+      expect(await page.locator('[data-testid=forbidden]').count()).toBe(0);
+      await page.locator('[data-testid=live-status]').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the KOS portal pages (/app/me/…) are not for staff: “not for your role”, as /app/me/scorecard', async () => {
+    const { context, page } = await signedInPage(app, email(), password());
+    try {
+      for (const path of [
+        '/app/me/scorecard',
+        '/app/me/accounts',
+        '/app/me/bio',
+        '/app/me/sessions',
+        '/app/me/links',
+        '/app/me/earnings',
+      ]) {
+        await visit(page, path);
+        expect(await page.locator('[data-testid=forbidden]').count(), path).toBe(1);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('a KOS member', () => {
@@ -93,6 +130,19 @@ describe('a KOS member', () => {
       await visit(page, '/app/payouts');
       await page.locator('[data-testid=forbidden]').waitFor();
       await screenshot(page, 'roles/kos-payouts');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('reads their own session’s run-sheet and opens its live room', async () => {
+    const { context, page } = await signedInPage(app, app.server.kosMemberEmail, app.server.memberPassword);
+    try {
+      await visit(page, `/app/livestreams/${app.server.ids.livestreamId}/run-sheet`);
+      expect(await page.locator('[data-testid=run-sheet]').getAttribute('data-readonly')).toBe('true');
+      await visit(page, `/app/livestreams/${app.server.ids.livestreamId}/live`);
+      expect(await page.locator('[data-testid=forbidden]').count()).toBe(0);
+      await page.locator('[data-testid=live-status]').waitFor();
     } finally {
       await context.close();
     }

@@ -23,6 +23,7 @@ export const testConfig = (databaseUrl: string, overrides: Partial<Config> = {})
     consoleDir: join(import.meta.dirname, '..', '..', 'web', 'dist'),
     // No surprise tier recomputes in tests (the scheduler has its own tests).
     scheduler: false,
+    sseHeartbeatSeconds: 15,
     ...overrides,
   });
 
@@ -64,11 +65,11 @@ export interface TestContext {
  * Registers hooks that build the real app on a fresh database of the dialect, and returns a context
  * whose fields are filled before the first test runs.
  */
-export function useTestApp(dialect: DialectName): TestContext {
+export function useTestApp(dialect: DialectName, overrides: Partial<Config> = {}): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.db = await createTestDatabase(dialect);
-    ctx.app = await buildApp({ config: testConfig(ctx.db.url), database: ctx.db.database });
+    ctx.app = await buildApp({ config: testConfig(ctx.db.url, overrides), database: ctx.db.database });
     ctx.newOrg = async (overrides = {}) => {
       const slug = `org-${randomAlphanumeric(8).toLowerCase()}`;
       const email = `${slug}@example.com`;

@@ -52,6 +52,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   contest_awards: 'contests',
   kos_tier_history: 'tiers',
   scheduled_jobs: 'tiers',
+  import_mappings: 'import-mappings',
 };
 
 const featureOf = (path: string): string | null => /^src\/features\/([^/]+)\//.exec(path)?.[1] ?? null;

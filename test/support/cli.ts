@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { kosEntry } from './kos-entry.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -12,7 +13,7 @@ export interface CliResult {
 /** Runs the real `kos` CLI (from source, through tsx) with extra environment variables. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [...kosEntry(), ...args], {
       cwd: ROOT,
       env: { ...process.env, KOS_LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

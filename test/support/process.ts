@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { kosEntry } from './kos-entry.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -13,7 +14,7 @@ export interface ServerProcess {
 
 /** Starts `kos serve …` as a real process on a free port and waits until it says where it serves. */
 export function startServerProcess(args: string[], env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'serve', ...args], {
+  const child = spawn(process.execPath, [...kosEntry(), 'serve', ...args], {
     cwd: ROOT,
     env: { ...process.env, KOS_LOG_LEVEL: 'warn', KOS_PORT: '0', KOS_HOST: '127.0.0.1', KOS_SCHEDULER: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

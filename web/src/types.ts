@@ -8,7 +8,7 @@ import type { accountOut } from '../../src/features/accounts/accounts.schema';
 import type { breakdownOut, leaderboardOut, metricsOut } from '../../src/features/analytics/analytics.schema';
 import type { apiKeyOut } from '../../src/features/api-keys/api-keys.schema';
 import type { meOut } from '../../src/features/auth/auth.schema';
-import type { ImportStatus, importAccepted, importOut } from '../../src/features/imports/imports.schema';
+import type { builtinSource, ImportStatus, importAccepted, importOut } from '../../src/features/imports/imports.schema';
 import type { kosOut } from '../../src/features/kos/kos.schema';
 import type { entryOut } from '../../src/features/ledger/ledger.schema';
 import type { linkOut } from '../../src/features/links/links.schema';
@@ -75,8 +75,8 @@ const allOf =
 export const RELATIONSHIPS = allOf<Relationship>()(['employee', 'store_staff', 'dealer_staff', 'agent', 'independent']);
 export const KOS_STATUSES = allOf<KosStatus>()(['candidate', 'onboarding', 'active', 'paused', 'offboarded']);
 export const TIERS = allOf<NonNullable<Kos['tier']>>()(['S', 'A', 'B', 'C']);
-/** The sources a file can be uploaded from (webhook imports arrive by themselves). */
-export const IMPORT_SOURCES = allOf<Exclude<ImportReport['source'], 'webhook'>>()([
+/** The built-in sources a file can be uploaded from (webhook imports arrive by themselves; saved mappings are the org's). */
+export const IMPORT_SOURCES = allOf<z.infer<typeof builtinSource>>()([
   'shopee',
   'tiktok_shop',
   'tiktok_creator',

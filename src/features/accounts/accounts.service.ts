@@ -7,7 +7,8 @@ import type { Principal } from '../access/access.js';
 import { EDITORS, requireRole, STAFF } from '../access/access.js';
 import { auditAccount } from '../kos/account-audit.js';
 import { DEFAULT_PUBLIC_URL } from '../kos/kos.js';
-import { auditContexts, getKosOrThrow, kosFilter, settleOnboarding } from '../kos/kos.service.js';
+import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
+import { auditContexts, settleOnboarding } from '../kos/kos-onboarding.service.js';
 import { KOS_EDITABLE_ACCOUNT_FIELDS } from './accounts.js';
 import * as repo from './accounts.repository.js';
 import type {

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { MetricSums } from '../analytics/analytics.js';
-import { KEPT_STATUSES } from '../orders/lines.js';
+import { type MetricSumsRow, metricSumsOf, ORDER_FACTS_SQL, ORDER_SUMS_SQL } from '../analytics/order-sums-sql.js';
 import { ADVISED_PLATFORMS } from './advisor.js';
 
 /**
@@ -17,7 +17,6 @@ export interface Window {
 
 const lineCategory = sql`coalesce(p.category, l.category)`;
 const fromLines = sql`from order_lines l left join products p on p.org_id = l.org_id and p.sku = l.sku`;
-const kept = sql.join(KEPT_STATUSES.map((status) => sql.lit(status)));
 
 function lineFilter(w: Window, categories: readonly string[] | null): RawBuilder<unknown> {
   const parts = [
@@ -42,53 +41,23 @@ export interface PlatformOrderSums extends MetricSums {
 }
 
 /**
- * Order-level sums per platform as docs/metrics.md defines them (the same expressions as analytics'
- * orderSums), plus the paid orders with a line saying whether the buyer is new. `categories` null = every line.
+ * Order-level sums per platform as docs/metrics.md defines them (analytics' shared expressions), plus the paid orders with a line saying whether the buyer is new. `categories` null = every line.
  */
 export async function platformOrderSums(
   db: Db,
   w: Window,
   categories: readonly string[] | null,
 ): Promise<Map<string, PlatformOrderSums>> {
-  const result = await sql<{ platform: string } & Record<keyof PlatformOrderSums, number | string>>`
-    select o.platform as platform,
-      sum(o.paid) as orders,
-      sum(o.gmv) as "gmvMinor",
-      sum(o.net) as "netSalesMinor",
-      sum(case when o.paid = 1 and o.all_cancelled = 1 then 1 else 0 end) as "cancelledOrders",
-      sum(case when o.any_returned = 1 and o.any_kept = 0 then 1 else 0 end) as "returnedOrders",
-      sum(o.any_settled) as "settledOrders",
-      sum(case when o.paid = 1 and o.new_buyer = 1 then 1 else 0 end) as "newBuyers",
+  const result = await sql<{ platform: string; knownBuyerOrders: number | string } & MetricSumsRow>`
+    select o.platform as platform, ${ORDER_SUMS_SQL},
       sum(case when o.paid = 1 and o.buyer_known = 1 then 1 else 0 end) as "knownBuyerOrders"
     from (
-      select l.platform, l.source, l.order_id,
-        max(case when l.status <> 'unpaid' then 1 else 0 end) as paid,
-        sum(case when l.status <> 'unpaid' then l.gross_minor else 0 end) as gmv,
-        sum(case when l.status in (${kept}) then l.net_minor - l.refund_minor else 0 end) as net,
-        min(case when l.status = 'cancelled' then 1 else 0 end) as all_cancelled,
-        max(case when l.status = 'returned' then 1 else 0 end) as any_returned,
-        max(case when l.status in (${kept}) then 1 else 0 end) as any_kept,
-        max(case when l.status in ('completed', 'returned') then 1 else 0 end) as any_settled,
-        max(case when l.new_buyer = 1 then 1 else 0 end) as new_buyer,
+      select l.platform, l.source, l.order_id, ${ORDER_FACTS_SQL},
         max(case when l.new_buyer is not null then 1 else 0 end) as buyer_known
       ${fromLines}
       where ${lineFilter(w, categories)}
       group by l.platform, l.source, l.order_id
     ) o
     group by o.platform`.execute(db);
-  return new Map(
-    result.rows.map((r) => [
-      r.platform,
-      {
-        orders: Number(r.orders),
-        gmvMinor: Number(r.gmvMinor),
-        netSalesMinor: Number(r.netSalesMinor),
-        cancelledOrders: Number(r.cancelledOrders),
-        returnedOrders: Number(r.returnedOrders),
-        settledOrders: Number(r.settledOrders),
-        newBuyers: Number(r.newBuyers),
-        knownBuyerOrders: Number(r.knownBuyerOrders),
-      },
-    ]),
-  );
+  return new Map(result.rows.map((r) => [r.platform, { ...metricSumsOf(r), knownBuyerOrders: Number(r.knownBuyerOrders) }]));
 }

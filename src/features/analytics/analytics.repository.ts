@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { KEPT_STATUSES } from '../orders/lines.js';
 import type { MetricSums } from './analytics.js';
 import { localDaySql } from './day-bucket.js';
+import { type MetricSumsRow, metricSumsOf, ORDER_FACTS_SQL, ORDER_SUMS_SQL } from './order-sums-sql.js';
 
 export type GroupBy = 'none' | 'kos' | 'unit' | 'platform' | 'product' | 'source' | 'day';
 
@@ -53,48 +53,18 @@ function lineFilter(s: Scope): RawBuilder<unknown> {
 }
 
 /** Order-level sums per group (docs/metrics.md): each order is judged on its lines in scope. */
-/** The kept statuses (net sales count them; the same set earns commission), as SQL literals. */
-const kept = sql.join(KEPT_STATUSES.map((status) => sql.lit(status)));
-
 export async function orderSums(db: Db, s: Scope, by: GroupBy): Promise<Map<string, MetricSums>> {
   const key = lineKey(by, s);
-  const result = await sql<{ g: string | number | null } & Record<keyof MetricSums, number | string>>`
-    select o.g as g,
-      sum(o.paid) as orders,
-      sum(o.gmv) as "gmvMinor",
-      sum(o.net) as "netSalesMinor",
-      sum(case when o.paid = 1 and o.all_cancelled = 1 then 1 else 0 end) as "cancelledOrders",
-      sum(case when o.any_returned = 1 and o.any_kept = 0 then 1 else 0 end) as "returnedOrders",
-      sum(o.any_settled) as "settledOrders",
-      sum(case when o.paid = 1 and o.new_buyer = 1 then 1 else 0 end) as "newBuyers"
+  const result = await sql<{ g: string | number | null } & MetricSumsRow>`
+    select o.g as g, ${ORDER_SUMS_SQL}
     from (
-      select ${key} as g, l.source, l.order_id,
-        max(case when l.status <> 'unpaid' then 1 else 0 end) as paid,
-        sum(case when l.status <> 'unpaid' then l.gross_minor else 0 end) as gmv,
-        sum(case when l.status in (${kept}) then l.net_minor - l.refund_minor else 0 end) as net,
-        min(case when l.status = 'cancelled' then 1 else 0 end) as all_cancelled,
-        max(case when l.status = 'returned' then 1 else 0 end) as any_returned,
-        max(case when l.status in (${kept}) then 1 else 0 end) as any_kept,
-        max(case when l.status in ('completed', 'returned') then 1 else 0 end) as any_settled,
-        max(case when l.new_buyer = 1 then 1 else 0 end) as new_buyer
+      select ${key} as g, l.source, l.order_id, ${ORDER_FACTS_SQL}
       from order_lines l left join kos k on k.id = l.kos_id
       where ${lineFilter(s)}
       group by ${by === 'none' ? sql`` : sql`${key}, `}l.source, l.order_id
     ) o
     group by o.g`.execute(db);
-  const out = new Map<string, MetricSums>();
-  for (const r of result.rows) {
-    out.set(String(r.g ?? ''), {
-      orders: Number(r.orders),
-      gmvMinor: Number(r.gmvMinor),
-      netSalesMinor: Number(r.netSalesMinor),
-      cancelledOrders: Number(r.cancelledOrders),
-      returnedOrders: Number(r.returnedOrders),
-      settledOrders: Number(r.settledOrders),
-      newBuyers: Number(r.newBuyers),
-    });
-  }
-  return out;
+  return new Map(result.rows.map((r) => [String(r.g ?? ''), metricSumsOf(r)]));
 }
 
 /** Non-bot clicks, a visitor's repeats on a link within the hour counted once, by click time. */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import type { Router } from '../../lib/http/route.js';
 import { id, isoDate, isoDateTime, PLATFORMS } from '../../lib/schemas.js';
+import { keyed } from '../../lib/zod-problems.js';
 import type { Principal } from '../access/access.js';
-import { SOURCES } from '../imports/import-types.js';
 import { breakdownOut, leaderboardOut, metricsOut } from './analytics.schema.js';
 import * as service from './analytics.service.js';
 
@@ -13,7 +13,14 @@ const filters = z.object({
   kosId: id.optional(),
   unitId: id.optional(),
   platform: z.enum(PLATFORMS).optional(),
-  source: z.enum([...SOURCES, 'webhook']).optional(),
+  // A built-in source, `webhook`, or a saved mapping's name (docs/import-mappings.md).
+  source: z
+    .string()
+    .regex(
+      /^[a-z0-9_]{3,40}$/,
+      keyed('field.format', 'must be a source name such as shopee, webhook or a mapping name', { format: '[a-z0-9_]{3,40}' }),
+    )
+    .optional(),
 });
 
 export function registerAnalyticsRoutes(router: Router<Principal>, { database }: AppDeps): void {

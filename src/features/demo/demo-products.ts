@@ -269,5 +269,7 @@ export function buildDemoProducts(rand: Random): ProductCreate[] {
     faqs: p.faqs.map(([q, a]) => ({ q, a })),
     platformIds: { shopee: `2${rand.digits(10)}`, tiktok_shop: `17${rand.digits(17)}` },
     deliveryDays: rand.int(1, 4),
+    // The brand shop's page: where KOS members' own links lead (docs/portal.md); no draw, so the demo stays put.
+    url: `https://shop.hoasen.example/p/${p.sku.toLowerCase()}`,
   }));
 }

@@ -5,17 +5,20 @@ import { newId } from '../../lib/ids.js';
 import { problem } from '../../lib/problems/problem.js';
 import type { Principal } from '../access/access.js';
 import { ADMINS, requireRole } from '../access/access.js';
+import { findMappingSpec, mappingNames } from '../import-mappings/import-mappings.service.js';
 import { requireKosExists } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { skuByPlatformId } from '../products/products.service.js';
-import { screenCreatorRows } from './creator-screen.js';
+import { screenCreatorRows, screenSellerRows } from './creator-screen.js';
 import { importFailure, STOPPED_BEFORE_START, stoppedDuring } from './import-failure.js';
-import type { ParseContext, ParsedRow, Source } from './import-types.js';
+import { type ParseContext, type ParsedRow, SOURCES, type Source } from './import-types.js';
 import * as repo from './imports.repository.js';
 import type { ImportReport } from './imports.schema.js';
 import { type ImportOptions, storeImportRows } from './imports.service.js';
+import { mappedParser } from './parsers/mapped.js';
+import type { ReportParser } from './parsers/parser.js';
 import { PARSERS } from './parsers/registry.js';
-import { openTable } from './read/table.js';
+import { openTable, type TableLayout } from './read/table.js';
 
 /**
  * Import jobs (docs/imports.md): a file import is recorded `queued`, claimed `running` when no other file
@@ -27,7 +30,8 @@ export interface FileJob {
   id: string;
   orgId: string;
   principal: Principal;
-  source: Source;
+  /** A built-in source or the name of one of the org's saved mappings (docs/import-mappings.md). */
+  source: string;
   path: string;
   fileName: string | null;
   /** The KOS a `tiktok_creator` report belongs to (docs/imports.md, "Creator-side reports"). */
@@ -38,10 +42,11 @@ export interface FileJob {
 export async function queueFileImport(
   db: Db,
   principal: Principal,
-  input: { source: Source; path: string; fileName: string | null; kosId?: string | null },
+  input: { source: string; path: string; fileName: string | null; kosId?: string | null },
   now = Date.now(),
 ): Promise<FileJob> {
   requireRole(principal, ADMINS);
+  await requireKnownSource(db, principal.orgId, input.source);
   const kosId = await reportKos(db, principal.orgId, input.source, input.kosId);
   const id = newId();
   const createdBy = principal.memberId ?? principal.apiKeyId;
@@ -57,8 +62,30 @@ export async function queueFileImport(
   return { id, orgId: principal.orgId, principal, ...input, kosId };
 }
 
+const isBuiltIn = (source: string): source is Source => (SOURCES as readonly string[]).includes(source);
+
+/** A built-in source or one of the org's mapping names; else 422 naming `source` and listing the valid ones. */
+async function requireKnownSource(db: Db, orgId: string, source: string): Promise<void> {
+  if (isBuiltIn(source)) return;
+  const names = await mappingNames(db, orgId);
+  if (names.includes(source)) return;
+  const options = [...SOURCES, ...names];
+  throw invalid('source', problem('field.invalid_option', { options }), `must be one of ${options.join(', ')}`);
+}
+
+/** The parser of a source and how its file is laid out: a built-in parser, or the org's saved mapping. */
+async function parserOf(db: Db, orgId: string, source: string): Promise<{ parser: ReportParser; layout: TableLayout }> {
+  if (isBuiltIn(source)) return { parser: PARSERS[source], layout: {} };
+  const spec = await findMappingSpec(db, orgId, source);
+  if (!spec) {
+    await requireKnownSource(db, orgId, source); // deleted since it was queued: 422 listing the valid sources
+    throw new Error(`mapping ${source} vanished`);
+  }
+  return { parser: mappedParser(source, spec), layout: { headerRow: spec.headerRow, delimiter: spec.delimiter ?? undefined } };
+}
+
 /** A creator-side report's KOS: required (422 naming `kosId`) and of the org; other sources take none. */
-async function reportKos(db: Db, orgId: string, source: Source, kosId: string | null | undefined): Promise<string | null> {
+async function reportKos(db: Db, orgId: string, source: string, kosId: string | null | undefined): Promise<string | null> {
   if (source !== 'tiktok_creator') return null;
   if (!kosId)
     throw invalid('kosId', problem('field.required'), 'is required for a tiktok_creator import: the file names no creator');
@@ -81,8 +108,9 @@ export async function runFileImport(db: Db, job: FileJob, options: ImportOptions
       skuForShopeeItem: (id) => shopeeSkus.get(id),
       skuForTiktokSku: (id) => tiktokSkus.get(id),
     };
-    const table = await openTable(job.path);
-    const mapRow = PARSERS[job.source].prepare(table, ctx);
+    const { parser, layout } = await parserOf(db, org.id, job.source);
+    const table = await openTable(job.path, layout);
+    const mapRow = parser.prepare(table, ctx);
     let total = 0;
     for await (const _row of table.rows()) total += 1;
     await withRetriedTransaction(db, (trx) => repo.setRowsTotal(trx, job.id, total));
@@ -90,7 +118,12 @@ export async function runFileImport(db: Db, job: FileJob, options: ImportOptions
       for await (const row of table.rows()) yield mapRow(row);
     }
     const kosId = job.source === 'tiktok_creator' ? (job.kosId ?? null) : null;
-    const rows = kosId ? screenCreatorRows(db, org.id, kosId, parsed()) : parsed();
+    // Creator-side and seller-side TikTok reports hold the same sales: whichever came first keeps a line.
+    const rows = kosId
+      ? screenCreatorRows(db, org.id, kosId, parsed())
+      : job.source === 'tiktok_shop'
+        ? screenSellerRows(db, org.id, parsed())
+        : parsed();
     return await storeImportRows(db, org, { id: job.id, source: job.source, total, rows, reportKosId: kosId }, options);
   } catch (error) {
     const failure = importFailure(error);
@@ -114,7 +147,7 @@ export async function claimWhenFree(db: Db, id: string, onWait: () => void = () 
 export async function importFile(
   db: Db,
   principal: Principal,
-  input: { source: Source; path: string; fileName: string | null; kosId?: string | null },
+  input: { source: string; path: string; fileName: string | null; kosId?: string | null },
   options: ImportOptions & { onWait?(): void } = {},
 ): Promise<ImportReport> {
   const job = await queueFileImport(db, principal, input, options.now);

@@ -15,7 +15,7 @@ import { toStorableText } from '../../lib/storable-text.js';
 import type { Principal } from '../access/access.js';
 import { ADMINS, requireRole } from '../access/access.js';
 import type { FileJob } from './import-jobs.js';
-import { SOURCES, type Source } from './import-types.js';
+import { SOURCES } from './import-types.js';
 import { type ImportStatus, importAccepted, importOut } from './imports.schema.js';
 import * as service from './imports.service.js';
 
@@ -70,7 +70,8 @@ export function registerImportRoutes(router: Router<Principal>, { database, conf
     url: '/api/v1/imports',
     summary: 'Import a platform report',
     description:
-      'multipart/form-data with `source` (shopee, tiktok_shop, tiktok_creator, lazada, accesstrade, generic) and `file` (CSV, XLSX or JSON); ' +
+      'multipart/form-data with `source` (shopee, tiktok_shop, tiktok_creator, lazada, accesstrade, generic, or the name of one of ' +
+      "the org's saved column mappings, docs/import-mappings.md) and `file` (CSV, XLSX or JSON); an unknown source answers 422 listing the valid ones; " +
       '`kosId` names the KOS a `tiktok_creator` report belongs to (required for it: 422 without). ' +
       'Answers 201 with the report when the file is processed; with `Prefer: respond-async`, 202 `{id, status}` at once — poll ' +
       '`GET /api/v1/imports/{id}` (`status`, `rowsDone`, `rows`). Imports run off the serving event loop, one file at a time per ' +
@@ -84,7 +85,11 @@ export function registerImportRoutes(router: Router<Principal>, { database, conf
         type: 'object',
         required: ['source', 'file'],
         properties: {
-          source: { type: 'string', enum: [...SOURCES] },
+          source: {
+            type: 'string',
+            description: `${SOURCES.join(', ')}, or a saved mapping's name`,
+            pattern: '^[a-z0-9_]{3,40}$',
+          },
           kosId: { type: 'string', description: 'the KOS of a `tiktok_creator` report (required for it)' },
           file: { type: 'string', format: 'binary' },
         },
@@ -98,13 +103,13 @@ export function registerImportRoutes(router: Router<Principal>, { database, conf
       let queued: { id: string; status: ImportStatus };
       try {
         const upload = await receiveUpload(request, dir);
-        const source = z.enum(SOURCES).safeParse(upload.source);
-        if (!source.success)
-          throw invalid('source', problem('field.invalid_option', { options: SOURCES }), `must be one of ${SOURCES.join(', ')}`);
+        // Built-in or one of the org's mappings: queueFileImport checks, listing the valid ones.
+        const source = z.string().min(1).max(40).safeParse(upload.source);
+        if (!source.success) throw invalid('source', problem('field.required'), 'is required');
         // From here the background thread owns the folder and deletes it when the import ends.
         queued = await queue.queueImport({
           principal: auth,
-          source: source.data as Source,
+          source: source.data,
           path: upload.path,
           fileName: upload.fileName,
           kosId: typeof upload.kosId === 'string' && upload.kosId.trim() ? upload.kosId.trim() : null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed } from '../../lib/zod-problems.js';
 import { SOURCES } from './import-types.js';
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -12,9 +13,20 @@ export const rowErrorOut = z.object({
   key: z.string().optional(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
+/** The built-in report sources (a file's layout known to the code). */
+export const builtinSource = z.enum(SOURCES);
+
+/** A built-in source, `webhook`, or a saved mapping's name (docs/import-mappings.md): any `[a-z0-9_]{3,40}`. */
+const importSource = z
+  .string()
+  .regex(
+    /^[a-z0-9_]{3,40}$/,
+    keyed('field.format', 'must be a source name such as shopee, webhook or a mapping name', { format: '[a-z0-9_]{3,40}' }),
+  );
+
 export const importOut = z.object({
   id: z.string(),
-  source: z.enum([...SOURCES, 'webhook']),
+  source: importSource,
   fileName: z.string().nullable(),
   status: z.enum(IMPORT_STATUSES),
   /** Why a failed import stopped (a file error, a server stop); present only when `failed`. */

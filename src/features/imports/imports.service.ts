@@ -56,7 +56,8 @@ export async function storeImportRows(
   org: Org,
   input: {
     id: string;
-    source: Source | 'webhook';
+    /** A built-in source, a saved mapping's name, or `webhook`. */
+    source: Source | 'webhook' | string;
     total: number;
     rows: AsyncIterable<ParsedRow>;
     /** A creator-side report's KOS: every new line is attributed `report` to it. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { listeners } from '../../lib/listeners.js';
 
 /**
  * "These KOS may have entered or left an audience" (created; tier, relationship, unit or status changed).
@@ -6,18 +7,11 @@ import type { Db } from '../../db/database.js';
  * the kos feature never imports them (no feature circle, docs/architecture.md). Listeners run in order,
  * inside the caller's transaction when it passes one.
  */
-export type KosChangeListener = (db: Db, orgId: string, kosIds: readonly string[]) => Promise<void>;
-
-const listeners = new Set<KosChangeListener>();
-
-export function onKosChanged(listener: KosChangeListener): void {
-  listeners.add(listener);
-}
-
-export async function kosChanged(db: Db, orgId: string, kosIds: readonly string[]): Promise<void> {
-  if (kosIds.length === 0) return;
-  for (const listener of listeners) await listener(db, orgId, kosIds);
-}
+const kosChangedListeners = listeners<[db: Db, orgId: string, kosIds: readonly string[]]>(
+  (_db, _orgId, kosIds) => kosIds.length === 0,
+);
+export const onKosChanged = kosChangedListeners.on;
+export const kosChanged = kosChangedListeners.emit;
 
 /**
  * "A person set these KOS's tiers by hand" (a PATCH of `tier`): the tiers feature keeps each change in the
@@ -28,15 +22,8 @@ export interface TierSetByHand {
   from: string | null;
   to: string | null;
 }
-export type TierSetListener = (db: Db, orgId: string, changes: readonly TierSetByHand[], at: number) => Promise<void>;
-
-const tierListeners = new Set<TierSetListener>();
-
-export function onTierSetByHand(listener: TierSetListener): void {
-  tierListeners.add(listener);
-}
-
-export async function tierSetByHand(db: Db, orgId: string, changes: readonly TierSetByHand[], at: number): Promise<void> {
-  if (changes.length === 0) return;
-  for (const listener of tierListeners) await listener(db, orgId, changes, at);
-}
+const tierSetListeners = listeners<[db: Db, orgId: string, changes: readonly TierSetByHand[], at: number]>(
+  (_db, _orgId, changes) => changes.length === 0,
+);
+export const onTierSetByHand = tierSetListeners.on;
+export const tierSetByHand = tierSetListeners.emit;

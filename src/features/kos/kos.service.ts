@@ -1,5 +1,4 @@
 import { type Db, withTransaction } from '../../db/database.js';
-import { lockRows } from '../../db/locks.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
@@ -8,12 +7,12 @@ import type { Principal } from '../access/access.js';
 import { EDITORS, kosInScope, requireKosInScope, requireRole, requireUnitInScope } from '../access/access.js';
 import { subtreeIds } from '../units/units.js';
 import { listOrgUnits, requireUnitExists, resolveScope } from '../units/units.service.js';
-import { type AuditContext, auditAccount } from './account-audit.js';
 import { DEFAULT_PUBLIC_URL, SELF_EDITABLE, type StatusReason } from './kos.js';
 import * as repo from './kos.repository.js';
 import type { Kos, KosCreate, KosListQuery, KosOut, KosPatch } from './kos.schema.js';
 import { kosChanged, tierSetByHand } from './kos-events.js';
-import { type Onboarding, onboardingComplete, onboardingSteps } from './onboarding.js';
+import { actorOf, onboardingOf, settleOnboarding } from './kos-onboarding.service.js';
+import type { Onboarding } from './onboarding.js';
 
 export async function listKos(db: Db, principal: Principal, query: PageQuery & KosListQuery): Promise<Page<KosOut>> {
   const scope = await resolveScope(db, principal);
@@ -180,9 +179,6 @@ export async function patchKos(
   return presentOne(db, principal.orgId, (await repo.findKos(db, principal.orgId, id)) as Kos);
 }
 
-/** Who a status change is by: the member, else the API key, else nobody (the system). */
-const actorOf = (principal: Principal): string | null => principal.memberId ?? principal.apiKeyId;
-
 /** KOS answers with their status history (docs/matrix.md "Status history"). */
 export async function presentKos(db: Db, orgId: string, list: Kos[]): Promise<KosOut[]> {
   const histories = await repo.statusHistories(
@@ -201,42 +197,6 @@ export async function getKosOut(db: Db, principal: Principal, id: string): Promi
   return presentOne(db, principal.orgId, await getKosOrThrow(db, principal, id));
 }
 
-/**
- * What the audit of these KOS's accounts compares against: the org's brand words, each KOS's bio page
- * and the short URLs of their enabled, unexpired links (docs/matrix.md "Account audit").
- */
-export async function auditContexts(
-  db: Db,
-  orgId: string,
-  kosIds: readonly string[],
-  publicUrl: string,
-  now = Date.now(),
-): Promise<Map<string, AuditContext>> {
-  const { brandWords } = await repo.brandKitOf(db, orgId);
-  const targets = await repo.auditTargets(db, orgId, kosIds, now);
-  return new Map(
-    [...targets].map(([kosId, t]) => [
-      kosId,
-      { brandWords, bioPageUrl: `${publicUrl}/@${t.handle}`, shortUrls: t.slugs.map((slug) => `${publicUrl}/${slug}`) },
-    ]),
-  );
-}
-
-async function onboardingOf(db: Db, orgId: string, kos: Kos, publicUrl: string, now: number): Promise<Onboarding> {
-  const { targetPlatforms } = await repo.brandKitOf(db, orgId);
-  const ctx = (await auditContexts(db, orgId, [kos.id], publicUrl, now)).get(kos.id);
-  const accounts = await repo.auditedAccountsOf(db, orgId, kos.id);
-  return onboardingSteps({
-    unitId: kos.unitId,
-    hasLabourContract3m: kos.taxProfile.hasLabourContract3m,
-    taxCode: kos.taxProfile.taxCode,
-    accounts: accounts.map((a) => ({ platform: a.platform, score: ctx ? auditAccount(a, ctx).score : 0 })),
-    targetPlatforms,
-    openRequiredCourses: await repo.openRequiredCoursesOf(db, orgId, kos.id),
-    links: await repo.linkCountOf(db, orgId, kos.id),
-  });
-}
-
 /** `GET /kos/{id}/onboarding`: the five steps (a KOS member reads their own). */
 export async function getOnboarding(
   db: Db,
@@ -247,42 +207,6 @@ export async function getOnboarding(
 ): Promise<Onboarding> {
   const kos = await getKosOrThrow(db, principal, id);
   return onboardingOf(db, principal.orgId, kos, publicUrl, now);
-}
-
-/**
- * Checks an `onboarding` KOS's steps again and, when all five are done, makes it `active` (reason
- * `onboarding`). Called inside the transaction of every write that can change a step — the KOS, its
- * accounts, its links, the org's brand kit — so the move commits or rolls back with that write.
- * Answers whether the KOS moved.
- */
-export async function settleOnboarding(
-  trx: Db,
-  principal: Principal,
-  kosId: string,
-  publicUrl = DEFAULT_PUBLIC_URL,
-  now = Date.now(),
-): Promise<boolean> {
-  await lockRows(trx, 'kos', [kosId]);
-  const kos = await repo.findKos(trx, principal.orgId, kosId);
-  if (kos?.status !== 'onboarding') return false;
-  if (!onboardingComplete(await onboardingOf(trx, principal.orgId, kos, publicUrl, now))) return false;
-  await repo.updateKos(trx, principal.orgId, kosId, { status: 'active' }, now);
-  await repo.insertStatusChange(trx, principal.orgId, {
-    kosId,
-    at: now,
-    from: 'onboarding',
-    to: 'active',
-    by: actorOf(principal),
-    reason: 'onboarding',
-  });
-  await kosChanged(trx, principal.orgId, [kosId]);
-  return true;
-}
-
-/** `settleOnboarding` for every `onboarding` KOS of the org (after a change of the brand kit). */
-export async function settleOrgOnboarding(trx: Db, principal: Principal, publicUrl = DEFAULT_PUBLIC_URL, now = Date.now()) {
-  for (const id of await repo.kosIdsInStatus(trx, principal.orgId, 'onboarding'))
-    await settleOnboarding(trx, principal, id, publicUrl, now);
 }
 
 async function requireUnique(

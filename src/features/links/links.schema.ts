@@ -22,6 +22,22 @@ export const linkCreate = z.object({
   disabled: z.boolean().default(false),
   expiresAt: isoDateTime.nullable().optional(),
 });
+/** Set from the product on a KOS member's own link (docs/portal.md "Own links"): present → 422 naming it. */
+const fixed = z
+  .unknown()
+  .refine((v) => v === undefined, keyed('link.own.fixed', 'is taken from the product: a KOS member’s own link cannot set it'))
+  .optional();
+/** What a KOS member sends to make a link for themselves: a catalogue product and a title; `kosId` is their own. */
+export const ownLinkCreate = z.object({
+  kosId: id.optional(),
+  productId: id,
+  title: text(200).nullable().optional(),
+  destinationUrl: fixed,
+  slug: fixed,
+  campaign: fixed,
+  disabled: fixed,
+  expiresAt: fixed,
+});
 export const linkPatch = z.object({
   destinationUrl: destinationUrl.optional(),
   slug: slug.optional(),
@@ -55,4 +71,5 @@ export const linkOut = z.object({
 });
 export type Link = z.infer<typeof linkOut>;
 export type LinkCreate = z.infer<typeof linkCreate>;
+export type OwnLinkCreate = z.infer<typeof ownLinkCreate>;
 export type LinkPatch = z.infer<typeof linkPatch>;

@@ -7,11 +7,12 @@ import { toIso } from '../../lib/schemas.js';
 import type { Principal } from '../access/access.js';
 import { EDITORS, requireRole } from '../access/access.js';
 import { linkClickCounts } from '../clicks/clicks.service.js';
-import { getKosOrThrow, kosFilter, settleOnboarding } from '../kos/kos.service.js';
+import { getKosOrThrow, kosFilter } from '../kos/kos.service.js';
+import { settleOnboarding } from '../kos/kos-onboarding.service.js';
 import { getProductOrThrow } from '../products/products.service.js';
 import { generateSlug } from './links.js';
 import * as repo from './links.repository.js';
-import type { Link, LinkCreate, LinkPatch } from './links.schema.js';
+import type { Link, LinkCreate, LinkPatch, OwnLinkCreate } from './links.schema.js';
 
 /** What link use-cases need besides the database: the public base URL and the redirect cache. */
 export interface LinksContext {
@@ -65,20 +66,68 @@ export async function createLink(
   if (input.productId) await requireProduct(db, principal, input.productId);
   if (input.slug && (await repo.slugTaken(db, input.slug)))
     throw conflict(problem('link.slug.taken', { slug: input.slug }), `slug ${input.slug} is taken`, 'slug');
-  const record: repo.LinkRecord = {
-    id: newId(),
-    orgId: principal.orgId,
-    kosId: input.kosId,
-    productId: input.productId ?? null,
-    slug: input.slug ?? (await freeSlug(db)),
-    destinationUrl: input.destinationUrl,
-    campaign: input.campaign ?? null,
-    title: input.title ?? null,
-    disabled: input.disabled,
-    expiresAt: input.expiresAt ? Date.parse(input.expiresAt) : null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  return insert(
+    db,
+    ctx,
+    principal,
+    {
+      kosId: input.kosId,
+      productId: input.productId ?? null,
+      slug: input.slug ?? (await freeSlug(db)),
+      destinationUrl: input.destinationUrl,
+      campaign: input.campaign ?? null,
+      title: input.title ?? null,
+      disabled: input.disabled,
+      expiresAt: input.expiresAt ? Date.parse(input.expiresAt) : null,
+    },
+    now,
+  );
+}
+
+/**
+ * A KOS member's link for themselves (docs/portal.md "Own links"): only their own KOS, to a catalogue
+ * product, whose `url` is the destination (422 `link.product.no_url` when it has none); slug generated,
+ * no campaign, enabled, no expiry. Only role `kos` makes links this way.
+ */
+export async function createOwnLink(
+  db: Db,
+  ctx: LinksContext,
+  principal: Principal,
+  input: OwnLinkCreate,
+  now = Date.now(),
+): Promise<Link> {
+  requireRole(principal, ['kos']);
+  const kosId = input.kosId ?? principal.kosId ?? '';
+  await getKosOrThrow(db, principal, kosId);
+  const product = await requireProduct(db, principal, input.productId);
+  if (!product.url)
+    throw invalid('productId', problem('link.product.no_url', { sku: product.sku }), `product ${product.sku} has no url`);
+  return insert(
+    db,
+    ctx,
+    principal,
+    {
+      kosId,
+      productId: product.id,
+      slug: await freeSlug(db),
+      destinationUrl: product.url,
+      campaign: null,
+      title: input.title ?? null,
+      disabled: false,
+      expiresAt: null,
+    },
+    now,
+  );
+}
+
+async function insert(
+  db: Db,
+  ctx: LinksContext,
+  principal: Principal,
+  fields: Omit<repo.LinkRecord, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>,
+  now: number,
+): Promise<Link> {
+  const record: repo.LinkRecord = { id: newId(), orgId: principal.orgId, ...fields, createdAt: now, updatedAt: now };
   await withTransaction(db, async (trx) => {
     await repo.insertLink(trx, record);
     // A first link completes the onboarding step `firstLink` (docs/matrix.md "Onboarding").
@@ -119,8 +168,8 @@ async function findOwnLink(db: Db, principal: Principal, id: string): Promise<re
   return link;
 }
 
-async function requireProduct(db: Db, principal: Principal, productId: string): Promise<void> {
-  await getProductOrThrow(db, principal, productId).catch(() => {
+async function requireProduct(db: Db, principal: Principal, productId: string) {
+  return getProductOrThrow(db, principal, productId).catch(() => {
     throw invalid('productId', problem('product.reference.unknown'), 'no such product in this organisation');
   });
 }

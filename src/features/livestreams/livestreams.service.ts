@@ -14,6 +14,7 @@ import { bookSessionFee, sessionEntries } from '../ledger/ledger.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { getProductOrThrow } from '../products/products.service.js';
 import { resolveScope } from '../units/units.service.js';
+import { sessionChanged } from './livestream-events.js';
 import { fillStats, resolveSession, type SessionStatus, sessionRatios, type TieCandidate } from './livestreams.js';
 import * as repo from './livestreams.repository.js';
 import type {
@@ -144,6 +145,7 @@ export async function patchLivestream(
     if (patch.productIds) await repo.replaceProducts(trx, principal.orgId, id, patch.productIds);
     if (values.status === 'ended' && current.status !== 'ended') await onSessionEnded(trx, principal.orgId, id, values);
   });
+  sessionChanged(db, [id]);
   return (await repo.findLivestream(db, principal.orgId, id)) as Livestream;
 }
 

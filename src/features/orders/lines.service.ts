@@ -7,6 +7,7 @@ import { EDITORS, requireRole } from '../access/access.js';
 import { accountHandles } from '../accounts/accounts.service.js';
 import { attributionKeys, getKosOrThrow, kosFilter } from '../kos/kos.service.js';
 import { bookLineChanges } from '../ledger/book-lines.js';
+import { sessionChanged } from '../livestreams/livestream-events.js';
 import { type TieCandidate, tieSession } from '../livestreams/livestreams.js';
 import { sessionsForTie } from '../livestreams/livestreams.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
@@ -117,7 +118,7 @@ export async function assignLine(
     clickId: null,
     updatedAt: now,
   };
-  return withTransaction(db, async (trx) => {
+  const assigned = await withTransaction(db, async (trx) => {
     const org = await getOrgOrThrow(trx, principal.orgId);
     const sessions = kosId && after.contentType === 'live' ? await sessionsForTie(trx, org.id, [kosId]) : [];
     after.sessionId = liveSessionOf(sessions, after, org.postLiveWindowHours);
@@ -138,6 +139,8 @@ export async function assignLine(
     await bookLineChanges(trx, [ledgerChange([before, after])], now);
     return after;
   });
+  sessionChanged(db, [before.sessionId, assigned.sessionId]);
+  return assigned;
 }
 
 /** A short label per line id — `platform orderId · sku` — for statements and exports. */

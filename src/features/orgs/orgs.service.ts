@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids.js';
 import { problem } from '../../lib/problems/problem.js';
 import { ADMINS, type Principal, requireRole, systemPrincipal } from '../access/access.js';
 import { createApiKey } from '../api-keys/api-keys.service.js';
-import { settleOrgOnboarding } from '../kos/kos.service.js';
+import { settleOrgOnboarding } from '../kos/kos-onboarding.service.js';
 import { createMember } from '../members/members.service.js';
 import { defaultTaxRules, ORG_DEFAULTS } from './orgs.js';
 import * as repo from './orgs.repository.js';

@@ -20,6 +20,7 @@ const toProduct = (row: Selectable<ProductsTable> & { currency: string }): Produ
   faqs: parseJson(row.faqs, []),
   platformIds: parseJson(row.platform_ids, {}),
   deliveryDays: row.delivery_days,
+  url: row.url,
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
@@ -81,6 +82,7 @@ const toRow = (p: Partial<ProductRow>) => ({
   ...(p.faqs !== undefined ? { faqs: JSON.stringify(p.faqs) } : {}),
   ...(p.platformIds !== undefined ? { platform_ids: JSON.stringify(p.platformIds) } : {}),
   ...(p.deliveryDays !== undefined ? { delivery_days: p.deliveryDays } : {}),
+  ...(p.url !== undefined ? { url: p.url } : {}),
 });
 
 export async function insertProduct(db: Db, orgId: string, id: string, p: ProductRow, now: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { minor } from '../../lib/schemas.js';
+import { httpUrl, minor } from '../../lib/schemas.js';
 import { keyed } from '../../lib/zod-problems.js';
 
 const platformId = z.string().trim().min(1).max(64);
@@ -13,6 +13,8 @@ const fields = {
   faqs: z.array(faq).max(100),
   platformIds: z.object({ shopee: platformId.optional(), tiktok_shop: platformId.optional(), lazada: platformId.optional() }),
   deliveryDays: z.number().int().min(0).max(365).nullable(),
+  /** The product's page: where a KOS member's own links lead (docs/portal.md). */
+  url: httpUrl.nullable(),
 };
 const sku = z
   .string()
@@ -31,6 +33,7 @@ export const productCreate = z.object({
   faqs: fields.faqs.default([]),
   platformIds: fields.platformIds.default({}),
   deliveryDays: fields.deliveryDays.optional(),
+  url: fields.url.optional(),
 });
 export const productPatch = z.object({
   sku: sku.optional(),
@@ -42,6 +45,7 @@ export const productPatch = z.object({
   faqs: fields.faqs.optional(),
   platformIds: fields.platformIds.optional(),
   deliveryDays: fields.deliveryDays.optional(),
+  url: fields.url.optional(),
 });
 export const productListQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -59,6 +63,7 @@ export const productOut = z.object({
   faqs: z.array(faq),
   platformIds: fields.platformIds,
   deliveryDays: z.number().int().nullable(),
+  url: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

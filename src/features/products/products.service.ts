@@ -52,6 +52,7 @@ export async function createProduct(db: Db, principal: Principal, input: Product
       faqs: input.faqs,
       platformIds: input.platformIds,
       deliveryDays: input.deliveryDays ?? null,
+      url: input.url ?? null,
     },
     now,
   );

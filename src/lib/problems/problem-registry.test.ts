@@ -6,6 +6,7 @@ import { ACCESS_PROBLEMS } from './access-problems.js';
 import { CONTEST_PROBLEMS } from './contest-problems.js';
 import { FIELD_PROBLEMS } from './field-problems.js';
 import { IMPORT_PROBLEMS } from './import-problems.js';
+import { MAPPING_PROBLEMS } from './mapping-problems.js';
 import { MATRIX_PROBLEMS } from './matrix-problems.js';
 import { PROBLEMS } from './problem.js';
 import { englishProblemsJson, placeholders, withProblemKeys } from './problem-docs.js';
@@ -58,6 +59,7 @@ describe('the problem-key registry', () => {
       CONTEST_PROBLEMS,
       TRAINING_PROBLEMS,
       RUN_SHEET_PROBLEMS,
+      MAPPING_PROBLEMS,
     ];
     expect(parts.reduce((n, part) => n + Object.keys(part).length, 0)).toBe(KEYS.length);
     expect(KEYS.filter((key) => !KEY_PATTERN.test(key))).toEqual([]);

@@ -2,6 +2,7 @@ import { ACCESS_PROBLEMS } from './access-problems.js';
 import { CONTEST_PROBLEMS } from './contest-problems.js';
 import { FIELD_PROBLEMS } from './field-problems.js';
 import { IMPORT_PROBLEMS } from './import-problems.js';
+import { MAPPING_PROBLEMS } from './mapping-problems.js';
 import { MATRIX_PROBLEMS } from './matrix-problems.js';
 import { RECRUITMENT_PROBLEMS } from './recruitment-problems.js';
 import { RESOURCE_PROBLEMS } from './resource-problems.js';
@@ -25,6 +26,7 @@ export const PROBLEMS = {
   ...CONTEST_PROBLEMS,
   ...TRAINING_PROBLEMS,
   ...RUN_SHEET_PROBLEMS,
+  ...MAPPING_PROBLEMS,
 } as const;
 
 export type ProblemKey = keyof typeof PROBLEMS;

@@ -43,6 +43,8 @@ export const RESOURCE_PROBLEMS = {
   'link.slug.taken': 'slug {{slug}} is taken',
   'link.slug.format': 'must be 3–64 characters A–Z, a–z, 0–9, _ or -',
   'link.slug.reserved': 'is reserved',
+  'link.own.fixed': 'is taken from the product: a KOS member’s own link cannot set it',
+  'link.product.no_url': 'product {{sku}} has no page (url) to link to',
 
   'ledger.bonus.not_positive': 'a bonus must be positive (book a negative adjustment instead)',
   'ledger.amount.zero': 'must not be 0',

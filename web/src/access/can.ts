@@ -36,6 +36,7 @@ export const RULES = {
   'links.view': STAFF,
   'lines.view': STAFF,
   'livestreams.view': STAFF,
+  'livestreams.read': EVERYONE, // one session's run-sheet and live room (a KOS member: their own sessions)
   'ledger.view': STAFF,
   'payouts.view': STAFF,
   'settings.view': STAFF,

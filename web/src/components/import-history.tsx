@@ -60,7 +60,7 @@ export function ImportHistory() {
                 <Fragment key={r.id}>
                   <tr data-import-id={r.id} className={r.status === 'failed' ? 'has-note' : undefined}>
                     <td className="mono">{formatDateTime(r.createdAt, i18n.language, me.org.timezone)}</td>
-                    <td>{t(`imports.source.${r.source}`)}</td>
+                    <td>{t(`imports.source.${r.source}`, { defaultValue: r.source })}</td>
                     <td>{r.fileName ?? t('common.none')}</td>
                     <td>
                       <ImportStatusBadge report={r} />

@@ -9,6 +9,8 @@ import { ErrorBox } from '../components/ui/error-box';
 import { Field } from '../components/ui/field';
 import { PageHeader } from '../components/ui/page-header';
 import { useAllKos, useImport } from '../data';
+import { useMappings } from '../data/import-mappings';
+import { Link } from '../router/link';
 import { IMPORT_SOURCES, type ImportAccepted, isImportActive } from '../types';
 
 /**
@@ -34,6 +36,8 @@ function useBackgroundImport() {
     if (!endedId) return;
     void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
     void queryClient.invalidateQueries({ queryKey: ['analytics'] });
+    // A mapping's name is fixed once an import used it (its `used` flag).
+    void queryClient.invalidateQueries({ queryKey: ['import-mappings'] });
   }, [endedId, queryClient]);
 
   const waiting = importId !== null && !tracked.isError && (!report || isImportActive(report.status));
@@ -51,6 +55,9 @@ export default function ImportsPage() {
   const forKos = source === 'tiktok_creator';
   const roster = useAllKos();
   const choosable = (roster.data ?? []).filter((k) => k.status !== 'offboarded');
+  // The org's saved column mappings are sources too, listed after the built-in ones (docs/import-mappings.md).
+  const mappings = useMappings();
+  const saved = mappings.data ?? [];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -64,12 +71,31 @@ export default function ImportsPage() {
 
   return (
     <section>
-      <PageHeader title={t('imports.title')} />
+      <PageHeader title={t('imports.title')}>
+        <Link to="/imports/mappings" data-testid="manage-mappings">
+          {t('mappings.manage')}
+        </Link>
+      </PageHeader>
       <form className="card form upload" data-testid="import-form" onSubmit={submit}>
         <div className="form-grid">
           <Field label={t('imports.field.source')}>
             <select name="source" value={source} onChange={(e) => setSource(e.target.value)}>
-              <EnumOptions of="imports.source" only={IMPORT_SOURCES} />
+              {saved.length === 0 ? (
+                <EnumOptions of="imports.source" only={IMPORT_SOURCES} />
+              ) : (
+                <>
+                  <optgroup label={t('mappings.builtInSources')}>
+                    <EnumOptions of="imports.source" only={IMPORT_SOURCES} />
+                  </optgroup>
+                  <optgroup label={t('mappings.savedSources')} data-testid="saved-sources">
+                    {saved.map((m) => (
+                      <option key={m.id} value={m.name}>
+                        {m.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                </>
+              )}
             </select>
           </Field>
           {forKos && (

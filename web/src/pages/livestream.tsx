@@ -38,6 +38,16 @@ export default function LivestreamPage() {
       <PageHeader title={s?.title ?? t('livestreams.details')}>
         {s && <Badge of="livestreams.status" value={s.status} data-testid="session-status" />}
         {s && <StatusButtons session={s} onAsk={setAsk} />}
+        {s && (
+          <Link className="btn small" to={`/livestreams/${s.id}/run-sheet`} data-testid="run-sheet-link">
+            {t('runSheet.title')}
+          </Link>
+        )}
+        {s && (
+          <Link className="btn small" to={`/livestreams/${s.id}/live`} data-testid="live-room-link">
+            {t('liveRoom.title')}
+          </Link>
+        )}
         {s && can('livestreams.edit') && !editing && (
           <button type="button" className="btn small" data-testid="edit-livestream" onClick={() => setEditing(true)}>
             {t('livestreams.edit')}

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { MeContestsLink } from '../components/contests/me-contests-link';
-import { BioForm } from '../components/me/bio-form';
 import { MyEarnings } from '../components/me/my-earnings';
 import { MyLinks } from '../components/me/my-links';
 import { MyPayouts } from '../components/me/my-payouts';
@@ -8,6 +7,7 @@ import { MyRecord } from '../components/me/my-record';
 import { MySales } from '../components/me/my-sales';
 import { MySessions } from '../components/me/my-sessions';
 import { MyTraining } from '../components/me/my-training';
+import { MePortalLinks } from '../components/portal/me-portal-links';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorBox } from '../components/ui/error-box';
 import { Loading } from '../components/ui/loading';
@@ -20,7 +20,8 @@ const PARTS = ['links', 'earnings', 'payouts', 'sales', 'sessions', 'bio'] as co
 
 /**
  * `/me`: a KOS member's home, phone first — their record and bio page, links to share, earnings and
- * payouts, sales, upcoming sessions, and their own bio details. The API answers only their own records.
+ * payouts, sales, upcoming sessions, and the ways to their bio page editor and accounts (/me/bio, /me/accounts).
+ * The API answers only their own records.
  */
 export default function MePage() {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ function Home({ kosId }: { kosId: string }) {
       <MySales kosId={kosId} />
       <MySessions kosId={kosId} />
       <MeContestsLink />
-      <div id="me-bio">{kos.data && <BioForm kos={kos.data} />}</div>
+      <MePortalLinks />
     </>
   );
 }

@@ -8,7 +8,8 @@ import type { Table, TableRow } from '../read/table.js';
  * and returns the mapper of one data row.
  */
 export interface ReportParser {
-  source: Source;
+  /** A built-in source, or the name of the org's saved mapping (parsers/mapped.ts). */
+  source: Source | string;
   prepare(table: Table, ctx: ParseContext): (row: TableRow) => ParsedRow;
 }
 

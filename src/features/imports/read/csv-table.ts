@@ -5,7 +5,7 @@ import { problem } from '../../../lib/problems/problem.js';
 import { storableMessage } from '../../../lib/storable-text.js';
 import { isBlankCell, isEmptyCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
-import type { Table, TableRow } from './table.js';
+import type { Table, TableLayout, TableRow } from './table.js';
 
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
@@ -56,8 +56,9 @@ async function* decodedText(path: string): AsyncGenerator<string> {
   }
 }
 
-function parser() {
+function parser(delimiter: string) {
   return parse({
+    delimiter,
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -66,8 +67,8 @@ function parser() {
   });
 }
 
-async function* records(path: string): AsyncGenerator<{ line: number; cells: string[] }> {
-  const csv = parser();
+async function* records(path: string, delimiter: string): AsyncGenerator<{ line: number; cells: string[] }> {
+  const csv = parser(delimiter);
   // pipeline() forwards a decoding error into the parser and tears both down when iteration stops early.
   pipeline(Readable.from(decodedText(path)), csv, () => {});
   try {
@@ -82,11 +83,16 @@ async function* records(path: string): AsyncGenerator<{ line: number; cells: str
   }
 }
 
-/** A CSV report (comma-separated; header row first). */
-export async function csvTable(path: string): Promise<Table> {
+/** A CSV report (comma-separated unless the layout says otherwise; header row first, or at `layout.headerRow`). */
+export async function csvTable(path: string, layout: TableLayout = {}): Promise<Table> {
+  const delimiter = layout.delimiter || ',';
+  const headerRow = layout.headerRow ?? 1;
   let header: string[] | null = null;
-  for await (const first of records(path)) {
+  let headerLine = 0;
+  for await (const first of records(path, delimiter)) {
+    if (first.line < headerRow || first.cells.every(isBlankCell)) continue;
     header = first.cells;
+    headerLine = first.line;
     break;
   }
   if (!header) throw new FileError(problem('import.file.empty'), 'the file is empty');
@@ -102,13 +108,10 @@ export async function csvTable(path: string): Promise<Table> {
   return {
     kind: 'csv',
     columns,
+    headers: header.filter((name) => !isBlankCell(name)),
     async *rows(): AsyncGenerator<TableRow> {
-      let first = true;
-      for await (const { line, cells } of records(path)) {
-        if (first) {
-          first = false;
-          continue;
-        }
+      for await (const { line, cells } of records(path, delimiter)) {
+        if (line <= headerLine) continue; // the header and anything above it
         if (cells.every(isBlankCell)) continue;
         const map = new Map<string, string>();
         for (const [key, i] of index) {

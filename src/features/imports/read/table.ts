@@ -18,11 +18,22 @@ export interface Table {
   kind: 'csv' | 'xlsx' | 'json';
   /** Normalised header → the header's currency suffix (`₫`), if any. */
   columns: Map<string, string | null>;
+  /** CSV/XLSX: the header row's cells as written, in file order, blank ones left out (a mapping preview shows them). */
+  headers?: string[];
   rows(): AsyncIterable<TableRow>;
 }
 
+/**
+ * Where a CSV/XLSX table's header lies and how CSV cells are separated (a saved column mapping sets them,
+ * docs/import-mappings.md): the header is the first non-blank row at or after `headerRow` (1-based, default 1).
+ */
+export interface TableLayout {
+  headerRow?: number;
+  delimiter?: string;
+}
+
 /** Opens a report by sniffing its first bytes: XLSX (zip), JSON (`{` or `[`), else CSV text. */
-export async function openTable(path: string): Promise<Table> {
+export async function openTable(path: string, layout: TableLayout = {}): Promise<Table> {
   const handle = await open(path, 'r');
   const head = Buffer.alloc(8);
   try {
@@ -30,7 +41,7 @@ export async function openTable(path: string): Promise<Table> {
   } finally {
     await handle.close();
   }
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return xlsxTable(path);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return xlsxTable(path, undefined, layout);
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw new FileError(
       problem('import.file.xls'),
@@ -42,7 +53,7 @@ export async function openTable(path: string): Promise<Table> {
     .replace(/^\uFEFF/, '')
     .trimStart();
   if (text.startsWith('{') || text.startsWith('[')) return jsonTable(path);
-  return csvTable(path);
+  return csvTable(path, layout);
 }
 
 /** Throws a file error naming every required column the table lacks. */

@@ -2,7 +2,7 @@ import { problem } from '../../../lib/problems/problem.js';
 import { storableMessage } from '../../../lib/storable-text.js';
 import { isBlankCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
-import type { Table, TableRow } from './table.js';
+import type { Table, TableLayout, TableRow } from './table.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.js';
 import { type SheetRow, sheetRows } from './xlsx-sheet.js';
 import { openWorkbook, type Workbook } from './xlsx-workbook.js';
@@ -24,9 +24,14 @@ async function* readable<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
 }
 
 /** The first sheet (visible ones first, in workbook order) holding data, and its first data row. */
-async function findHeader(workbook: Workbook, limits: XlsxLimits): Promise<{ sheet: ZipEntry; header: SheetRow }> {
+async function findHeader(
+  workbook: Workbook,
+  limits: XlsxLimits,
+  headerRow: number,
+): Promise<{ sheet: ZipEntry; header: SheetRow }> {
   for (const sheet of workbook.sheets) {
     for await (const header of readable(sheetRows(workbook.zip, sheet, workbook.cells, limits))) {
+      if (header.number < headerRow) continue;
       return { sheet, header }; // leaving the loop stops the sheet's inflation
     }
   }
@@ -37,11 +42,11 @@ async function findHeader(workbook: Workbook, limits: XlsxLimits): Promise<{ she
  * An XLSX report as a table: the first worksheet with data, header in its first non-blank row, read as a stream.
  * The zip directory is checked against `limits` before anything is inflated.
  */
-export async function xlsxTable(path: string, limits: XlsxLimits = XLSX_LIMITS): Promise<Table> {
+export async function xlsxTable(path: string, limits: XlsxLimits = XLSX_LIMITS, layout: TableLayout = {}): Promise<Table> {
   const workbook = await openWorkbook(path, limits).catch((error: unknown) => {
     throw asFileError(error);
   });
-  const { sheet, header } = await findHeader(workbook, limits);
+  const { sheet, header } = await findHeader(workbook, limits, layout.headerRow ?? 1);
   const index = new Map<string, number>();
   const columns = new Map<string, string | null>();
   header.cells.forEach((name, i) => {
@@ -54,6 +59,7 @@ export async function xlsxTable(path: string, limits: XlsxLimits = XLSX_LIMITS):
   return {
     kind: 'xlsx',
     columns,
+    headers: header.cells.filter((name): name is string => name !== undefined && !isBlankCell(name)),
     async *rows(): AsyncGenerator<TableRow> {
       for await (const { number, cells } of readable(sheetRows(workbook.zip, sheet, workbook.cells, limits))) {
         if (number <= header.number) continue; // the header and anything above it

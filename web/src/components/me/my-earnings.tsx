@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyLedger } from '../../data/me';
 import { formatDate, formatMoney } from '../../format';
+import { Link } from '../../router/link';
 import { useMe } from '../../session';
 import type { LedgerEntry } from '../../types';
 import { Badge } from '../ui/badge';
@@ -13,8 +14,11 @@ import { type Column, ResponsiveList } from '../ui/responsive-list';
 const TOTALS = ['pending', 'approved', 'paid'] as const;
 const STEP = 20;
 
-/** The KOS member's earnings: totals by status (void entries count nowhere) and the entries, newest first. */
-export function MyEarnings({ kosId }: { kosId: string }) {
+/**
+ * The KOS member's earnings: totals by status (void entries count nowhere) and the entries, newest first. On
+ * the home page (not `standalone`) it leads to /me/earnings, with the payouts and their statements (docs/portal.md).
+ */
+export function MyEarnings({ kosId, standalone = false }: { kosId: string; standalone?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const me = useMe();
@@ -56,6 +60,13 @@ export function MyEarnings({ kosId }: { kosId: string }) {
             </div>
           ))}
         </dl>
+      )}
+      {!standalone && (
+        <p>
+          <Link to="/me/earnings" data-testid="open-earnings">
+            {t('myEarnings.open')}
+          </Link>
+        </p>
       )}
       {ledger.isSuccess && entries.length === 0 && <EmptyState>{t('me.earnings.empty')}</EmptyState>}
       {entries.length > 0 && (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMyUpcomingSessions } from '../../data/me';
 import { todayIn } from '../../dates';
 import { formatDateTime } from '../../format';
+import { Link } from '../../router/link';
 import { useMe } from '../../session';
 import type { Livestream } from '../../types';
 import { Badge } from '../ui/badge';
@@ -10,7 +11,7 @@ import { ErrorBox } from '../ui/error-box';
 import { Loading } from '../ui/loading';
 import { type Column, ResponsiveList } from '../ui/responsive-list';
 
-/** The KOS member's livestream sessions from today on that are scheduled or live. */
+/** The KOS member's livestream sessions from today on that are scheduled or live; /me/sessions has them all, with run-sheets. */
 export function MySessions({ kosId }: { kosId: string }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -28,10 +29,38 @@ export function MySessions({ kosId }: { kosId: string }) {
     { key: 'start', header: t('me.sessions.start'), cell: (s) => when(s.scheduledStart) },
     { key: 'end', header: t('me.sessions.end'), cell: (s) => when(s.scheduledEnd) },
     { key: 'platform', header: t('me.sessions.platform'), cell: (s) => <Badge of="platform" value={s.platform} /> },
+    {
+      key: 'links',
+      header: t('me.actions'),
+      role: 'actions',
+      cell: (s) => (
+        <span className="inline-links">
+          <Link
+            to={`/livestreams/${encodeURIComponent(s.id)}/run-sheet`}
+            aria-label={t('runSheet.titleOf', { title: s.title })}
+            data-testid="my-session-run-sheet"
+          >
+            {t('runSheet.title')}
+          </Link>{' '}
+          <Link
+            to={`/livestreams/${encodeURIComponent(s.id)}/live`}
+            aria-label={t('liveRoom.titleOf', { title: s.title })}
+            data-testid="my-session-live"
+          >
+            {t('liveRoom.title')}
+          </Link>
+        </span>
+      ),
+    },
   ];
   return (
     <section className="me-section" id="me-sessions" aria-labelledby="me-sessions-title" data-testid="my-sessions">
       <h2 id="me-sessions-title">{t('me.sessions.heading')}</h2>
+      <p>
+        <Link to="/me/sessions" data-testid="my-sessions-link">
+          {t('mySessions.homeLink')}
+        </Link>
+      </p>
       {sessions.isPending && <Loading />}
       {sessions.isError && <ErrorBox error={sessions.error} onRetry={() => void sessions.refetch()} />}
       {sessions.isSuccess && rows.length === 0 && <EmptyState>{t('me.sessions.empty')}</EmptyState>}

@@ -10,8 +10,8 @@ import { FaqEditor, type FaqRow, faqRow } from './faq-editor';
 import { majorText, parseMajor } from './price';
 
 const PLATFORMS = ['shopee', 'tiktok_shop', 'lazada'] as const;
-const FIELDS = ['sku', 'name', 'category', 'priceMinor', 'stock', 'deliveryDays', 'usp', 'faqs', 'platformIds'] as const;
-type TextKey = 'sku' | 'name' | 'category' | 'price' | 'stock' | 'deliveryDays' | 'usp';
+const FIELDS = ['sku', 'name', 'category', 'priceMinor', 'stock', 'deliveryDays', 'url', 'usp', 'faqs', 'platformIds'] as const;
+type TextKey = 'sku' | 'name' | 'category' | 'price' | 'stock' | 'deliveryDays' | 'url' | 'usp';
 type Draft = Record<TextKey, string> & { platformIds: Record<(typeof PLATFORMS)[number], string> };
 
 const draftOf = (p: Product | null, currency: string): Draft => ({
@@ -21,6 +21,7 @@ const draftOf = (p: Product | null, currency: string): Draft => ({
   price: p ? majorText(p.priceMinor, currency) : '',
   stock: p?.stock === null || p?.stock === undefined ? '' : String(p.stock),
   deliveryDays: p?.deliveryDays === null || p?.deliveryDays === undefined ? '' : String(p.deliveryDays),
+  url: p?.url ?? '',
   usp: p?.usp ?? '',
   platformIds: {
     shopee: p?.platformIds.shopee ?? '',
@@ -66,6 +67,7 @@ export function ProductForm({
       priceMinor: price,
       stock: count(draft.stock),
       deliveryDays: count(draft.deliveryDays),
+      url: draft.url.trim() || null,
       usp: draft.usp.trim() || null,
       faqs: faqs.map(({ q, a }) => ({ q: q.trim(), a: a.trim() })),
       platformIds,
@@ -118,6 +120,9 @@ export function ProductForm({
             value={draft.deliveryDays}
             onChange={set('deliveryDays')}
           />
+        </Field>
+        <Field label={t('products.field.url')} hint={t('products.urlHint')} error={errors.of('url')}>
+          <input name="url" type="url" inputMode="url" spellCheck={false} value={draft.url} onChange={set('url')} />
         </Field>
         {PLATFORMS.map((p) => (
           <Field key={p} label={t('products.platformId', { platform: t(`platform.${p}`) })} error={errors.of(`platformIds.${p}`)}>
