@@ -1,44 +1,18 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildApp } from '../src/app.js';
-import { testConfig } from './support/app.js';
-import { runCli } from './support/cli.js';
-import { createTestDatabase, DIALECTS, type TestDatabase } from './support/database.js';
+import { describe, expect, test, vi } from 'vitest';
+import { createOrgByCli, runCli, useCliDatabase, withApp } from './support/cli.js';
+import { DIALECTS } from './support/database.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 const FILE = join(import.meta.dirname, 'fixtures', 'tiktok-creator', 'tiktok_creator_vi.csv');
 
 describe.each(DIALECTS)('kos import --source tiktok_creator --kos on %s', (dialect) => {
-  let db: TestDatabase;
-  let env: Record<string, string>;
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    env = { KOS_DATABASE_URL: db.url, KOS_SECRET: 'cli-test-secret-0123456789' };
-  });
-  afterAll(() => db.drop());
+  const cli = useCliDatabase(dialect);
 
   test('imports for the KOS named by code; without --kos or with an unknown code it exits non-zero', async () => {
-    const org = await runCli(
-      [
-        'org',
-        'create',
-        '--name',
-        'C',
-        '--slug',
-        'cr',
-        '--admin-email',
-        'cr@example.com',
-        '--admin-password',
-        'password-cr',
-        '--json',
-      ],
-      env,
-    );
-    expect(org.code, org.stderr).toBe(0);
-    const { apiKey } = JSON.parse(org.stdout);
-    const app = await buildApp({ config: testConfig(db.url), database: db.database });
-    try {
+    const apiKey = await createOrgByCli(cli, 'cr');
+    await withApp(cli, async (app) => {
       const kos = await app.inject({
         method: 'POST',
         url: '/api/v1/kos',
@@ -46,9 +20,8 @@ describe.each(DIALECTS)('kos import --source tiktok_creator --kos on %s', (diale
         payload: { code: 'LAN01', handle: `lan-cli-${dialect}`, name: 'Lan', relationship: 'independent', status: 'active' },
       });
       expect(kos.statusCode, kos.body).toBe(201);
-    } finally {
-      await app.close();
-    }
+    });
+    const env = cli.env;
     const base = ['import', '--org', 'cr', '--source', 'tiktok_creator', FILE];
     const ok = await runCli([...base, '--kos', 'lan01', '--json'], env);
     expect(ok.code, ok.stderr).toBe(0);

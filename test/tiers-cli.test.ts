@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { systemPrincipal } from '../src/features/access/access.js';
 import { createKos } from '../src/features/kos/kos.service.js';
 import { createOrg } from '../src/features/orgs/orgs.service.js';
-import { runCli } from './support/cli.js';
-import { createTestDatabase, DIALECTS, type TestDatabase } from './support/database.js';
+import { runCli, useCliDatabase } from './support/cli.js';
+import { DIALECTS } from './support/database.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 describe.each(DIALECTS)('kos tiers recompute on %s (docs/tiers.md)', (dialect) => {
-  let db: TestDatabase;
-  let env: Record<string, string>;
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect);
-    env = { KOS_DATABASE_URL: db.url, KOS_SECRET: 'cli-test-secret-0123456789' };
-  });
-  afterAll(() => db.drop());
+  const cli = useCliDatabase(dialect);
 
   test('--json prints the date and the changes; a second run changes nothing; a bad date fails', async () => {
+    const { db, env } = cli;
     const { org } = await createOrg(db.database.db, {
       name: 'T',
       slug: 'tiers-cli',

@@ -20,6 +20,8 @@ import { openTable } from './read/table.js';
  */
 const PREVIEW_ROWS = 20;
 const STATUS_TEXTS = 50;
+/** Status texts are gathered from this many data rows at most: a preview runs on the serving thread. */
+const SCAN_ROWS = 20_000;
 
 /** The `mapping` form field: JSON of the mapping's fields, all optional; a problem names `mapping.<field>`. */
 export function parsePreviewMapping(text: unknown) {
@@ -91,7 +93,9 @@ export async function previewMapping(db: Db, principal: Principal, path: string,
   const statusKey = statusHeader === undefined ? undefined : normaliseHeader(statusHeader).key;
   const rows: MappingPreview['rows'] = [];
   const statusTexts = new Set<string>();
+  let scanned = 0;
   for await (const row of table.rows()) {
+    if (++scanned > SCAN_ROWS) break;
     if (rows.length < PREVIEW_ROWS) {
       const cells: Record<string, string> = {};
       for (const [key, value] of row.cells) cells[headerOf.get(key) ?? key] = value;
