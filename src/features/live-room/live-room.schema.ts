@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statsOut } from '../livestreams/livestreams.schema.js';
 
 const count = z.number().int();
 
@@ -8,17 +9,7 @@ export const liveTickOut = z.object({
   orders: count,
   lines: count,
   lastOrderAt: z.string().nullable(),
-  stats: z.object({
-    views: count,
-    viewers: count,
-    peakViewers: count,
-    avgWatchSeconds: count,
-    comments: count,
-    questions: count,
-    questionsAnswered: count,
-    productClicks: count,
-    addToCart: count,
-  }),
+  stats: statsOut,
   stock: z.record(z.string(), count.nullable()),
 });
 

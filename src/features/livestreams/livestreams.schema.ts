@@ -20,7 +20,8 @@ const statsShape = {
   addToCart: count,
 };
 const statsIn = z.object(statsShape).partial();
-const statsOut = z.object(statsShape);
+/** A session's stats as answered (the live room's tick carries the same). */
+export const statsOut = z.object(statsShape);
 
 const productIds = z
   .array(id)

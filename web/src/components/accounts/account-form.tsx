@@ -5,6 +5,7 @@ import type { PlatformAccount } from '../../types';
 import { EnumOptions } from '../ui/enum-options';
 import { Field } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { FormFooter } from '../ui/form-footer';
 
 const FIELDS = [
   'platform',
@@ -110,19 +111,7 @@ export function AccountForm({ kosId, account, onDone }: { kosId: string; account
           />
         </Field>
       </div>
-      {errors.form && (
-        <p className="alert" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="btn" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn primary" disabled={save.isPending}>
-          {save.isPending ? t('common.working') : t('accounts.save')}
-        </button>
-      </div>
+      <FormFooter error={errors.form} pending={save.isPending} submit={t('accounts.save')} onCancel={onDone} />
     </form>
   );
 }

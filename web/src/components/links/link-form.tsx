@@ -6,6 +6,7 @@ import type { Kos, Product, TrackedLink } from '../../types';
 import { instantFromZoned, zonedInput } from '../../zoned-time';
 import { Field } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { FormFooter } from '../ui/form-footer';
 
 const FIELDS = ['kosId', 'productId', 'destinationUrl', 'slug', 'title', 'campaign', 'disabled', 'expiresAt'] as const;
 
@@ -132,19 +133,13 @@ export function LinkForm({ link, kos, products, defaultKosId, onSaved, onCancel 
           </Field>
         ) : null}
       </div>
-      {errors.form && (
-        <p className="alert" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn primary" disabled={save.isPending} data-testid="save-link">
-          {save.isPending ? t('common.working') : link ? t('links.save') : t('links.create')}
-        </button>
-      </div>
+      <FormFooter
+        error={errors.form}
+        pending={save.isPending}
+        submit={link ? t('links.save') : t('links.create')}
+        onCancel={onCancel}
+        testId="save-link"
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { type OwnAccountPatch, useSaveOwnAccount } from '../../data/portal';
 import type { PlatformAccount } from '../../types';
 import { Field } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { FormFooter } from '../ui/form-footer';
 
 const FIELDS = ['displayName', 'bio', 'linkInBio', 'followers'] as const;
 
@@ -105,19 +106,13 @@ export function OwnAccountForm({
           />
         </Field>
       </div>
-      {errors.form && (
-        <p className="alert" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="btn" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn primary" disabled={save.isPending} data-testid="save-own-account">
-          {save.isPending ? t('common.working') : t('myAccounts.save')}
-        </button>
-      </div>
+      <FormFooter
+        error={errors.form}
+        pending={save.isPending}
+        submit={t('myAccounts.save')}
+        onCancel={onDone}
+        testId="save-own-account"
+      />
     </form>
   );
 }
