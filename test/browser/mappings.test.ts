@@ -167,6 +167,17 @@ describe('an owner builds a column mapping in the console', () => {
     await screenshot(page, 'mappings/imported');
   });
 
+  test('its lines can be filtered by the mapping as their source', async () => {
+    await page.goto(`${app.server.url}/app/lines`);
+    await settled(page);
+    const source = page.locator('[data-testid=line-filters] select[name=source]');
+    await source.locator(`option[value="${NAME}"]`).waitFor({ state: 'attached' });
+    await source.selectOption(NAME);
+    await expect.poll(() => page.url(), WAIT).toContain(`source=${NAME}`);
+    await page.goto(`${app.server.url}/app/imports`);
+    await settled(page);
+  });
+
   test('lists the mapping as used by imports', async () => {
     await page.locator('[data-testid=manage-mappings]').click();
     await settled(page);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useUnits } from '../../data';
 import type { DashboardFilter } from '../../data/dashboard';
+import { SourceOptions } from '../source-options';
 import { EnumOptions } from '../ui/enum-options';
 import { Field } from '../ui/field';
 
@@ -47,7 +48,7 @@ export function DashboardFilters({
       <Field label={t('dashboard.source')}>
         <select name="source" value={filter.source} onChange={set('source')}>
           <option value="">{t('common.all')}</option>
-          <EnumOptions of="imports.source" />
+          <SourceOptions known={filter.source || undefined} />
         </select>
       </Field>
     </form>

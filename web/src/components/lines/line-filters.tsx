@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ATTRIBUTED_CHOICES, type LineFilter } from '../../data/lines';
-import { ENUMS } from '../../enums';
 import type { Kos, Unit } from '../../types';
+import { SourceOptions } from '../source-options';
 import { EnumOptions } from '../ui/enum-options';
 import { Field } from '../ui/field';
 
@@ -26,7 +26,6 @@ export function LineFilters({
 }) {
   const { t } = useTranslation();
   const all = t('common.all');
-  const knownSource = value.source === '' || (ENUMS['imports.source'] as readonly string[]).includes(value.source);
   const select = (key: keyof LineFilter) => ({
     name: key,
     value: value[key],
@@ -81,9 +80,7 @@ export function LineFilters({
       <Field label={t('lines.field.source')}>
         <select {...select('source')}>
           <option value="">{all}</option>
-          <EnumOptions of="imports.source" />
-          {/* A saved column mapping's own name (from a link), shown as it was named. */}
-          {!knownSource && <option value={value.source}>{value.source}</option>}
+          <SourceOptions known={value.source || undefined} />
         </select>
       </Field>
       <Field label={t('lines.field.sku')}>
