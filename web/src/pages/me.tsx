@@ -14,7 +14,9 @@ import { Loading } from '../components/ui/loading';
 import { PageHeader } from '../components/ui/page-header';
 import { useMyKos } from '../data/me';
 import { useMe } from '../session';
+import '../styles/links.css';
 import '../styles/me.css';
+import '../styles/me-links.css';
 
 const PARTS = ['links', 'earnings', 'payouts', 'sales', 'sessions', 'bio'] as const;
 
