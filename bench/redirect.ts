@@ -1,9 +1,10 @@
 // Redirect benchmark: kosmatrix's `GET /{slug}` against a bare node:http server answering the same 302,
-// both pinned to core 0, autocannon pinned to core 1, rounds alternating. Then it checks that every
-// redirect answered became exactly one stored click. Reports; never fails on a missed goal.
+// both pinned to core 0, the load (autocannon, then wrk when installed) pinned to core 1, rounds
+// alternating. Then it checks that every redirect answered became exactly one stored click (after a
+// SIGTERM: the click log is flushed and ingested, docs/clicks.md). Reports; never fails on a missed goal.
 // Usage: npm run bench:redirect [-- --seconds 5]   (or BENCH_SECONDS=5; BENCH_PROFILE=<dir> adds --cpu-prof)
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import SQLite from 'better-sqlite3';
 import { int, median, type Round, roundLine, runRound, sharedCore, summaryLine } from './lib/load.js';
 import { freePort, onExit, startProcess, stopProcess } from './lib/processes.js';
 import { buildIfNeeded, createOrgKey, post } from './lib/server.js';
+import { hasWrk, runWrkRound } from './lib/wrk.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = 5;
@@ -34,11 +36,29 @@ async function checkRedirect(url: string): Promise<void> {
   }
 }
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** Counts a link's stored clicks in the SQLite file. */
+function storedClicks(dbFile: string, slug: string): number {
+  const sqlite = new SQLite(dbFile, { readonly: true });
+  try {
+    const sql = 'SELECT COUNT(*) AS n FROM clicks c JOIN links l ON l.id = c.link_id WHERE l.slug = ?';
+    return (sqlite.prepare(sql).get(slug) as { n: number }).n;
+  } finally {
+    sqlite.close();
+  }
+}
+
 async function main(): Promise<void> {
+  const wrk = hasWrk();
   console.log(
     `redirect benchmark: ${cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ` +
-      `${ROUNDS} rounds × ${seconds} s per server (+${warmupSeconds} s warm-up each)`,
+      `${ROUNDS} rounds × ${seconds} s per server and tool (+${warmupSeconds} s warm-up each), load average ${load()}`,
   );
+  if (!wrk) console.log('wrk is not installed (apt-get install -y wrk): autocannon rounds only');
   await buildIfNeeded();
   const dir = mkdtempSync(join(tmpdir(), 'kos-bench-'));
   onExit(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,6 +90,8 @@ async function main(): Promise<void> {
     relationship: 'agent',
   });
   const link = await post<{ slug: string }>(base, apiKey, '/api/v1/links', { kosId: kos.id, destinationUrl: DESTINATION });
+  // wrk's rounds count on a link of their own: wrk does not say how many requests it left unanswered.
+  const wrkLink = await post<{ slug: string }>(base, apiKey, '/api/v1/links', { kosId: kos.id, destinationUrl: DESTINATION });
   const bare = await startProcess(
     'taskset',
     ['-c', '0', 'node', 'bench/bare-redirect-server.mjs', String(barePort), link.slug, DESTINATION],
@@ -77,15 +99,21 @@ async function main(): Promise<void> {
       ready: /listening/,
     },
   );
-  const targets = { bare: `http://127.0.0.1:${barePort}/${link.slug}`, kosmatrix: `${base}/${link.slug}` };
+  const targets = {
+    bare: `http://127.0.0.1:${barePort}/${link.slug}`,
+    kosmatrix: `${base}/${link.slug}`,
+    wrkKosmatrix: `${base}/${wrkLink.slug}`,
+  };
   await checkRedirect(targets.bare);
   await checkRedirect(targets.kosmatrix);
 
   const kosRounds: Round[] = [];
   const bareRounds: Round[] = [];
   const kosPid = server.pid;
-  const round = async (url: string, length: number, pid: number | undefined) => {
-    const result = await runRound(url, length, CONNECTIONS, pid);
+  const wrkKosRounds: Round[] = [];
+  const wrkBareRounds: Round[] = [];
+  const round = async (url: string, length: number, pid: number | undefined, tool: 'autocannon' | 'wrk' = 'autocannon') => {
+    const result = await (tool === 'wrk' ? runWrkRound : runRound)(url, length, CONNECTIONS, pid);
     for (const [name, child] of [
       ['kosmatrix', server],
       ['bare', bare],
@@ -102,40 +130,65 @@ async function main(): Promise<void> {
     console.log(roundLine(`round ${i} bare`, bareRounds.at(-1) as Round));
     kosRounds.push(await round(targets.kosmatrix, seconds, kosPid));
     console.log(roundLine(`round ${i} kosmatrix`, kosRounds.at(-1) as Round));
+    if (!wrk) continue;
+    wrkBareRounds.push(await round(targets.bare, seconds, bare.pid, 'wrk'));
+    console.log(roundLine(`round ${i} wrk bare`, wrkBareRounds.at(-1) as Round));
+    wrkKosRounds.push(await round(targets.wrkKosmatrix, seconds, kosPid, 'wrk'));
+    console.log(roundLine(`round ${i} wrk kosmatrix`, wrkKosRounds.at(-1) as Round));
   }
 
-  const ratios = kosRounds.map((r, i) => r.rps / (bareRounds[i]?.rps ?? Number.NaN));
-  const ratio = median(ratios);
-  const kosP99 = median(kosRounds.map((r) => r.p99));
-  console.log('\nsummary (medians of the rounds)');
-  console.log(summaryLine('bare', bareRounds));
-  console.log(summaryLine('kosmatrix', kosRounds));
-  console.log(`  ratio kosmatrix/bare ${ratio.toFixed(3)} (rounds ${ratios.map((r) => r.toFixed(3)).join(', ')})`);
-  const shared = [...bareRounds, ...kosRounds].filter(sharedCore).length;
-  if (shared)
-    console.log(`  note: in ${shared} of ${ROUNDS * 2} rounds another program used core 0 too; rerun on a quiet machine`);
-  console.log(
-    `  goal ratio ≥ ${GOAL.ratio}: ${ratio >= GOAL.ratio ? 'met' : 'MISSED'}; ` +
-      `goal p99 ≤ ${GOAL.p99Ms} ms: ${kosP99 <= GOAL.p99Ms ? 'met' : 'MISSED'} (${kosP99.toFixed(2)} ms)`,
-  );
+  const summary = (tool: string, kosR: Round[], bareR: Round[]) => {
+    const ratios = kosR.map((r, i) => r.rps / (bareR[i]?.rps ?? Number.NaN));
+    const ratio = median(ratios);
+    const kosP99 = median(kosR.map((r) => r.p99));
+    console.log(`\nsummary, ${tool} (medians of the rounds)`);
+    console.log(summaryLine('bare', bareR));
+    console.log(summaryLine('kosmatrix', kosR));
+    console.log(`  ratio kosmatrix/bare ${ratio.toFixed(3)} (rounds ${ratios.map((r) => r.toFixed(3)).join(', ')})`);
+    const shared = [...bareR, ...kosR].filter(sharedCore).length;
+    if (shared)
+      console.log(`  note: in ${shared} of ${bareR.length * 2} rounds another program used core 0 too; rerun on a quiet machine`);
+    console.log(
+      `  goal ratio ≥ ${GOAL.ratio}: ${ratio >= GOAL.ratio ? 'met' : 'MISSED'}; ` +
+        `goal p99 ≤ ${GOAL.p99Ms} ms: ${kosP99 <= GOAL.p99Ms ? 'met' : 'MISSED'} (${kosP99.toFixed(2)} ms)`,
+    );
+  };
+  summary('autocannon', kosRounds, bareRounds);
+  if (wrk) summary('wrk', wrkKosRounds, wrkBareRounds);
+  console.log(`load average ${load()}`);
 
   const all = [warmup, ...kosRounds];
   const expected = all.reduce((sum, r) => sum + (r.statusCounts['302'] ?? 0), 0);
   const sent = all.reduce((sum, r) => sum + r.sent, 0);
   const inFlight = all.reduce((sum, r) => sum + r.sent - r.responses, 0);
   const other = all.reduce((sum, r) => sum + r.responses - (r.statusCounts['302'] ?? 0), 0);
-  const code = await stopProcess(server);
+  // The stop ingests what the click log still holds (the ingester leaves most of it while the server is busy).
+  const stopping = performance.now();
+  const code = await stopProcess(server, 600_000);
+  const stopSeconds = (performance.now() - stopping) / 1000;
   await stopProcess(bare);
-  console.log(`kosmatrix server stopped with SIGTERM: exit code ${code}${code === 0 ? '' : ' (expected 0)'}`);
-  const sqlite = new SQLite(dbFile, { readonly: true });
-  const stored = (sqlite.prepare('SELECT COUNT(*) AS n FROM clicks').get() as { n: number }).n;
-  sqlite.close();
+  console.log(
+    `kosmatrix server stopped with SIGTERM in ${stopSeconds.toFixed(1)} s: exit code ${code}${code === 0 ? '' : ' (expected 0)'}`,
+  );
+  const stored = storedClicks(dbFile, link.slug);
   const verdict = stored === expected ? 'OK' : stored < expected ? `LOST ${expected - stored}` : `EXTRA ${stored - expected}`;
   console.log(`GET requests sent to kosmatrix (warm-up included): ${int(sent)}; 302 responses received: ${int(expected)}`);
   console.log(
     `clicks: expected ${expected}, stored ${stored} — ${verdict}` +
       (inFlight || other ? ` (${inFlight} sent without a response, ${other} non-302 responses)` : ''),
   );
+  if (wrk) {
+    // wrk stops with up to one request per connection unanswered: the server may still have counted those.
+    const answered = wrkKosRounds.reduce((sum, r) => sum + (r.statusCounts['302'] ?? 0), 0);
+    const wrkStored = storedClicks(dbFile, wrkLink.slug);
+    const slack = wrkKosRounds.length * CONNECTIONS;
+    const ok = wrkStored >= answered && wrkStored <= answered + slack;
+    console.log(
+      `wrk clicks: ${int(answered)} 302 responses, stored ${int(wrkStored)} — ` +
+        `${ok ? 'OK' : wrkStored < answered ? `LOST ${answered - wrkStored}` : 'EXTRA'} (stored may exceed the answers by the ` +
+        `≤ ${slack} requests wrk left in flight at the end of its rounds)`,
+    );
+  }
   if (profileDir) console.log(`CPU profile of the kosmatrix server written to ${profileDir}`);
 }
 

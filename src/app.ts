@@ -78,7 +78,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   // Bulk writes (clicks, imports, webhook pushes) run in a background thread with its own connection.
   const background = new Background(
-    { databaseUrl: config.databaseUrl, secret: config.secret, scheduler: config.scheduler },
+    {
+      databaseUrl: config.databaseUrl,
+      secret: config.secret,
+      scheduler: config.scheduler,
+      clickDir: config.clickLogDir,
+      clickFsync: config.clickFsync,
+    },
     (level, message, error) => app.log[level]({ err: error }, message),
   );
   const linkCache = new LinkCache((slug) => findLinkTarget(database.db, slug));

@@ -26,6 +26,13 @@ export interface Config {
   readonly scheduler: boolean;
   /** Seconds between heartbeat comments on a live room's event stream (KOS_SSE_HEARTBEAT_S; docs/live-room.md). */
   readonly sseHeartbeatSeconds: number;
+  /**
+   * This process's click log folder, `<dataDir>/clicks/<KOS_INSTANCE>` (docs/clicks.md); one per process,
+   * on local disk. Unset (tests): a private temporary folder.
+   */
+  readonly clickLogDir?: string;
+  /** `batch` (fdatasync every batch, default) or `off` (KOS_CLICK_FSYNC; docs/clicks.md). */
+  readonly clickFsync?: 'batch' | 'off';
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -71,6 +78,10 @@ export function loadConfig(env: Env = process.env): Config {
   const schedulerRaw = env.KOS_SCHEDULER?.trim().toLowerCase() || 'on';
   if (schedulerRaw !== 'on' && schedulerRaw !== 'off') throw new ConfigError('KOS_SCHEDULER', 'must be on or off');
   const sseHeartbeatSeconds = parseIntVar('KOS_SSE_HEARTBEAT_S', env.KOS_SSE_HEARTBEAT_S, 15, 1, 3600);
+  const instance = env.KOS_INSTANCE?.trim() || 'main';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(instance)) throw new ConfigError('KOS_INSTANCE', 'must be 1–64 of A–Z a–z 0–9 _ -');
+  const clickFsync = env.KOS_CLICK_FSYNC?.trim().toLowerCase() || 'batch';
+  if (clickFsync !== 'batch' && clickFsync !== 'off') throw new ConfigError('KOS_CLICK_FSYNC', 'must be batch or off');
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -87,6 +98,8 @@ export function loadConfig(env: Env = process.env): Config {
     consoleDir,
     scheduler: schedulerRaw === 'on',
     sseHeartbeatSeconds,
+    clickLogDir: join(dataDir, 'clicks', instance),
+    clickFsync,
   });
 }
 

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDatabase, type Database } from '../db/database.js';
 import type { Principal } from '../features/access/access.js';
-import { ClicksDroppedError, ClickWriter, type PendingClick } from '../features/clicks/click-writer.js';
+import { ClickIngester } from '../features/clicks/click-ingester.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
@@ -13,14 +13,12 @@ import { lowerThreadPriority, serialiseError, type ThreadReply, type ThreadReque
 import type { BackgroundSettings, ThreadRole } from './background.js';
 
 /**
- * A background thread (docs/imports.md, docs/security.md): it owns a database connection of its own and
- * does bulk writes, so that the event loop serving redirects, pages and the API never waits on them, not
- * even on SQLite's single-writer lock. Two roles, one thread each:
- * - `clicks`: the batched click writer. Writing a click is part of answering its redirect, so this thread
- *   runs at the serving thread's priority and keeps up with it.
- * - `jobs`: imports (parse, attribute, store, book), webhook pushes, tier recomputes and the daily
- *   scheduler (docs/tiers.md). Deferrable: it yields the CPU to
- *   the other two (nice 10 against 0 — on a busy core it gets roughly a tenth of their time).
+ * The background thread (docs/imports.md, docs/security.md, docs/clicks.md): it owns a database
+ * connection of its own and does bulk writes, so that the event loop serving redirects, pages and the
+ * API never waits on them, not even on SQLite's single-writer lock: click ingestion from the click log,
+ * imports (parse, attribute, store, book), webhook pushes, tier recomputes and the daily scheduler
+ * (docs/tiers.md). Deferrable: it yields the CPU to the serving thread (nice 10 against 0 — on a busy
+ * core it gets roughly a tenth of its time), and catches up when the server is idle.
  */
 const settings = workerData as BackgroundSettings & { role: ThreadRole };
 const port = parentPort;
@@ -30,33 +28,6 @@ type Methods = Record<string, (payload: never) => Promise<unknown>>;
 const event = (level: 'error' | 'warn' | 'info', message: string, error?: unknown) =>
   port.postMessage({ event: { level, message, ...(error ? { error: serialiseError(error) } : {}) } });
 
-function clickMethods(database: Database): Methods {
-  const clicks = new ClickWriter(database.db, settings.secret, {
-    onError: (error) =>
-      error instanceof ClicksDroppedError
-        ? event('error', `clicks lost: ${error.message}`, error)
-        : event('error', 'click write failed; will retry', error),
-  });
-  // Clicks, flushes and the close are handled strictly in the order they were sent.
-  let chain: Promise<unknown> = Promise.resolve();
-  const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = chain.then(work);
-    chain = next.catch(() => {});
-    return next;
-  };
-  return {
-    clicks: (batch: PendingClick[]) =>
-      inOrder(async () => {
-        for (const click of batch) {
-          const full = clicks.push(click);
-          if (full) await full;
-        }
-      }),
-    flushClicks: () => inOrder(() => clicks.flush()),
-    close: () => inOrder(() => clicks.close()),
-  };
-}
-
 function jobMethods(database: Database): Methods {
   lowerThreadPriority(10);
   const imports = new ImportRunner(database.db, { onError: (error) => event('error', 'import bookkeeping failed', error) });
@@ -65,7 +36,15 @@ function jobMethods(database: Database): Methods {
     ? new TierScheduler(database.db, { log: (level, message, error) => event(level, message, error) })
     : null;
   scheduler?.start();
+  // The click log of this instance goes into the database from here (docs/clicks.md "Ingestion").
+  const ingester = settings.clickDir
+    ? new ClickIngester(database.db, settings.secret, settings.clickDir, {
+        onError: (error) => event('error', 'click ingestion failed; will retry', error),
+      })
+    : null;
+  ingester?.start();
   return {
+    ingestClicks: async () => ingester?.drain(),
     queueImport: async (input: Omit<FileJob, 'id' | 'orgId'>) => {
       await started;
       return imports.queue(input);
@@ -75,6 +54,7 @@ function jobMethods(database: Database): Methods {
     webhookImport: (input: { principal: Principal; raw: Uint8Array; now: number }) =>
       importWebhookBody(database.db, input.principal, input.raw, input.now),
     close: async () => {
+      await ingester?.close();
       await scheduler?.stop();
       await started.catch(() => {});
       await imports.close();
@@ -82,8 +62,8 @@ function jobMethods(database: Database): Methods {
   };
 }
 
-const database = createDatabase(settings.databaseUrl, { poolSize: settings.role === 'jobs' ? 4 : 2 });
-const methods = settings.role === 'clicks' ? clickMethods(database) : jobMethods(database);
+const database = createDatabase(settings.databaseUrl, { poolSize: 4 });
+const methods = jobMethods(database);
 const close = methods.close as () => Promise<unknown>;
 methods.close = async () => {
   await close();

@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Principal } from '../features/access/access.js';
+import { type ClickFsync, ClickLog } from '../features/clicks/click-log.js';
 import type { ClickSink } from '../features/clicks/click-sink.js';
 import type { PendingClick } from '../features/clicks/click-writer.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
@@ -13,18 +18,15 @@ export interface BackgroundSettings {
   secret: string;
   /** Run the daily jobs (the tier recompute at 02:00 in each org's zone, docs/tiers.md) in the jobs thread. */
   scheduler?: boolean;
+  /** This instance's click log folder (docs/clicks.md); without one, a private temporary folder. */
+  clickDir?: string;
+  clickFsync?: ClickFsync;
 }
 
-/** The two background threads: click writes (serving priority) and jobs (imports, webhooks, tiers; lower). */
-export type ThreadRole = 'clicks' | 'jobs';
+/** The background thread: jobs (click ingestion, imports, webhooks, tiers) at a lower priority. */
+export type ThreadRole = 'jobs';
 
 export type BackgroundLog = (level: 'error' | 'warn' | 'info', message: string, error?: SerialisedError) => void;
-
-/** Clicks sent to the thread per message, and the longest a click waits in this thread before it goes. */
-const BATCH = 256;
-const SEND_MS = 10;
-/** Past this many clicks not yet queued by the thread, `push` returns a promise (back-pressure). */
-const MAX_IN_FLIGHT = 100_000;
 
 const decodeError = (error: SerialisedError): Error => {
   if (error.code && error.code in STATUS_BY_CODE) {
@@ -39,39 +41,58 @@ const decodeError = (error: SerialisedError): Error => {
 };
 
 /**
- * This thread's side of the background threads (background-thread.ts): clicks are batched here and sent
- * every few milliseconds to the clicks thread; imports and webhook pushes are handed whole to the jobs
- * thread. Each thread starts on first use and again after a crash.
+ * This thread's side of the background (background-thread.ts): clicks go to this instance's click log,
+ * written in batches from here (docs/clicks.md), and the jobs thread ingests them into the database;
+ * imports and webhook pushes are handed whole to the jobs thread. The thread starts on first use (or
+ * `start`) and again after a crash.
  */
 export class Background implements ClickSink {
   private readonly clients = new Map<ThreadRole, ThreadClient>();
-  private buffer: PendingClick[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private inFlight = 0;
-  private drained: (() => void)[] = [];
+  private clickLog: ClickLog | null = null;
+  /** Restarts a crashed jobs thread, whose ingester the click log needs, within a second. */
+  private watchdog: NodeJS.Timeout | null = null;
+  private readonly settings: BackgroundSettings & { clickDir: string };
+  /** The click folder is a private temporary one (no `clickDir` given): removed at close. */
+  private readonly temporary: boolean;
 
   constructor(
-    private readonly settings: BackgroundSettings,
+    settings: BackgroundSettings,
     private readonly log: BackgroundLog,
-  ) {}
+  ) {
+    this.temporary = !settings.clickDir;
+    this.settings = { ...settings, clickDir: settings.clickDir ?? join(tmpdir(), `kos-clicks-${randomUUID()}`) };
+  }
 
   push(click: PendingClick): Promise<void> | undefined {
-    this.buffer.push(click);
-    if (this.buffer.length >= BATCH) this.send();
-    else this.timer ??= setTimeout(() => this.send(), SEND_MS);
-    if (this.inFlight + this.buffer.length < MAX_IN_FLIGHT) return undefined;
-    return new Promise((resolve) => this.drained.push(resolve));
+    return this.openClickLog().push(click);
   }
 
-  /** Starts the jobs thread now (a server does at start-up, so orphaned imports are failed at once). */
+  /** Opens the click log (claiming its folder) and starts the jobs thread, whose ingester reads it. */
+  private openClickLog(): ClickLog {
+    if (!this.clickLog) {
+      this.clickLog = new ClickLog(this.settings.clickDir, {
+        fsync: this.settings.clickFsync ?? 'batch',
+        onError: (error) => this.log('error', 'click log write failed; will retry', { message: String(error) }),
+      });
+      this.thread('jobs');
+      this.watchdog = setInterval(() => this.thread('jobs'), 1000);
+      this.watchdog.unref();
+    }
+    return this.clickLog;
+  }
+
+  /**
+   * Opens the click log and starts the jobs thread now (a server does at start-up: a click folder in use
+   * fails the start, orphaned imports are failed at once, and clicks a stop left in the log are ingested).
+   */
   start(): void {
-    this.thread('jobs');
+    this.openClickLog();
   }
 
-  /** Resolves when every click pushed so far is written. */
+  /** Resolves when every click pushed so far is stored in the database. */
   async flushClicks(): Promise<void> {
-    this.send();
-    await this.thread('clicks').call('flushClicks', null);
+    await this.clickLog?.flush();
+    await this.thread('jobs').call('ingestClicks', null);
   }
 
   /** Records a file import `queued` in the thread and answers its id; it runs when its org is free. */
@@ -93,10 +114,10 @@ export class Background implements ClickSink {
     return this.thread('jobs').call('webhookImport', { principal, raw: new Uint8Array(raw), now });
   }
 
-  /** Writes every queued click, stops imports after their chunk, closes the threads' databases. */
+  /** Writes and syncs the click log, ingests it, stops imports after their chunk, closes the thread's database. */
   async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.send();
+    if (this.watchdog) clearInterval(this.watchdog);
+    await this.clickLog?.close();
     await Promise.all(
       [...this.clients].map(async ([role, client]) => {
         try {
@@ -107,25 +128,7 @@ export class Background implements ClickSink {
         }
       }),
     );
-  }
-
-  private send(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.buffer.length === 0) return;
-    const batch = this.buffer;
-    this.buffer = [];
-    this.inFlight += batch.length;
-    const done = () => {
-      this.inFlight -= batch.length;
-      if (this.inFlight < MAX_IN_FLIGHT / 2) for (const resolve of this.drained.splice(0)) resolve();
-    };
-    this.thread('clicks')
-      .call('clicks', batch)
-      .then(done, (error) => {
-        done();
-        this.log('error', `${batch.length} clicks were lost: the background thread failed`, { message: String(error) });
-      });
+    if (this.temporary) rmSync(this.settings.clickDir, { recursive: true, force: true });
   }
 
   private thread(role: ThreadRole): ThreadClient {

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { sqlitePath } from '../config.js';
+import { SqliteHandle } from './bulk-insert.js';
 import { type DialectHelpers, dialectHelpers, isRetryableConflict } from './dialect.js';
 import type { DB } from './schema.js';
 
@@ -30,7 +31,8 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    // The handle rides along as a no-op plugin for bulk writers (bulk-insert.ts).
+    const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins: [new SqliteHandle(sqlite)] });
     return { db, dialect: dialectHelpers('sqlite'), close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });

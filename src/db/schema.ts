@@ -199,6 +199,14 @@ export interface LinkDailyTable {
   bots: number;
 }
 
+/** The click ingester's position in one instance's click log (docs/clicks.md). */
+export interface ClickLogCheckpointsTable {
+  instance: string;
+  segment: number;
+  byte_offset: number;
+  updated_at: number;
+}
+
 export interface ImportsTable {
   id: string;
   org_id: string;
@@ -255,6 +263,7 @@ export interface DB {
   links: LinksTable;
   clicks: ClicksTable;
   link_daily: LinkDailyTable;
+  click_log_checkpoints: ClickLogCheckpointsTable;
   imports: ImportsTable;
   rate_limits: RateLimitsTable;
   webhook_signatures: WebhookSignaturesTable;

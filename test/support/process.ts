@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kosEntry } from './kos-entry.js';
 
@@ -16,7 +18,16 @@ export interface ServerProcess {
 export function startServerProcess(args: string[], env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...kosEntry(), 'serve', ...args], {
     cwd: ROOT,
-    env: { ...process.env, KOS_LOG_LEVEL: 'warn', KOS_PORT: '0', KOS_HOST: '127.0.0.1', KOS_SCHEDULER: 'off', ...env },
+    // A data folder of its own (the click log lives there, docs/clicks.md) unless the test names one.
+    env: {
+      ...process.env,
+      KOS_DATA_DIR: mkdtempSync(join(tmpdir(), 'kos-process-')),
+      KOS_LOG_LEVEL: 'warn',
+      KOS_PORT: '0',
+      KOS_HOST: '127.0.0.1',
+      KOS_SCHEDULER: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import { dayInZone, utcDay } from '../../lib/time.js';
-import { deviceClass, isBotAgent, RepeatDetector, referrerHost, visitorHash } from './clicks.js';
+import { enrichClick } from './click-enrich.js';
+import { RepeatDetector } from './clicks.js';
 import { type ClickRow, insertClicks } from './clicks.repository.js';
 
 /** A click as the redirect saw it; enriched (bot, device, hashes, uniqueness) when written. */
@@ -154,25 +153,6 @@ export class ClickWriter {
   }
 
   private prepare(batch: PendingClick[]): ClickRow[] {
-    return batch.map((click) => {
-      const ua = click.userAgent ?? '';
-      const bot = isBotAgent(click.userAgent);
-      const visitor = createHash('sha1').update(click.ip).update('\u0000').update(ua).digest('base64url');
-      const unique = !bot && this.repeats.isUnique(`${visitor}:${click.linkId}`, click.at);
-      return {
-        clickId: click.clickId,
-        orgId: click.orgId,
-        linkId: click.linkId,
-        kosId: click.kosId,
-        clickedAt: click.at,
-        day: dayInZone(click.at, click.timezone),
-        visitorHash: visitorHash(this.secret, utcDay(click.at), click.ip, ua),
-        userAgent: click.userAgent ? click.userAgent.slice(0, 512) : null,
-        referrerHost: referrerHost(click.referer),
-        device: deviceClass(click.userAgent, bot),
-        isBot: bot,
-        isUnique: unique,
-      };
-    });
+    return batch.map((click) => enrichClick(click, this.secret, this.repeats));
   }
 }

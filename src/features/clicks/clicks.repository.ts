@@ -50,8 +50,9 @@ const clickRow = (c: ClickRow) => ({
  * those: a batch retried after a commit whose answer was lost finds its rows there already (click ids are
  * random, so a present id is the same click) and must not add them to the rollup a second time.
  */
-export async function insertClicks(db: Db, clicks: ClickRow[]): Promise<void> {
+export async function insertClicks(db: Db, clicks: ClickRow[], checkpoint?: LogCheckpoint): Promise<void> {
   await withTransaction(db, async (trx) => {
+    if (checkpoint) await saveCheckpoint(trx, checkpoint);
     const inserted: ClickRow[] = [];
     for (let i = 0; i < clicks.length; i += CHUNK) {
       const chunk = clicks.slice(i, i + CHUNK);
@@ -79,6 +80,33 @@ export async function insertClicks(db: Db, clicks: ClickRow[]): Promise<void> {
         .execute();
     }
   });
+}
+
+/** Where the ingester stands in one instance's click log (docs/clicks.md "Ingestion"). */
+export interface LogCheckpoint {
+  instance: string;
+  segment: number;
+  offset: number;
+}
+
+/** The stored checkpoint of an instance's click log, or null before its first ingestion. */
+export async function readCheckpoint(db: Db, instance: string): Promise<LogCheckpoint | null> {
+  const row = await db
+    .selectFrom('click_log_checkpoints')
+    .select(['segment', 'byte_offset'])
+    .where('instance', '=', instance)
+    .executeTakeFirst();
+  return row ? { instance, segment: Number(row.segment), offset: Number(row.byte_offset) } : null;
+}
+
+/** Stores the checkpoint (inside the caller's transaction when there is one). */
+export async function saveCheckpoint(db: Db, c: LogCheckpoint): Promise<void> {
+  const now = Date.now();
+  await db
+    .insertInto('click_log_checkpoints')
+    .values({ instance: c.instance, segment: c.segment, byte_offset: c.offset, updated_at: now })
+    .onConflict((oc) => oc.column('instance').doUpdateSet({ segment: c.segment, byte_offset: c.offset, updated_at: now }))
+    .execute();
 }
 
 /** Non-bot clicks (repeats included) and unique non-bot clicks per link, from the rollup. */

@@ -19,6 +19,7 @@ import { mappedParser } from './parsers/mapped.js';
 import type { ReportParser } from './parsers/parser.js';
 import { PARSERS } from './parsers/registry.js';
 import { openTable, type TableLayout } from './read/table.js';
+import { stageRows } from './staged-rows.js';
 
 /**
  * Import jobs (docs/imports.md): a file import is recorded `queued`, claimed `running` when no other file
@@ -93,8 +94,8 @@ async function reportKos(db: Db, orgId: string, source: string, kosId: string | 
 }
 
 /**
- * Reads and stores a claimed file import. The whole file is read first (a file error stores no line),
- * then stored in chunks. Any failure marks the import failed with its reason before it is rethrown.
+ * Reads and stores a claimed file import. The whole file is read once and its rows staged (a file error
+ * stores no line), then stored in chunks. Any failure marks the import failed with its reason before it is rethrown.
  */
 export async function runFileImport(db: Db, job: FileJob, options: ImportOptions = {}): Promise<ImportReport> {
   try {
@@ -111,20 +112,26 @@ export async function runFileImport(db: Db, job: FileJob, options: ImportOptions
     const { parser, layout } = await parserOf(db, org.id, job.source);
     const table = await openTable(job.path, layout);
     const mapRow = parser.prepare(table, ctx);
-    let total = 0;
-    for await (const _row of table.rows()) total += 1;
-    await withRetriedTransaction(db, (trx) => repo.setRowsTotal(trx, job.id, total));
-    async function* parsed(): AsyncGenerator<ParsedRow> {
+    async function* mapped(): AsyncGenerator<ParsedRow> {
       for await (const row of table.rows()) yield mapRow(row);
     }
-    const kosId = job.source === 'tiktok_creator' ? (job.kosId ?? null) : null;
-    // Creator-side and seller-side TikTok reports hold the same sales: whichever came first keeps a line.
-    const rows = kosId
-      ? screenCreatorRows(db, org.id, kosId, parsed())
-      : job.source === 'tiktok_shop'
-        ? screenSellerRows(db, org.id, parsed())
-        : parsed();
-    return await storeImportRows(db, org, { id: job.id, source: job.source, total, rows, reportKosId: kosId }, options);
+    // One pass over the file: its rows are staged, and stored only once it was read whole (a file error
+    // part-way stores nothing: docs/imports.md).
+    const staged = await stageRows(mapped());
+    try {
+      const total = staged.total;
+      await withRetriedTransaction(db, (trx) => repo.setRowsTotal(trx, job.id, total));
+      const kosId = job.source === 'tiktok_creator' ? (job.kosId ?? null) : null;
+      // Creator-side and seller-side TikTok reports hold the same sales: whichever came first keeps a line.
+      const rows = kosId
+        ? screenCreatorRows(db, org.id, kosId, staged.replay())
+        : job.source === 'tiktok_shop'
+          ? screenSellerRows(db, org.id, staged.replay())
+          : staged.replay();
+      return await storeImportRows(db, org, { id: job.id, source: job.source, total, rows, reportKosId: kosId }, options);
+    } finally {
+      await staged.dispose();
+    }
   } catch (error) {
     const failure = importFailure(error);
     await repo.markFailed(db, job.id, failure.reason, Date.now(), failure.problem);

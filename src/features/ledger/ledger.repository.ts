@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/database.js';
 import { eachChunk, inChunks } from '../../db/database.js';
 import { lockRows } from '../../db/locks.js';
@@ -93,11 +94,10 @@ export async function entriesOfSession(db: Db, orgId: string, sessionId: string)
 }
 
 export async function insertEntries(db: Db, entries: readonly NewEntry[], now: number): Promise<void> {
-  await eachChunk(entries, (slice) =>
-    db
-      .insertInto('ledger_entries')
-      .values(slice.map((e) => toRow(e, now)))
-      .execute(),
+  await bulkInsert(
+    db,
+    'ledger_entries',
+    entries.map((e) => toRow(e, now)),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
-import { type Db, eachChunk, inChunks } from '../../db/database.js';
+import { bulkInsert } from '../../db/bulk-insert.js';
+import { type Db, inChunks } from '../../db/database.js';
 import type { OrderLinesTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
@@ -91,7 +92,7 @@ export async function linesOfOrders(db: Db, orgId: string, source: string, order
 }
 
 export async function insertLines(db: Db, lines: StoredLine[]): Promise<void> {
-  await eachChunk(lines, (slice) => db.insertInto('order_lines').values(slice.map(toRow)).execute());
+  await bulkInsert(db, 'order_lines', lines.map(toRow));
 }
 
 export async function replaceLine(db: Db, line: StoredLine): Promise<void> {
@@ -108,20 +109,17 @@ export interface HistoryEvent {
 }
 
 export async function insertHistory(db: Db, events: HistoryEvent[]): Promise<void> {
-  await eachChunk(events, (slice) =>
-    db
-      .insertInto('order_line_history')
-      .values(
-        slice.map((e) => ({
-          id: newId(),
-          org_id: e.orgId,
-          line_id: e.lineId,
-          import_id: e.importId,
-          at: e.at,
-          change: JSON.stringify(e.change),
-        })),
-      )
-      .execute(),
+  await bulkInsert(
+    db,
+    'order_line_history',
+    events.map((e) => ({
+      id: newId(),
+      org_id: e.orgId,
+      line_id: e.lineId,
+      import_id: e.importId,
+      at: e.at,
+      change: JSON.stringify(e.change),
+    })),
   );
 }
 
