@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Recruitment (PRODUCT.md §9, docs/recruitment.md): drives with their weighted criteria, and the
+ * Recruitment (docs/recruitment.md): drives with their weighted criteria, and the
  * applications of the public form. A drive's slug is its public URL (`/apply/{slug}`), so it is unique in
  * the instance. An application keeps its email and phone as given and, for the duplicate rule, folded
  * (`email_key` lower case, `phone_key` digits with a leading 84 read as 0), unique per drive, so two

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * The matrix (PRODUCT.md §10, docs/matrix.md): the org's brand kit, the fields an account audit reads,
+ * The matrix (docs/matrix.md): the org's brand kit, the fields an account audit reads,
  * and every status change of a KOS. Existing orgs get an empty brand kit; existing accounts have no
  * display name, bio or link and unknown avatar / pinned checks (their audit starts low, as it should).
  */

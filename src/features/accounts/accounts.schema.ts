@@ -86,7 +86,7 @@ export type AccountPatch = z.infer<typeof accountPatch>;
 export type FollowerPoint = z.infer<typeof followerPointOut>;
 export type FollowerPointCreate = z.infer<typeof followerPointCreate>;
 
-/** `GET /matrix` (PRODUCT.md §10, docs/matrix.md "Matrix view"). */
+/** `GET /matrix` (docs/matrix.md "Matrix view"). */
 export const matrixQuery = z.object({ unitId: id.optional(), platform: platform.optional() });
 export const matrixOut = z.object({
   platforms: z.array(

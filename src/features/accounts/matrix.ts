@@ -32,7 +32,7 @@ export interface AttentionRow {
 }
 
 /**
- * The matrix view (PRODUCT.md §10, docs/matrix.md "Matrix view"): one row per platform with accounts, in
+ * The matrix view (docs/matrix.md "Matrix view"): one row per platform with accounts, in
  * the platform list's order, and the accounts scoring below 80, worst first (then platform, handle).
  */
 export function buildMatrix(accounts: readonly MatrixAccount[]): { platforms: MatrixRow[]; needsAttention: AttentionRow[] } {

@@ -7,7 +7,7 @@ import { closeContest, getStandings } from './close.service.js';
 import { closeOut, contestCreate, contestListQuery, contestOut, contestPatch, standingsOut } from './contests.schema.js';
 import * as contests from './contests.service.js';
 
-/** Contests: leaderboards and PK contests, their standings and their close (PRODUCT.md §11, docs/contests.md). */
+/** Contests: leaderboards and PK contests, their standings and their close (docs/contests.md). */
 export function registerContestRoutes(router: Router<Principal>, { database }: AppDeps): void {
   const { db } = database;
   const tags = ['contests'];

@@ -1,7 +1,7 @@
 import { foldText } from '../../lib/text.js';
 
 /**
- * The brand-consistency audit of a platform account (PRODUCT.md §10, docs/matrix.md "Account audit").
+ * The brand-consistency audit of a platform account (docs/matrix.md "Account audit").
  * It lives beside the KOS because onboarding (kos.service) must score a KOS's accounts inside the same
  * transaction as the write that changed them, and the accounts feature depends on the KOS, not the reverse.
  */

@@ -1,6 +1,6 @@
 import { AUDIT_PASS_SCORE } from './account-audit.js';
 
-/** The onboarding steps of a KOS, in order (PRODUCT.md §10, docs/matrix.md "Onboarding"). */
+/** The onboarding steps of a KOS, in order (docs/matrix.md "Onboarding"). */
 export const ONBOARDING_STEPS = ['profile', 'accounts', 'audit', 'training', 'firstLink'] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 
