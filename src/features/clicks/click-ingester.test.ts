@@ -107,4 +107,28 @@ describe.each(DIALECTS)('click log ingestion on %s', (dialect) => {
     expect(await stored(l.linkId)).toBe(11);
     expect(readdirSync(dir)).toEqual(['000002.log']);
   });
+
+  test('a stop within a budget stores what it can; the rest stays in the log and the next start stores it once', async () => {
+    const l = await link();
+    const dir = newDir();
+    const log = new ClickLog(dir, { fsync: 'off' });
+    for (let i = 0; i < 6000; i++) log.push(l.click(i));
+    await log.close();
+    const none = ingester(dir);
+    expect(await none.close(0)).toBe(false);
+    expect(await stored(l.linkId)).toBe(0);
+    // A budget of 1 ms: the batch under way is finished (batches of 1 000 under a budget), then it stops.
+    const some = ingester(dir);
+    expect(await some.close(1)).toBe(false);
+    const first = await stored(l.linkId);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(6000);
+    const next = ingester(dir);
+    expect(await next.close(60_000)).toBe(true);
+    expect(next.ingested).toBe(6000 - first);
+    expect(await stored(l.linkId)).toBe(6000);
+    expect((await linkClickCounts(t.db.database.db, l.orgId, [l.linkId])).get(l.linkId)?.clicks).toBe(6000);
+    // Nothing left: even a zero budget finds the log drained.
+    expect(await ingester(dir).close(0)).toBe(true);
+  });
 });

@@ -89,14 +89,26 @@ export class ClickIngester {
   }
 
   /**
-   * Ingests until the log holds nothing new (answers true), or until `budgetMs` has passed (answers
-   * false: clicks may be left in the log).
+   * Ingests until the log holds nothing new, or until `budgetMs` has passed: answers false when clicks
+   * are left in the log.
    */
   async drain(budgetMs = Number.POSITIVE_INFINITY): Promise<boolean> {
     const until = performance.now() + budgetMs;
     // Smaller batches under a budget: the stop overruns it by at most one batch.
     const batch = Number.isFinite(budgetMs) ? Math.min(this.opts.batch, 1000) : this.opts.batch;
     while (performance.now() < until) if ((await this.ingest(batch)) === 0) return true;
+    return !(await this.unread());
+  }
+
+  /** Whether the log holds bytes past the checkpoint (clicks not stored yet, or a torn tail). */
+  private async unread(): Promise<boolean> {
+    const from = this.checkpoint ?? (await readCheckpoint(this.db, this.instance)) ?? { segment: 0, offset: 0 };
+    for (const name of await readdir(this.dir).catch(() => [])) {
+      const n = segmentNumber(name);
+      if (n === null || n < from.segment) continue;
+      const { size } = await stat(join(this.dir, name)).catch(() => ({ size: 0 }));
+      if (size > (n === from.segment ? from.offset : 0)) return true;
+    }
     return false;
   }
 
