@@ -117,7 +117,7 @@ describe.each(DIALECTS)('click log ingestion on %s', (dialect) => {
     const none = ingester(dir);
     expect(await none.close(0)).toBe(false);
     expect(await stored(l.linkId)).toBe(0);
-    // A budget of 1 ms: the batch under way is finished (batches of 1 000 under a budget), then it stops.
+    // A budget of 1 ms: the batch under way (5 000 clicks) is finished, then it stops.
     const some = ingester(dir);
     expect(await some.close(1)).toBe(false);
     const first = await stored(l.linkId);
