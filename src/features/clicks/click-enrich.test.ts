@@ -4,7 +4,15 @@ import type { PendingClick } from './click-writer.js';
 import { RepeatDetector } from './clicks.js';
 import { PHONE } from './clicks-fixture.js';
 
-const AGENTS = [PHONE, 'Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)', 'curl/8', undefined, '', 'x'.repeat(600)];
+const AGENTS = [
+  PHONE,
+  'Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)',
+  'curl/8',
+  undefined,
+  '',
+  'x'.repeat(590),
+  'x'.repeat(5000),
+];
 const REFERERS = [undefined, 'https://www.tiktok.com/@shop/live', 'not a url', 'https://m.facebook.com/'];
 const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Shanghai', 'America/St_Johns', 'Asia/Kathmandu'];
 

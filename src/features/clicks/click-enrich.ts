@@ -44,9 +44,12 @@ interface VisitorFacts {
 
 /** Past this many entries a cache starts over (a livestream's viewers share a few thousand agents). */
 const CACHE_MAX = 50_000;
+/** Longer keys are not remembered (a real user agent or referer is far shorter): memory stays bounded. */
+const KEY_MAX = 600;
 const MINUTE = 60_000;
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (key.length > KEY_MAX) return value;
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(key, value);
   return value;
@@ -57,7 +60,7 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
  * (docs/clicks.md "Ingestion cost"): what depends only on the user agent (bot, device), on the visitor
  * (the repeat key and the day's HMAC), on the referer (its host) or on the minute (the org's calendar
  * day — every zone's offset is a whole number of minutes) is computed once and remembered, in bounded
- * caches. A repeat viewer's click costs a few map lookups instead of two hashes and a time-zone format.
+ * caches (at most 50 000 keys of at most 600 characters each). A repeat viewer's click costs a few map lookups instead of two hashes and a time-zone format.
  */
 export class ClickEnricher {
   private readonly agents = new Map<string, AgentFacts>();
