@@ -84,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       scheduler: config.scheduler,
       clickDir: config.clickLogDir,
       clickFsync: config.clickFsync,
+      clickStopBudgetMs: config.clickStopBudgetSeconds === undefined ? undefined : config.clickStopBudgetSeconds * 1000,
     },
     (level, message, error) => app.log[level]({ err: error }, message),
   );

@@ -33,6 +33,12 @@ export interface Config {
   readonly clickLogDir?: string;
   /** `batch` (fdatasync every batch, default) or `off` (KOS_CLICK_FSYNC; docs/clicks.md). */
   readonly clickFsync?: 'batch' | 'off';
+  /**
+   * Seconds a graceful stop spends storing the click log before it exits (KOS_CLICK_STOP_BUDGET_S;
+   * docs/clicks.md "What a stop or a crash loses"): the rest stays in the log for the next start.
+   * Unset (tests): the stop stores the whole log.
+   */
+  readonly clickStopBudgetSeconds?: number;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -82,6 +88,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(instance)) throw new ConfigError('KOS_INSTANCE', 'must be 1–64 of A–Z a–z 0–9 _ -');
   const clickFsync = env.KOS_CLICK_FSYNC?.trim().toLowerCase() || 'batch';
   if (clickFsync !== 'batch' && clickFsync !== 'off') throw new ConfigError('KOS_CLICK_FSYNC', 'must be batch or off');
+  const clickStopBudgetSeconds = parseIntVar('KOS_CLICK_STOP_BUDGET_S', env.KOS_CLICK_STOP_BUDGET_S, 5, 0, 86_400);
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -100,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     sseHeartbeatSeconds,
     clickLogDir: join(dataDir, 'clicks', instance),
     clickFsync,
+    clickStopBudgetSeconds,
   });
 }
 

@@ -54,7 +54,11 @@ function jobMethods(database: Database): Methods {
     webhookImport: (input: { principal: Principal; raw: Uint8Array; now: number }) =>
       importWebhookBody(database.db, input.principal, input.raw, input.now),
     close: async () => {
-      await ingester?.close();
+      // A stop stores the log for at most its budget; the next start stores the rest (docs/clicks.md).
+      const budget = settings.clickStopBudgetMs ?? Number.POSITIVE_INFINITY;
+      if (ingester && !(await ingester.close(budget))) {
+        event('warn', `the stop's ${budget / 1000} s for the click log ran out: the rest is stored at the next start`);
+      }
       await scheduler?.stop();
       await started.catch(() => {});
       await imports.close();

@@ -21,6 +21,8 @@ export interface BackgroundSettings {
   /** This instance's click log folder (docs/clicks.md); without one, a private temporary folder. */
   clickDir?: string;
   clickFsync?: ClickFsync;
+  /** How long a stop stores the click log before it exits (docs/clicks.md); unset: until it is all stored. */
+  clickStopBudgetMs?: number;
 }
 
 /** The background thread: jobs (click ingestion, imports, webhooks, tiers) at a lower priority. */
@@ -114,7 +116,10 @@ export class Background implements ClickSink {
     return this.thread('jobs').call('webhookImport', { principal, raw: new Uint8Array(raw), now });
   }
 
-  /** Writes and syncs the click log, ingests it, stops imports after their chunk, closes the thread's database. */
+  /**
+   * Writes and syncs the click log, ingests it (within the stop budget: the rest waits in the log for the
+   * next start), stops imports after their chunk, closes the thread's database.
+   */
   async close(): Promise<void> {
     if (this.watchdog) clearInterval(this.watchdog);
     await this.clickLog?.close();

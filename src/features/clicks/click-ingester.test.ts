@@ -2,14 +2,12 @@ import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type TestOrg, useTestApp } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
 import { ClickIngester } from './click-ingester.js';
 import { ClickLog } from './click-log.js';
-import type { PendingClick } from './click-writer.js';
 import { linkClickCounts } from './clicks.service.js';
-
-const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148';
+import { clickedLink } from './clicks-fixture.js';
 
 describe.each(DIALECTS)('click log ingestion on %s', (dialect) => {
   const t = useTestApp(dialect);
@@ -22,34 +20,9 @@ describe.each(DIALECTS)('click log ingestion on %s', (dialect) => {
     dirs.push(dir);
     return dir;
   };
-  let n = 0;
   const link = async () => {
-    const org: TestOrg = await t.newOrg();
-    n += 1;
-    const kos = (
-      await t.call(org.apiKey, 'POST', '/api/v1/kos', {
-        code: `IG${n}X`,
-        handle: `ig-${org.slug}`,
-        name: 'K',
-        relationship: 'agent',
-      })
-    ).json();
-    const created = (
-      await t.call(org.apiKey, 'POST', '/api/v1/links', { kosId: kos.id, destinationUrl: 'https://e.com/' })
-    ).json();
-    const click = (i: number, over: Partial<PendingClick> = {}): PendingClick => ({
-      clickId: `g${n}${String(i).padStart(10, '0')}`.slice(0, 12),
-      orgId: org.orgId,
-      linkId: created.id,
-      kosId: kos.id,
-      timezone: 'Asia/Ho_Chi_Minh',
-      at: Date.parse('2026-11-01T10:00:00Z') + i * 1000,
-      ip: `198.51.100.${i % 4}`,
-      userAgent: PHONE,
-      referer: undefined,
-      ...over,
-    });
-    return { orgId: org.orgId, linkId: created.id as string, click };
+    const l = await clickedLink(t, { from: '2026-11-01T10:00:00Z', stepMs: 1000, visitors: 4 });
+    return { ...l, orgId: l.org.orgId };
   };
   const stored = async (linkId: string) =>
     Number(
@@ -133,5 +106,29 @@ describe.each(DIALECTS)('click log ingestion on %s', (dialect) => {
     await first.drain();
     expect(await stored(l.linkId)).toBe(11);
     expect(readdirSync(dir)).toEqual(['000002.log']);
+  });
+
+  test('a stop within a budget stores what it can; the rest stays in the log and the next start stores it once', async () => {
+    const l = await link();
+    const dir = newDir();
+    const log = new ClickLog(dir, { fsync: 'off' });
+    for (let i = 0; i < 6000; i++) log.push(l.click(i));
+    await log.close();
+    const none = ingester(dir);
+    expect(await none.close(0)).toBe(false);
+    expect(await stored(l.linkId)).toBe(0);
+    // A budget of 1 ms: the batch under way (5 000 clicks) is finished, then it stops.
+    const some = ingester(dir);
+    expect(await some.close(1)).toBe(false);
+    const first = await stored(l.linkId);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(6000);
+    const next = ingester(dir);
+    expect(await next.close(60_000)).toBe(true);
+    expect(next.ingested).toBe(6000 - first);
+    expect(await stored(l.linkId)).toBe(6000);
+    expect((await linkClickCounts(t.db.database.db, l.orgId, [l.linkId])).get(l.linkId)?.clicks).toBe(6000);
+    // Nothing left: even a zero budget finds the log drained.
+    expect(await ingester(dir).close(0)).toBe(true);
   });
 });

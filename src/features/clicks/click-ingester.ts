@@ -1,7 +1,7 @@
 import { open, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Db } from '../../db/database.js';
-import { enrichClick } from './click-enrich.js';
+import { ClickEnricher } from './click-enrich.js';
 import { decodeRecords, HEADER_BYTES, MAX_RECORD_BYTES, segmentName, segmentNumber } from './click-log-format.js';
 import { RepeatDetector } from './clicks.js';
 import { insertClicks, type LogCheckpoint, readCheckpoint, saveCheckpoint } from './clicks.repository.js';
@@ -18,9 +18,13 @@ export interface ClickIngesterOptions {
 
 /** About the size of a click record (for the arrival rate). */
 const RECORD_BYTES = 170;
-/** While the server is busy: one batch this small, this often. */
-const BUSY_BATCH = 500;
-const BUSY_PAUSE_MS = 1000;
+/**
+ * While the server is busy: one batch of this many clicks, this often (500 a second). Fewer, larger
+ * batches cost less per click than small ones each second — a transaction's index pages and WAL
+ * writes are shared by more clicks (docs/clicks.md "Ingestion cost").
+ */
+const BUSY_BATCH = 2500;
+const BUSY_PAUSE_MS = 5000;
 
 /**
  * Moves an instance's click log into the database (docs/clicks.md "Ingestion"): reads each segment
@@ -31,7 +35,7 @@ const BUSY_PAUSE_MS = 1000;
 export class ClickIngester {
   readonly instance: string;
   private checkpoint: LogCheckpoint | null = null;
-  private readonly repeats = new RepeatDetector();
+  private readonly enricher: ClickEnricher;
   private running: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -41,11 +45,12 @@ export class ClickIngester {
 
   constructor(
     private readonly db: Db,
-    private readonly secret: string,
+    secret: string,
     readonly dir: string,
     options: ClickIngesterOptions = {},
   ) {
     this.instance = basename(dir);
+    this.enricher = new ClickEnricher(secret, new RepeatDetector());
     this.opts = { batch: 5000, pollMs: 100, busyRate: 2000, ...options };
   }
 
@@ -76,16 +81,38 @@ export class ClickIngester {
     void tick();
   }
 
-  /** Stops polling, then stores what the log holds now (the log was flushed by its writer). */
-  async close(): Promise<void> {
+  /**
+   * Stops polling, then stores what the log holds now (the log was flushed by its writer) — for at most
+   * `budgetMs` (docs/clicks.md "What a stop or a crash loses"): what is left stays in the log, and the
+   * next start stores it. Answers whether the log was drained.
+   */
+  async close(budgetMs = Number.POSITIVE_INFINITY): Promise<boolean> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.drain();
+    return this.drain(budgetMs);
   }
 
-  /** Ingests until the log holds nothing new. */
-  async drain(): Promise<void> {
-    while ((await this.ingest()) > 0) {}
+  /**
+   * Ingests until the log holds nothing new, or until `budgetMs` has passed: answers false when clicks
+   * are left in the log.
+   */
+  async drain(budgetMs = Number.POSITIVE_INFINITY): Promise<boolean> {
+    const until = performance.now() + budgetMs;
+    // A batch under way is finished: the budget is overrun by at most one batch (~0.1 s).
+    while (performance.now() < until) if ((await this.ingest()) === 0) return true;
+    return !(await this.unread());
+  }
+
+  /** Whether the log holds bytes past the checkpoint (clicks not stored yet, or a torn tail). */
+  private async unread(): Promise<boolean> {
+    const from = this.checkpoint ?? (await readCheckpoint(this.db, this.instance)) ?? { segment: 0, offset: 0 };
+    for (const name of await readdir(this.dir).catch(() => [])) {
+      const n = segmentNumber(name);
+      if (n === null || n < from.segment) continue;
+      const { size } = await stat(join(this.dir, name)).catch(() => ({ size: 0 }));
+      if (size > (n === from.segment ? from.offset : 0)) return true;
+    }
+    return false;
   }
 
   /** One pass over the log (never two at once), at most `limit` clicks: answers how many it stored. */
@@ -148,7 +175,7 @@ export class ClickIngester {
       const { bytesRead } = await file.read(data, 0, length, from);
       const decoded = decodeRecords(data.subarray(0, bytesRead), limit);
       if (decoded.clicks.length === 0) return { clicks: 0, atEnd: decoded.damaged || from + bytesRead >= size };
-      const rows = decoded.clicks.map((click) => enrichClick(click, this.secret, this.repeats));
+      const rows = decoded.clicks.map((click) => this.enricher.enrich(click));
       const checkpoint = { instance: this.instance, segment: n, offset: from + decoded.used };
       await insertClicks(this.db, rows, checkpoint);
       this.checkpoint = checkpoint;

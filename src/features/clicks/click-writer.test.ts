@@ -1,47 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { type TestOrg, useTestApp } from '../../../test/support/app.js';
+import { useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
 import type { Db } from '../../db/database.js';
 import { ClickWriter, type PendingClick } from './click-writer.js';
 import { findClick, linkClickCounts, rebuildClickRollup } from './clicks.service.js';
-
-const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148';
+import { type ClickedLink, clickedLink } from './clicks-fixture.js';
 
 describe.each(DIALECTS)('click writer on %s', (dialect) => {
   const t = useTestApp(dialect);
-  let n = 0;
-  const link = async (): Promise<{ org: TestOrg; kosId: string; linkId: string }> => {
-    const org = await t.newOrg();
-    n += 1;
-    const kos = (
-      await t.call(org.apiKey, 'POST', '/api/v1/kos', {
-        code: `CW${n}X`,
-        handle: `cw-${org.slug}`,
-        name: 'K',
-        relationship: 'agent',
-      })
-    ).json();
-    const created = (
-      await t.call(org.apiKey, 'POST', '/api/v1/links', { kosId: kos.id, destinationUrl: 'https://e.com/' })
-    ).json();
-    return { org, kosId: kos.id, linkId: created.id };
-  };
-  const click = (
-    l: { org: TestOrg; kosId: string; linkId: string },
-    i: number,
-    over: Partial<PendingClick> = {},
-  ): PendingClick => ({
-    clickId: `c${String(i).padStart(11, '0')}${l.linkId.slice(-4)}`.slice(0, 12) + String(n),
-    orgId: l.org.orgId,
-    linkId: l.linkId,
-    kosId: l.kosId,
-    timezone: 'Asia/Ho_Chi_Minh',
-    at: Date.parse('2026-11-01T16:30:00Z') + i * 60_000,
-    ip: `198.51.100.${i % 5}`,
-    userAgent: PHONE,
-    referer: undefined,
-    ...over,
-  });
+  const link = () => clickedLink(t, { from: '2026-11-01T16:30:00Z', stepMs: 60_000, visitors: 5 });
+  const click = (l: ClickedLink, i: number, over: Partial<PendingClick> = {}) => l.click(i, over);
 
   test('writes batches, keeps the rollup in step with raw clicks, and the rollup rebuilds to the same', async () => {
     const l = await link();

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { type Db, withTransaction } from '../../db/database.js';
+import { addToDaily, insertNewClicks } from './click-store.repository.js';
 import { type DailyDelta, dailyDeltas } from './daily-rollup.js';
 
 /** A click as stored, with the day of its org's calendar that its rollup row is. */
@@ -31,54 +31,19 @@ const rollupRow = (d: DailyDelta) => ({
   bots: d.bots,
 });
 
-const clickRow = (c: ClickRow) => ({
-  click_id: c.clickId,
-  org_id: c.orgId,
-  link_id: c.linkId,
-  kos_id: c.kosId,
-  clicked_at: c.clickedAt,
-  visitor_hash: c.visitorHash,
-  user_agent: c.userAgent,
-  referrer_host: c.referrerHost,
-  device: c.device,
-  is_bot: c.isBot ? 1 : 0,
-  is_unique: c.isUnique ? 1 : 0,
-});
-
 /**
- * Inserts a batch of clicks and adds to the daily rollup the clicks it inserted, in one transaction. Only
- * those: a batch retried after a commit whose answer was lost finds its rows there already (click ids are
- * random, so a present id is the same click) and must not add them to the rollup a second time.
+ * Stores enriched clicks exactly once by click id, with `link_daily`, in one transaction (and the
+ * click log's checkpoint, when given, in the same one): the one way clicks go into the database — the
+ * click log's ingester and the batched writer call it (docs/clicks.md "Ingestion exactly once"). The
+ * rollup gets only the clicks this insert stored: a batch retried after a commit whose answer was lost
+ * finds its rows there already and must not be counted twice. The batch is summed per (link, day) in
+ * memory first, so `link_daily` gets one update per key, not per click (docs/clicks.md "Ingestion cost").
  */
 export async function insertClicks(db: Db, clicks: ClickRow[], checkpoint?: LogCheckpoint): Promise<void> {
   await withTransaction(db, async (trx) => {
     if (checkpoint) await saveCheckpoint(trx, checkpoint);
-    const inserted: ClickRow[] = [];
-    for (let i = 0; i < clicks.length; i += CHUNK) {
-      const chunk = clicks.slice(i, i + CHUNK);
-      const rows = await trx
-        .insertInto('clicks')
-        .values(chunk.map(clickRow))
-        .onConflict((oc) => oc.column('click_id').doNothing())
-        .returning('click_id')
-        .execute();
-      const fresh = new Set(rows.map((row) => row.click_id));
-      for (const click of chunk) if (fresh.delete(click.clickId)) inserted.push(click);
-    }
-    const deltas = dailyDeltas(inserted);
-    for (let i = 0; i < deltas.length; i += CHUNK) {
-      await trx
-        .insertInto('link_daily')
-        .values(deltas.slice(i, i + CHUNK).map(rollupRow))
-        .onConflict((oc) =>
-          oc.columns(['link_id', 'day']).doUpdateSet({
-            clicks: sql`link_daily.clicks + excluded.clicks`,
-            unique_clicks: sql`link_daily.unique_clicks + excluded.unique_clicks`,
-            bots: sql`link_daily.bots + excluded.bots`,
-          }),
-        )
-        .execute();
-    }
+    const inserted = await insertNewClicks(trx, clicks);
+    await addToDaily(trx, dailyDeltas(inserted));
   });
 }
 

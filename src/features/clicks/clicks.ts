@@ -25,7 +25,8 @@ export function isBotAgent(userAgent: string | undefined): boolean {
   if (bot === undefined) {
     bot = isbot(userAgent);
     if (botAgents.size > 20_000) botAgents.clear();
-    botAgents.set(userAgent, bot);
+    // An agent longer than any real one is not remembered: 20 000 of 16 KB headers would be 320 MB.
+    if (userAgent.length <= 600) botAgents.set(userAgent, bot);
   }
   return bot;
 }
