@@ -33,6 +33,13 @@ export interface Config {
   readonly clickLogDir?: string;
   /** `batch` (fdatasync every batch, default) or `off` (KOS_CLICK_FSYNC; docs/clicks.md). */
   readonly clickFsync?: 'batch' | 'off';
+  /**
+   * NATS with JetStream (KOS_NATS_URL; docs/deployment.md): clicks go from the local click log to a
+   * stream that `kos worker` stores, and link-cache invalidations reach every process. Unset: one process.
+   */
+  readonly natsUrl?: string;
+  /** Names in NATS (KOS_NATS_PREFIX, default `kos`): stream `<PREFIX>_CLICKS`, subjects `<prefix>.…`. */
+  readonly natsPrefix?: string;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -82,6 +89,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(instance)) throw new ConfigError('KOS_INSTANCE', 'must be 1–64 of A–Z a–z 0–9 _ -');
   const clickFsync = env.KOS_CLICK_FSYNC?.trim().toLowerCase() || 'batch';
   if (clickFsync !== 'batch' && clickFsync !== 'off') throw new ConfigError('KOS_CLICK_FSYNC', 'must be batch or off');
+  const natsUrl = env.KOS_NATS_URL?.trim() || undefined;
+  if (natsUrl && !/^(nats|tls):\/\/[^\s]+$|^[^\s:/]+:\d+$/.test(natsUrl))
+    throw new ConfigError('KOS_NATS_URL', 'must be nats://host:port (or host:port)');
+  const natsPrefix = env.KOS_NATS_PREFIX?.trim() || 'kos';
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(natsPrefix)) throw new ConfigError('KOS_NATS_PREFIX', 'must be 1–32 of A–Z a–z 0–9 _ -');
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -100,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     sseHeartbeatSeconds,
     clickLogDir: join(dataDir, 'clicks', instance),
     clickFsync,
+    ...(natsUrl ? { natsUrl, natsPrefix } : {}),
   });
 }
 

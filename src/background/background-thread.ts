@@ -2,11 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createDatabase, type Database } from '../db/database.js';
 import type { Principal } from '../features/access/access.js';
 import { ClickIngester } from '../features/clicks/click-ingester.js';
+import { ClickForwarder } from '../features/clicks/nats-click-forwarder.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
 import { TierScheduler } from '../features/tiers/scheduler.js';
 import { recompute } from '../features/tiers/tiers.service.js';
+import { natsNames } from '../lib/nats.js';
 // Training assigns courses when a recompute moves a KOS into a course's audience (its listener, docs/training.md).
 import '../features/training/assignment.service.js';
 import { lowerThreadPriority, serialiseError, type ThreadReply, type ThreadRequest } from '../lib/thread.js';
@@ -36,12 +38,17 @@ function jobMethods(database: Database): Methods {
     ? new TierScheduler(database.db, { log: (level, message, error) => event(level, message, error) })
     : null;
   scheduler?.start();
-  // The click log of this instance goes into the database from here (docs/clicks.md "Ingestion").
-  const ingester = settings.clickDir
-    ? new ClickIngester(database.db, settings.secret, settings.clickDir, {
-        onError: (error) => event('error', 'click ingestion failed; will retry', error),
-      })
-    : null;
+  // The click log of this instance goes into the database from here (docs/clicks.md "Ingestion"), or
+  // with NATS to the JetStream stream that `kos worker` stores (docs/deployment.md "Clicks through NATS").
+  const ingester = !settings.clickDir
+    ? null
+    : settings.nats
+      ? new ClickForwarder(settings.nats.url, natsNames(settings.nats.prefix), settings.clickDir, {
+          onError: (error) => event('error', 'click forwarding to NATS failed; the clicks wait in the log', error),
+        })
+      : new ClickIngester(database.db, settings.secret, settings.clickDir, {
+          onError: (error) => event('error', 'click ingestion failed; will retry', error),
+        });
   ingester?.start();
   return {
     ingestClicks: async () => ingester?.drain(),

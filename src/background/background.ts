@@ -21,6 +21,8 @@ export interface BackgroundSettings {
   /** This instance's click log folder (docs/clicks.md); without one, a private temporary folder. */
   clickDir?: string;
   clickFsync?: ClickFsync;
+  /** Forward the click log to NATS JetStream instead of ingesting it here (docs/deployment.md). */
+  nats?: { url: string; prefix: string };
 }
 
 /** The background thread: jobs (click ingestion, imports, webhooks, tiers) at a lower priority. */
