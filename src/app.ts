@@ -86,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       scheduler: config.scheduler,
       clickDir: config.clickLogDir,
       clickFsync: config.clickFsync,
-      ...(config.natsUrl ? { nats: { url: config.natsUrl, prefix: config.natsPrefix ?? 'kos' } } : {}),
+      ...(config.natsUrl ? { nats: { url: config.natsUrl, prefix: config.natsPrefix ?? 'kos', worker: config.natsWorker } } : {}),
     },
     (level, message, error) => app.log[level]({ err: error }, message),
   );

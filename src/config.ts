@@ -40,6 +40,8 @@ export interface Config {
   readonly natsUrl?: string;
   /** Names in NATS (KOS_NATS_PREFIX, default `kos`): stream `<PREFIX>_CLICKS`, subjects `<prefix>.…`. */
   readonly natsPrefix?: string;
+  /** With NATS, `kos serve` also stores clicks as one of the workers (KOS_NATS_WORKER on/off, default off). */
+  readonly natsWorker?: boolean;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -94,6 +96,8 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('KOS_NATS_URL', 'must be nats://host:port (or host:port)');
   const natsPrefix = env.KOS_NATS_PREFIX?.trim() || 'kos';
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(natsPrefix)) throw new ConfigError('KOS_NATS_PREFIX', 'must be 1–32 of A–Z a–z 0–9 _ -');
+  const natsWorker = env.KOS_NATS_WORKER?.trim().toLowerCase() || 'off';
+  if (natsWorker !== 'on' && natsWorker !== 'off') throw new ConfigError('KOS_NATS_WORKER', 'must be on or off');
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -112,7 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     sseHeartbeatSeconds,
     clickLogDir: join(dataDir, 'clicks', instance),
     clickFsync,
-    ...(natsUrl ? { natsUrl, natsPrefix } : {}),
+    ...(natsUrl ? { natsUrl, natsPrefix, natsWorker: natsWorker === 'on' } : {}),
   });
 }
 

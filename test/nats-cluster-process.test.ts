@@ -188,8 +188,9 @@ describe.skipIf(!natsUp || !postgresUp)('several servers and a worker through NA
     expect(storedB.counted).toBe(sentB);
   }, 180_000);
 
-  test('a link disabled through one server stops redirecting on the other at once (not after the cache TTL)', async () => {
-    const env = deployment();
+  test('a link disabled through one server stops redirecting on the other at once; servers as workers store clicks', async () => {
+    // No `kos worker`: both servers store clicks too, from the shared consumer (KOS_NATS_WORKER).
+    const env = { ...deployment(), KOS_NATS_WORKER: 'on' };
     const a = await server(env, 'a');
     const b = await server(env, 'b');
     const link = await newLink(a);
@@ -199,6 +200,7 @@ describe.skipIf(!natsUp || !postgresUp)('several servers and a worker through NA
     expect((await api(a, 'PATCH', `/api/v1/links/${link.id}`, { disabled: true })).status).toBe(200);
     expect(await redirect(a, link.slug)).toBe(410);
     await expect.poll(() => redirect(b, link.slug), { timeout: 10_000, interval: 50 }).toBe(410);
+    await expect.poll(async () => (await stored(link.id)).counted, { timeout: 30_000, interval: 200 }).toBe(2);
   }, 60_000);
 
   test('sign-in attempts are counted across servers (the limiter lives in PostgreSQL)', async () => {

@@ -3,6 +3,7 @@ import { createDatabase, type Database } from '../db/database.js';
 import type { Principal } from '../features/access/access.js';
 import { ClickIngester } from '../features/clicks/click-ingester.js';
 import { ClickForwarder } from '../features/clicks/nats-click-forwarder.js';
+import { ClickWorker } from '../features/clicks/nats-click-worker.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
@@ -50,6 +51,14 @@ function jobMethods(database: Database): Methods {
           onError: (error) => event('error', 'click ingestion failed; will retry', error),
         });
   ingester?.start();
+  // KOS_NATS_WORKER: this process stores clicks too, pulling from the workers' shared consumer.
+  const worker =
+    settings.nats?.worker === true
+      ? ClickWorker.start(settings.nats.url, natsNames(settings.nats.prefix), database.db, settings.secret, {
+          onError: (error) => event('error', 'storing clicks from NATS failed; will retry', error),
+        })
+      : null;
+  worker?.catch((error) => event('error', 'the click worker did not start', error));
   return {
     ingestClicks: async () => ingester?.drain(),
     queueImport: async (input: Omit<FileJob, 'id' | 'orgId'>) => {
@@ -62,6 +71,9 @@ function jobMethods(database: Database): Methods {
       importWebhookBody(database.db, input.principal, input.raw, input.now),
     close: async () => {
       await ingester?.close();
+      // A worker still waiting for its first connection to NATS is left behind (the thread ends).
+      const stopped = worker?.then((w) => w.close()).catch(() => {});
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await scheduler?.stop();
       await started.catch(() => {});
       await imports.close();

@@ -22,7 +22,7 @@ export interface BackgroundSettings {
   clickDir?: string;
   clickFsync?: ClickFsync;
   /** Forward the click log to NATS JetStream instead of ingesting it here (docs/deployment.md). */
-  nats?: { url: string; prefix: string };
+  nats?: { url: string; prefix: string; worker?: boolean };
 }
 
 /** The background thread: jobs (click ingestion, imports, webhooks, tiers) at a lower priority. */
