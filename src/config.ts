@@ -92,8 +92,9 @@ export function loadConfig(env: Env = process.env): Config {
   const clickFsync = env.KOS_CLICK_FSYNC?.trim().toLowerCase() || 'batch';
   if (clickFsync !== 'batch' && clickFsync !== 'off') throw new ConfigError('KOS_CLICK_FSYNC', 'must be batch or off');
   const natsUrl = env.KOS_NATS_URL?.trim() || undefined;
-  if (natsUrl && !/^(nats|tls):\/\/[^\s]+$|^[^\s:/]+:\d+$/.test(natsUrl))
-    throw new ConfigError('KOS_NATS_URL', 'must be nats://host:port (or host:port)');
+  const natsServer = /^(nats|tls):\/\/[^\s,]+$|^[^\s,:/]+:\d+$/;
+  if (natsUrl?.split(',').some((server) => !natsServer.test(server.trim())))
+    throw new ConfigError('KOS_NATS_URL', 'must be nats://host:port (or a comma-separated list of them)');
   const natsPrefix = env.KOS_NATS_PREFIX?.trim() || 'kos';
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(natsPrefix)) throw new ConfigError('KOS_NATS_PREFIX', 'must be 1–32 of A–Z a–z 0–9 _ -');
   const natsWorker = env.KOS_NATS_WORKER?.trim().toLowerCase() || 'off';

@@ -222,3 +222,22 @@ describe.skipIf(!natsUp || !postgresUp)('several servers and a worker through NA
     expect(await login(b)).toBe(429);
   }, 60_000);
 });
+
+describe('NATS settings', () => {
+  test('kos worker without KOS_NATS_URL, or with a bad one, stops with a line naming the variable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kos-nats-cfg-'));
+    try {
+      const env = { KOS_DATA_DIR: dir, KOS_SECRET: 'nats-config-test-secret-01234567', KOS_NATS_URL: '' };
+      const unset = await runCli(['worker'], env);
+      expect(unset.code).toBe(78);
+      expect(unset.stderr).toContain('KOS_NATS_URL');
+      const bad = await runCli(['worker'], { ...env, KOS_NATS_URL: 'http://nats.internal' });
+      expect(bad.code).toBe(78);
+      expect(bad.stderr).toContain('KOS_NATS_URL: must be nats://host:port');
+      const worker = await runCli(['worker'], { ...env, KOS_NATS_URL: 'nats://127.0.0.1:4222', KOS_NATS_WORKER: 'maybe' });
+      expect(worker.stderr).toContain('KOS_NATS_WORKER: must be on or off');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

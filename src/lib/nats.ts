@@ -26,12 +26,12 @@ export function natsNames(prefix: string): NatsNames {
 }
 
 /**
- * Connects for the life of the process: reconnects forever, and a first connection that fails keeps
+ * Connects (to one server, or any of a comma-separated list) for the life of the process: reconnects forever, and a first connection that fails keeps
  * being retried in the background (the callers keep their clicks in the local log meanwhile).
  */
 export function connectNats(url: string, name: string): Promise<NatsConnection> {
   return connect({
-    servers: url,
+    servers: url.split(',').map((server) => server.trim()),
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
