@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -202,6 +203,28 @@ describe.skipIf(!natsUp || !postgresUp)('several servers and a worker through NA
     await expect.poll(() => redirect(b, link.slug), { timeout: 10_000, interval: 50 }).toBe(410);
     await expect.poll(async () => (await stored(link.id)).counted, { timeout: 30_000, interval: 200 }).toBe(2);
   }, 60_000);
+
+  test('NATS unreachable: redirects are answered, the clicks wait in the log, and go once NATS is there', async () => {
+    const env = deployment();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await server({ ...env, KOS_NATS_URL: `nats://127.0.0.1:${port}` }, 'a');
+    const link = await newLink(down);
+    await load(down, link.slug, 300);
+    await expect.poll(() => loggedIds(down.logDir, link.id).length, { timeout: 10_000 }).toBe(300);
+    // A graceful stop gives up on NATS after a few seconds and leaves the clicks in the log.
+    expect(await down.stop('SIGTERM')).toBe(0);
+    expect(loggedIds(down.logDir, link.id)).toHaveLength(300);
+    expect((await stored(link.id)).ids).toHaveLength(0);
+
+    await worker(env);
+    const back = await server(env, 'a', down.dir);
+    await expect.poll(async () => (await stored(link.id)).counted, { timeout: 30_000, interval: 200 }).toBe(300);
+    expect(await back.stop('SIGTERM')).toBe(0);
+    expect(new Set((await stored(link.id)).ids).size).toBe(300);
+  }, 120_000);
 
   test('sign-in attempts are counted across servers (the limiter lives in PostgreSQL)', async () => {
     const env = deployment();
