@@ -57,15 +57,21 @@ export class ClickForwarder {
   }
 
   start(): void {
+    let reported = Number.NEGATIVE_INFINITY;
     const tick = () => {
       this.timer = null;
       if (this.stopped) return;
       this.forward().then(
         (sent) => {
+          reported = Number.NEGATIVE_INFINITY;
           if (!this.stopped) this.timer = setTimeout(tick, sent > 0 ? 0 : this.opts.pollMs);
         },
         (error) => {
-          this.opts.onError?.(error);
+          // Retried every second; told once, then every 30 s while it lasts (a NATS outage is long).
+          if (performance.now() - reported > 30_000) {
+            reported = performance.now();
+            this.opts.onError?.(error);
+          }
           if (!this.stopped) this.timer = setTimeout(tick, 1000);
         },
       );

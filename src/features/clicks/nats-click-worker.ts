@@ -77,7 +77,7 @@ export class ClickWorker {
       const clicks: PendingClick[] = [];
       while (this.pending.length > 0 && clicks.length < BATCH_CLICKS) {
         const message = this.pending.shift() as JsMsg;
-        const decoded = decodeRecords(Buffer.from(message.data));
+        const decoded = decodeRecords(Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength));
         if (decoded.damaged || decoded.used !== message.data.length) {
           // Not a batch a forwarder wrote (it sends whole, checked records only): never deliver it again.
           this.opts.onError?.(new Error(`click batch ${message.seq} is damaged; dropped`));
