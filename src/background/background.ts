@@ -91,7 +91,10 @@ export class Background implements ClickSink {
     this.openClickLog();
   }
 
-  /** Resolves when every click pushed so far is stored in the database. */
+  /**
+   * Resolves when every click pushed so far is stored in the database — or, with NATS, published to
+   * JetStream, from where a worker stores it (docs/deployment.md "Clicks through NATS").
+   */
   async flushClicks(): Promise<void> {
     await this.clickLog?.flush();
     await this.thread('jobs').call('ingestClicks', null);

@@ -6,7 +6,7 @@ import { ClickWorker } from '../features/clicks/nats-click-worker.js';
 import { natsNames } from '../lib/nats.js';
 
 /**
- * `kos worker` (docs/deployment.md "kos worker"): stores the clicks every `kos serve` publishes to NATS
+ * `kos worker` (docs/deployment.md "Clicks through NATS"): stores the clicks every `kos serve` publishes to NATS
  * JetStream into the database, exactly once by click id. Run one, or several: they share one durable
  * consumer, so each batch goes to one of them. SIGTERM stores and acknowledges what it holds, then exits.
  */

@@ -1,7 +1,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 
 /**
- * The names a deployment uses in NATS (docs/deployment.md "NATS"), all from one prefix so that several
+ * The names a deployment uses in NATS (docs/deployment.md "Commands"), all from one prefix so that several
  * deployments (or tests) can share a server: the click stream, its subjects, the workers' shared durable
  * consumer, and the core subject that carries link-cache invalidations.
  */

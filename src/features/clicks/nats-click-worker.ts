@@ -17,7 +17,7 @@ export interface ClickWorkerOptions {
 }
 
 /**
- * Stores the click batches of the JetStream stream into the database (docs/deployment.md "kos worker"):
+ * Stores the click batches of the JetStream stream into the database (docs/deployment.md "Clicks through NATS"):
  * every worker pulls from one shared durable consumer, so each batch goes to one of them; a worker
  * enriches a few batches' clicks together, stores them in one transaction through `insertClicks` (which
  * skips click ids already stored and counts in the rollup only the clicks it inserted), and acknowledges
