@@ -92,7 +92,7 @@ export function loadConfig(env: Env = process.env): Config {
   const clickFsync = env.KOS_CLICK_FSYNC?.trim().toLowerCase() || 'batch';
   if (clickFsync !== 'batch' && clickFsync !== 'off') throw new ConfigError('KOS_CLICK_FSYNC', 'must be batch or off');
   const natsUrl = env.KOS_NATS_URL?.trim() || undefined;
-  const natsServer = /^(nats|tls):\/\/[^\s,]+$|^[^\s,:/]+:\d+$/;
+  const natsServer = /^nats:\/\/[^\s,]+$|^[^\s,:/]+:\d+$/;
   if (natsUrl?.split(',').some((server) => !natsServer.test(server.trim())))
     throw new ConfigError('KOS_NATS_URL', 'must be nats://host:port (or a comma-separated list of them)');
   const natsPrefix = env.KOS_NATS_PREFIX?.trim() || 'kos';
