@@ -21,6 +21,7 @@ import { registerWebhookRoutes } from './features/imports/webhook.routes.js';
 import { registerKosRoutes } from './features/kos/kos.routes.js';
 import { registerLedgerRoutes } from './features/ledger/ledger.routes.js';
 import { LinkCache } from './features/links/link-cache.js';
+import { LinkInvalidation } from './features/links/link-invalidation.js';
 import { registerLinkRoutes } from './features/links/links.routes.js';
 import { findLinkTarget } from './features/links/links.service.js';
 import { Redirector } from './features/links/redirect.js';
@@ -46,6 +47,7 @@ import { registerRedirectRoutes } from './http/redirect-routes.js';
 import { registerSameOriginGuard } from './http/same-origin.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { createRouter } from './lib/http/route.js';
+import { natsNames } from './lib/nats.js';
 
 /**
  * Fastify's per-request lines ("incoming request", "request completed") at `debug`, so the default `info`
@@ -85,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       clickDir: config.clickLogDir,
       clickFsync: config.clickFsync,
       clickStopBudgetMs: config.clickStopBudgetSeconds === undefined ? undefined : config.clickStopBudgetSeconds * 1000,
+      ...(config.natsUrl ? { nats: { url: config.natsUrl, prefix: config.natsPrefix ?? 'kos', worker: config.natsWorker } } : {}),
     },
     (level, message, error) => app.log[level]({ err: error }, message),
   );
@@ -108,7 +111,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
   });
   app.decorate('background', background);
+  // With NATS, a link changed in any process leaves every process's cache at once (docs/deployment.md).
+  const linkBus = config.natsUrl
+    ? await LinkInvalidation.start(
+        config.natsUrl,
+        natsNames(config.natsPrefix ?? 'kos').linksChanged,
+        (slug) => linkCache.invalidate(slug),
+        (error) => app.log.warn({ err: error }, 'link-cache invalidation through NATS failed'),
+      )
+    : null;
   app.addHook('onClose', () => background.close());
+  if (linkBus) app.addHook('onClose', () => linkBus.close());
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   installErrorHandler(app);
@@ -133,7 +146,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccountRoutes(router, deps);
   registerProductRoutes(router, deps);
   registerPlanRoutes(router, deps);
-  registerLinkRoutes(router, deps, { publicUrl: config.publicUrl, invalidate: (slug) => linkCache.invalidate(slug) });
+  registerLinkRoutes(router, deps, {
+    publicUrl: config.publicUrl,
+    invalidate: (slug) => {
+      linkCache.invalidate(slug);
+      linkBus?.publish(slug);
+    },
+  });
   registerImportRoutes(router, deps, background);
   registerImportMappingRoutes(router, deps);
   registerMappingPreviewRoute(router, deps);

@@ -39,6 +39,15 @@ export interface Config {
    * Unset (tests): the stop stores the whole log.
    */
   readonly clickStopBudgetSeconds?: number;
+  /**
+   * NATS with JetStream (KOS_NATS_URL; docs/deployment.md): clicks go from the local click log to a
+   * stream that `kos worker` stores, and link-cache invalidations reach every process. Unset: one process.
+   */
+  readonly natsUrl?: string;
+  /** Names in NATS (KOS_NATS_PREFIX, default `kos`): stream `<PREFIX>_CLICKS`, subjects `<prefix>.…`. */
+  readonly natsPrefix?: string;
+  /** With NATS, `kos serve` also stores clicks as one of the workers (KOS_NATS_WORKER on/off, default off). */
+  readonly natsWorker?: boolean;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -89,6 +98,14 @@ export function loadConfig(env: Env = process.env): Config {
   const clickFsync = env.KOS_CLICK_FSYNC?.trim().toLowerCase() || 'batch';
   if (clickFsync !== 'batch' && clickFsync !== 'off') throw new ConfigError('KOS_CLICK_FSYNC', 'must be batch or off');
   const clickStopBudgetSeconds = parseIntVar('KOS_CLICK_STOP_BUDGET_S', env.KOS_CLICK_STOP_BUDGET_S, 5, 0, 86_400);
+  const natsUrl = env.KOS_NATS_URL?.trim() || undefined;
+  const natsServer = /^nats:\/\/[^\s,]+$|^[^\s,:/]+:\d+$/;
+  if (natsUrl?.split(',').some((server) => !natsServer.test(server.trim())))
+    throw new ConfigError('KOS_NATS_URL', 'must be nats://host:port (or a comma-separated list of them)');
+  const natsPrefix = env.KOS_NATS_PREFIX?.trim() || 'kos';
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(natsPrefix)) throw new ConfigError('KOS_NATS_PREFIX', 'must be 1–32 of A–Z a–z 0–9 _ -');
+  const natsWorker = env.KOS_NATS_WORKER?.trim().toLowerCase() || 'off';
+  if (natsWorker !== 'on' && natsWorker !== 'off') throw new ConfigError('KOS_NATS_WORKER', 'must be on or off');
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -108,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     clickLogDir: join(dataDir, 'clicks', instance),
     clickFsync,
     clickStopBudgetSeconds,
+    ...(natsUrl ? { natsUrl, natsPrefix, natsWorker: natsWorker === 'on' } : {}),
   });
 }
 

@@ -9,6 +9,7 @@ import { registerOrgCommands } from './cli/org-commands.js';
 import { registerPayoutCommands } from './cli/payout-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerTierCommands } from './cli/tier-commands.js';
+import { registerWorkerCommand } from './cli/worker-command.js';
 import { ConfigError } from './config.js';
 // Listens to KOS changes in every command, e.g. `kos tiers recompute` assigns training courses (docs/training.md).
 import './features/training/assignment.service.js';
@@ -27,6 +28,7 @@ registerPayoutCommands(program);
 registerApiKeyCommands(program);
 registerDemoCommands(program);
 registerTierCommands(program);
+registerWorkerCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -148,7 +148,7 @@ describe.each(DIALECTS)('the click log of a real process on %s (docs/clicks.md)'
     const dir = join(dataDir, 'clicks', 'main');
     const inLog = new Set(loggedIds(dir, link.id));
     expect(atStop.length).toBeLessThan(sent);
-    expect(first.output()).toMatch(/the rest is stored at the next start/);
+    expect(first.output()).toMatch(/the rest goes at the next start/);
     // Nothing lost at the stop: what is not stored is in the log.
     expect(new Set([...atStop, ...inLog]).size).toBe(sent);
 

@@ -2,11 +2,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createDatabase, type Database } from '../db/database.js';
 import type { Principal } from '../features/access/access.js';
 import { ClickIngester } from '../features/clicks/click-ingester.js';
+import { ClickForwarder } from '../features/clicks/nats-click-forwarder.js';
+import { ClickWorker } from '../features/clicks/nats-click-worker.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
 import { TierScheduler } from '../features/tiers/scheduler.js';
 import { recompute } from '../features/tiers/tiers.service.js';
+import { natsNames } from '../lib/nats.js';
 // Training assigns courses when a recompute moves a KOS into a course's audience (its listener, docs/training.md).
 import '../features/training/assignment.service.js';
 import { lowerThreadPriority, serialiseError, type ThreadReply, type ThreadRequest } from '../lib/thread.js';
@@ -36,13 +39,26 @@ function jobMethods(database: Database): Methods {
     ? new TierScheduler(database.db, { log: (level, message, error) => event(level, message, error) })
     : null;
   scheduler?.start();
-  // The click log of this instance goes into the database from here (docs/clicks.md "Ingestion").
-  const ingester = settings.clickDir
-    ? new ClickIngester(database.db, settings.secret, settings.clickDir, {
-        onError: (error) => event('error', 'click ingestion failed; will retry', error),
-      })
-    : null;
+  // The click log of this instance goes into the database from here (docs/clicks.md "Ingestion"), or
+  // with NATS to the JetStream stream that `kos worker` stores (docs/deployment.md "Clicks through NATS").
+  const ingester = !settings.clickDir
+    ? null
+    : settings.nats
+      ? new ClickForwarder(settings.nats.url, natsNames(settings.nats.prefix), settings.clickDir, {
+          onError: (error) => event('error', 'click forwarding to NATS failed; the clicks wait in the log', error),
+        })
+      : new ClickIngester(database.db, settings.secret, settings.clickDir, {
+          onError: (error) => event('error', 'click ingestion failed; will retry', error),
+        });
   ingester?.start();
+  // KOS_NATS_WORKER: this process stores clicks too, pulling from the workers' shared consumer.
+  const worker =
+    settings.nats?.worker === true
+      ? ClickWorker.start(settings.nats.url, natsNames(settings.nats.prefix), database.db, settings.secret, {
+          onError: (error) => event('error', 'storing clicks from NATS failed; will retry', error),
+        })
+      : null;
+  worker?.catch((error) => event('error', 'the click worker did not start', error));
   return {
     ingestClicks: async () => ingester?.drain(),
     queueImport: async (input: Omit<FileJob, 'id' | 'orgId'>) => {
@@ -57,8 +73,11 @@ function jobMethods(database: Database): Methods {
       // A stop stores the log for at most its budget; the next start stores the rest (docs/clicks.md).
       const budget = settings.clickStopBudgetMs ?? Number.POSITIVE_INFINITY;
       if (ingester && !(await ingester.close(budget))) {
-        event('warn', `the stop's ${budget / 1000} s for the click log ran out: the rest is stored at the next start`);
+        event('warn', `the click log was not all stored or forwarded at the stop (budget ${budget / 1000} s): the rest goes at the next start`);
       }
+      // A worker still waiting for its first connection to NATS is left behind (the thread ends).
+      const stopped = worker?.then((w) => w.close()).catch(() => {});
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await scheduler?.stop();
       await started.catch(() => {});
       await imports.close();

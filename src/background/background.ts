@@ -23,6 +23,8 @@ export interface BackgroundSettings {
   clickFsync?: ClickFsync;
   /** How long a stop stores the click log before it exits (docs/clicks.md); unset: until it is all stored. */
   clickStopBudgetMs?: number;
+  /** Forward the click log to NATS JetStream instead of ingesting it here (docs/deployment.md). */
+  nats?: { url: string; prefix: string; worker?: boolean };
 }
 
 /** The background thread: jobs (click ingestion, imports, webhooks, tiers) at a lower priority. */
@@ -91,7 +93,10 @@ export class Background implements ClickSink {
     this.openClickLog();
   }
 
-  /** Resolves when every click pushed so far is stored in the database. */
+  /**
+   * Resolves when every click pushed so far is stored in the database — or, with NATS, published to
+   * JetStream, from where a worker stores it (docs/deployment.md "Clicks through NATS").
+   */
   async flushClicks(): Promise<void> {
     await this.clickLog?.flush();
     await this.thread('jobs').call('ingestClicks', null);
