@@ -22,7 +22,7 @@ import { type ImportReport, MAX_STORED_ERRORS } from './imports.schema.js';
  * (WAL syncs) dominate small chunks, and 1 000 on PostgreSQL (docs/imports.md, "Speed").
  */
 const FIRST_CHUNK = 1000;
-const chunkRows = (db: Db): number => (writersAreSerialised(db) ? 5000 : 1000);
+const chunkRows = (_db: Db): number => 5000;
 
 export interface ImportOptions {
   now?: number;

@@ -84,7 +84,10 @@ export class CsvRecordReader {
         for (;;) {
           const q = text.indexOf('"', j);
           if (q === -1 || (q + 1 >= n && !final)) {
-            if (final) throw new CsvSyntaxError(`Quote Not Closed: the file ends inside a quoted cell opened at line ${this.lines + lines + 1}`);
+            if (final)
+              throw new CsvSyntaxError(
+                `Quote Not Closed: the file ends inside a quoted cell opened at line ${this.lines + lines + 1}`,
+              );
             return INCOMPLETE;
           }
           if (text.charCodeAt(q + 1) === QUOTE) {
