@@ -88,7 +88,9 @@ export async function storeImportRows(
     // Retried whole on a busy lock or a deadlock: the counts are applied only once the chunk committed.
     const next = await withRetriedTransaction(db, async (trx) => {
       const { counts, changes } = await storeLines(trx, store, lines);
-      await bookLineChanges(trx, changes.map(ledgerChange), store.now);
+      // Only lines attributed before or after can move the ledger (bookLineChanges skips the others too).
+      const booked = changes.filter(([before, after]) => before?.kosId || after.kosId);
+      await bookLineChanges(trx, booked.map(ledgerChange), store.now);
       const after = {
         ...progress,
         inserted: progress.inserted + counts.inserted,
