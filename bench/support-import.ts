@@ -46,6 +46,7 @@ if (created) {
 const before = await storedState(db, orgId);
 const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
 let tenth = 0;
+const cpuStart = process.cpuUsage();
 const start = performance.now();
 const result = await importFile(
   db,
@@ -61,6 +62,8 @@ const result = await importFile(
   },
 );
 const seconds = since(start);
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const after = await storedState(db, orgId);
 await database.close();
 const { rows, inserted, updated, unchanged, rejected, skipped, errors } = result;
@@ -68,6 +71,7 @@ report({
   reimport: !created,
   rssBeforeMb,
   seconds,
+  cpuSeconds,
   lines: rows,
   counts: { rows, inserted, updated, unchanged, rejected, skipped },
   firstErrors: errors.slice(0, 3),

@@ -1,10 +1,12 @@
 // Child phase of bench/import.ts: a bare streaming parse of a CSV, counting data records, with one of
-// three libraries — csv-parse (the importer's library and options), udsv or papaparse (issue 14 asks for
-// the measured choice). Usage: support-parse.ts <file.csv> [csv-parse|udsv|papaparse]
+// three libraries — csv-parse (the importer's library and options before issue 14), udsv or papaparse (issue
+// 14 asks for the measured choice) — or the importer's own record reader (src/features/imports/read/csv-records.ts).
+// Usage: support-parse.ts <file.csv> [csv-parse|udsv|papaparse|kos-reader]
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import Papa from 'papaparse';
 import { inferSchema, initParser, type Parser } from 'udsv';
+import { type CsvRecord, CsvRecordReader } from '../src/features/imports/read/csv-records.js';
 import { report, since } from './support-phase.js';
 
 const path = process.argv[2];
@@ -38,6 +40,18 @@ const parsers: Record<string, () => Promise<number>> = {
     parser?.end();
     return records;
   },
+  'kos-reader': async () => {
+    const reader = new CsvRecordReader(',', 4 << 20);
+    let records = 0;
+    for await (const text of createReadStream(path, { highWaterMark: CHUNK, encoding: 'utf8' })) {
+      const batch: CsvRecord[] = [];
+      reader.push(text as string, batch);
+      records += batch.length;
+    }
+    const last: CsvRecord[] = [];
+    reader.end(last);
+    return records + last.length;
+  },
   papaparse: () =>
     new Promise((resolve, reject) => {
       let records = 0;
@@ -54,6 +68,8 @@ const parsers: Record<string, () => Promise<number>> = {
 
 const run = parsers[library];
 if (!run) throw new Error(`unknown parser ${library}: one of ${Object.keys(parsers).join(', ')}`);
+const cpuStart = process.cpuUsage();
 const start = performance.now();
 const records = await run();
-report({ lines: records - 1, seconds: since(start) });
+const cpu = process.cpuUsage(cpuStart);
+report({ lines: records - 1, seconds: since(start), cpuSeconds: (cpu.user + cpu.system) / 1e6 });

@@ -1,13 +1,15 @@
 import type SQLite from 'better-sqlite3';
-import type {
-  Insertable,
-  Kysely,
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
+import {
+  type Insertable,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  SqliteAdapter,
+  sql,
+  type UnknownRow,
 } from 'kysely';
 import type { DB } from './schema.js';
 
@@ -40,8 +42,9 @@ type Row = Record<string, unknown>;
 
 /**
  * Inserts rows that all have the same columns (those of the first row), inside the caller's
- * transaction: on SQLite with one prepared single-row statement, reused across calls; elsewhere with
- * multi-row inserts of `perStatement` rows.
+ * transaction: on SQLite with one prepared single-row statement, reused across calls; on PostgreSQL
+ * with one `INSERT … SELECT FROM unnest(…)` of one array per column (one round trip and a statement of
+ * constant size, whatever the number of rows); else with multi-row inserts of `perStatement` rows.
  */
 export async function bulkInsert<T extends keyof DB & string>(
   db: Kysely<DB>,
@@ -67,6 +70,18 @@ export async function bulkInsert<T extends keyof DB & string>(
     }
     return;
   }
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+    const types = await columnTypes(db, table);
+    const arrays = columns.map((column) => {
+      const type = types.get(column);
+      if (!type) throw new Error(`bulkInsert: ${table} has no column ${column}`);
+      const values = rows.map((row) => (row as Row)[column] ?? null);
+      return sql`${values}::${sql.raw(`"${type}"[]`)}`;
+    });
+    const names = sql.join(columns.map((column) => sql.ref(column)));
+    await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)})`.execute(db);
+    return;
+  }
   for (let i = 0; i < rows.length; i += perStatement) {
     // The rows are the table's by the signature; Kysely cannot follow a generic table name.
     await db
@@ -74,4 +89,36 @@ export async function bulkInsert<T extends keyof DB & string>(
       .values(rows.slice(i, i + perStatement) as never)
       .execute();
   }
+}
+
+/**
+ * Runs a read on SQLite through a prepared statement kept with the handle (docs/imports.md, "Speed"),
+ * when `db` is a SQLite transaction; null elsewhere (the caller then builds the query with Kysely).
+ * A list parameter goes in as JSON text, read with `json_each(?)`: one statement for any number of keys.
+ */
+export function preparedAll<R>(db: Kysely<DB>, text: string, params: readonly unknown[]): R[] | null {
+  const handle = sqliteTransactionHandle(db);
+  if (!handle) return null;
+  let statement = handle.statements.get(text);
+  if (!statement) {
+    statement = handle.database.prepare(text);
+    handle.statements.set(text, statement);
+  }
+  return statement.all(...params) as R[];
+}
+
+/** PostgreSQL column types of a table (`udt_name`: `text`, `int8`…), read once per process. */
+const pgColumnTypes = new Map<string, Promise<Map<string, string>>>();
+
+function columnTypes(db: Kysely<DB>, table: string): Promise<Map<string, string>> {
+  let types = pgColumnTypes.get(table);
+  if (!types) {
+    types = sql<{ column_name: string; udt_name: string }>`select column_name, udt_name from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table}`
+      .execute(db)
+      .then((result) => new Map(result.rows.map((r) => [r.column_name, r.udt_name])));
+    pgColumnTypes.set(table, types);
+    types.catch(() => pgColumnTypes.delete(table));
+  }
+  return types;
 }

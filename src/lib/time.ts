@@ -16,7 +16,9 @@ export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
 const QUARTER_HOUR = 900_000;
-const offsets = new Map<string, number>();
+/** Per zone: quarter-hour bucket → offset (number keys: no key string built per lookup). */
+const offsets = new Map<string, Map<number, number>>();
+let remembered = 0;
 
 /**
  * A zone's UTC offset at an instant. Offsets only change on quarter-hour boundaries, so one lookup
@@ -24,8 +26,12 @@ const offsets = new Map<string, number>();
  */
 function offsetAt(at: number, timeZone: string): number {
   const bucket = Math.floor(at / QUARTER_HOUR);
-  const key = `${timeZone}|${bucket}`;
-  const known = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const known = zone.get(bucket);
   if (known !== undefined) return known;
   let format = offsetFormats.get(timeZone);
   if (!format) {
@@ -46,8 +52,11 @@ function offsetAt(at: number, timeZone: string): number {
   const p = Object.fromEntries(format.formatToParts(start).map((x) => [x.type, x.value]));
   const offset =
     Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - start;
-  if (offsets.size > 100_000) offsets.clear();
-  offsets.set(key, offset);
+  if (++remembered > 100_000) {
+    for (const buckets of offsets.values()) buckets.clear();
+    remembered = 1;
+  }
+  zone.set(bucket, offset);
   return offset;
 }
 

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.js';
 import { withRetriedTransaction } from '../../db/database.js';
-import { writersAreSerialised } from '../../db/locks.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
@@ -18,11 +17,11 @@ import * as repo from './imports.repository.js';
 import { type ImportReport, MAX_STORED_ERRORS } from './imports.schema.js';
 
 /**
- * Lines per committed chunk: the first 1 000 (its progress shows soon), then 5 000 on SQLite, whose commits
- * (WAL syncs) dominate small chunks, and 1 000 on PostgreSQL (docs/imports.md, "Speed").
+ * Lines per committed chunk: the first 1 000 (its progress shows soon), then 5 000 — on SQLite commits (WAL
+ * syncs) dominate small chunks; on PostgreSQL round trips do (docs/imports.md, "Speed").
  */
 const FIRST_CHUNK = 1000;
-const chunkRows = (db: Db): number => (writersAreSerialised(db) ? 5000 : 1000);
+const CHUNK = 5000;
 
 export interface ImportOptions {
   now?: number;
@@ -89,7 +88,9 @@ export async function storeImportRows(
     // Retried whole on a busy lock or a deadlock: the counts are applied only once the chunk committed.
     const next = await withRetriedTransaction(db, async (trx) => {
       const { counts, changes } = await storeLines(trx, store, lines);
-      await bookLineChanges(trx, changes.map(ledgerChange), store.now);
+      // Only lines attributed before or after can move the ledger (bookLineChanges skips the others too).
+      const booked = changes.filter(([before, after]) => before?.kosId || after.kosId);
+      await bookLineChanges(trx, booked.map(ledgerChange), store.now);
       const after = {
         ...progress,
         inserted: progress.inserted + counts.inserted,
@@ -112,7 +113,7 @@ export async function storeImportRows(
     } else progress.skipped += 1;
     if (chunk.length >= chunkSize) {
       await commit(false);
-      chunkSize = chunkRows(db);
+      chunkSize = CHUNK;
       if (options.signal?.aborted) throw new ImportStopped(progress.rows);
     }
   }

@@ -66,10 +66,41 @@ function encode(row: ParsedRow): string {
 function decode(text: string): ParsedRow {
   const value = JSON.parse(text) as unknown[] | { v8: string };
   if (!Array.isArray(value)) return deserialize(Buffer.from(value.v8, 'base64')) as ParsedRow;
-  const line: Record<string, unknown> = {};
-  for (let i = 0; i < LINE_KEYS.length; i++) line[LINE_KEYS[i] as string] = value[i + 1];
-  return { row: value[0] as number, line: line as unknown as CanonicalLine };
+  return { row: value[0] as number, line: lineOf(value) };
 }
+
+/**
+ * A staged line's values (LINE_KEYS order, after the row number) as a CanonicalLine, built as one literal:
+ * one object shape for every line (docs/imports.md, "Speed"). The order is LINE_KEYS', checked below.
+ */
+const lineOf = (v: unknown[]): CanonicalLine =>
+  ({
+    platform: v[1],
+    orderId: v[2],
+    lineKey: v[3],
+    status: v[4],
+    rawStatus: v[5],
+    orderTime: v[6],
+    completedTime: v[7],
+    sku: v[8],
+    productName: v[9],
+    category: v[10],
+    quantity: v[11],
+    grossMinor: v[12],
+    netMinor: v[13],
+    refundMinor: v[14],
+    platformCommissionMinor: v[15],
+    currency: v[16],
+    subIds: v[17],
+    creator: v[18],
+    voucher: v[19],
+    contentType: v[20],
+    newBuyer: v[21],
+  }) as CanonicalLine;
+
+// lineOf reads the values in LINE_KEYS order: the two lists must name the same keys in the same order.
+const literalKeys = Object.keys(lineOf([]));
+if (literalKeys.join() !== LINE_KEYS.join()) throw new Error('staged-rows: lineOf and LINE_KEYS disagree');
 
 export interface StagedRows {
   /** Data rows read from the file (lines, row errors and skips). */

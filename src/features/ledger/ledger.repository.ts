@@ -1,8 +1,8 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
-import { bulkInsert } from '../../db/bulk-insert.js';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { bulkInsert, preparedAll } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/database.js';
 import { eachChunk, inChunks } from '../../db/database.js';
-import { lockRows } from '../../db/locks.js';
+import { lockRows, writersAreSerialised } from '../../db/locks.js';
 import type { LedgerEntriesTable } from '../../db/schema.js';
 import type { Entry, EntryKind, NewEntry, PendingChange } from './ledger.js';
 
@@ -77,9 +77,25 @@ function toChange(c: PendingChange): Updateable<LedgerEntriesTable> {
 export const lockKos = (db: Db, kosIds: Iterable<string>): Promise<void> => lockRows(db, 'kos', kosIds);
 
 export async function entriesOfLines(db: Db, orgId: string, lineIds: string[]): Promise<Entry[]> {
-  const rows = await inChunks(lineIds, (ids) =>
-    db.selectFrom('ledger_entries').selectAll().where('org_id', '=', orgId).where('line_id', 'in', ids).execute(),
+  // SQLite in an import's transaction: one prepared statement for the whole chunk (docs/imports.md, "Speed").
+  const prepared = preparedAll<EntryRow>(
+    db,
+    'select * from "ledger_entries" where "org_id" = ? and "line_id" in (select "value" from json_each(?))',
+    [orgId, JSON.stringify(lineIds)],
   );
+  const rows =
+    prepared ??
+    (writersAreSerialised(db)
+      ? await inChunks(lineIds, (ids) =>
+          db.selectFrom('ledger_entries').selectAll().where('org_id', '=', orgId).where('line_id', 'in', ids).execute(),
+        )
+      : // PostgreSQL: the keys as one array parameter, one round trip.
+        await db
+          .selectFrom('ledger_entries')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where(sql<boolean>`"line_id" = any(${lineIds}::text[])`)
+          .execute());
   return rows.map(toEntry);
 }
 

@@ -1,6 +1,7 @@
-import type { Insertable, Selectable } from 'kysely';
-import { bulkInsert } from '../../db/bulk-insert.js';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import { bulkInsert, preparedAll } from '../../db/bulk-insert.js';
 import { type Db, inChunks } from '../../db/database.js';
+import { writersAreSerialised } from '../../db/locks.js';
 import type { OrderLinesTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
@@ -79,15 +80,32 @@ export const toRow = (l: StoredLine): Insertable<OrderLinesTable> => ({
 
 /** The stored lines of these orders of one source, keyed `orderId\u0001lineKey`. */
 export async function linesOfOrders(db: Db, orgId: string, source: string, orderIds: string[]): Promise<Map<string, StoredLine>> {
-  const rows = await inChunks(orderIds, (slice) =>
-    db
-      .selectFrom('order_lines')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('source', '=', source)
-      .where('order_id', 'in', slice)
-      .execute(),
+  // SQLite in an import's transaction: one prepared statement for the whole chunk (docs/imports.md, "Speed").
+  const prepared = preparedAll<Selectable<OrderLinesTable>>(
+    db,
+    'select * from "order_lines" where "org_id" = ? and "source" = ? and "order_id" in (select "value" from json_each(?))',
+    [orgId, source, JSON.stringify(orderIds)],
   );
+  const rows =
+    prepared ??
+    (writersAreSerialised(db)
+      ? await inChunks(orderIds, (slice) =>
+          db
+            .selectFrom('order_lines')
+            .selectAll()
+            .where('org_id', '=', orgId)
+            .where('source', '=', source)
+            .where('order_id', 'in', slice)
+            .execute(),
+        )
+      : // PostgreSQL: the keys as one array parameter, one round trip.
+        await db
+          .selectFrom('order_lines')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('source', '=', source)
+          .where(sql<boolean>`"order_id" = any(${orderIds}::text[])`)
+          .execute());
   return new Map(rows.map((row) => [`${row.order_id}\u0001${row.line_key}`, toStoredLine(row)]));
 }
 

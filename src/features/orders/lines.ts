@@ -104,6 +104,27 @@ export function canonicalChanges(before: CanonicalLine, after: CanonicalLine): L
 }
 
 /**
+ * Whether `incoming`, with its resolved refund and completion, has the canonical fields of `before`: what
+ * `canonicalChanges` answers empty for, without building the changes (a re-import's every line).
+ */
+export function sameCanonical(
+  before: CanonicalLine,
+  incoming: CanonicalLine,
+  refundMinor: number,
+  completedTime: number | null,
+): boolean {
+  if (before.refundMinor !== refundMinor || before.completedTime !== completedTime) return false;
+  for (const field of CANONICAL_FIELDS) {
+    if (field === 'refundMinor' || field === 'completedTime') continue;
+    const a = before[field];
+    const b = incoming[field];
+    if (a === b) continue;
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || !a.every((v, i) => v === b[i])) return false;
+  }
+  return true;
+}
+
+/**
  * A line's `completedTime`: the report's, else — once the line is completed — the time it was first
  * stored as completed (kept across re-imports that still give none).
  */

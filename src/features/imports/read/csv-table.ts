@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { problem } from '../../../lib/problems/problem.js';
 import { storableMessage } from '../../../lib/storable-text.js';
 import { isBlankCell, isEmptyCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
+import { type CsvRecord, CsvRecordReader, CsvSyntaxError } from './csv-records.js';
 import type { Table, TableLayout, TableRow } from './table.js';
 
-const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+/** Longer records are a file error (csv-parse's `max_record_size` before: docs/imports.md). */
+const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 
 /**
  * Text whose first chunk is over a quarter NUL is not CSV: UTF-16 without a byte-order mark (every
@@ -56,29 +56,24 @@ async function* decodedText(path: string): AsyncGenerator<string> {
   }
 }
 
-function parser(delimiter: string) {
-  return parse({
-    delimiter,
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: false,
-    max_record_size: MAX_RECORD_BYTES,
-  });
-}
-
-async function* records(path: string, delimiter: string): AsyncGenerator<{ line: number; cells: string[] }> {
-  const csv = parser(delimiter);
-  // pipeline() forwards a decoding error into the parser and tears both down when iteration stops early.
-  pipeline(Readable.from(decodedText(path)), csv, () => {});
+/**
+ * The file's records in batches (one per decoded piece of text), read by CsvRecordReader: a syntax
+ * error or undecodable text is a file error (docs/imports.md, "The file-error rule").
+ */
+async function* records(path: string, delimiter: string): AsyncGenerator<CsvRecord[]> {
+  const reader = new CsvRecordReader(delimiter, MAX_RECORD_CHARS);
   try {
-    for await (const record of csv as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: record.info.lines, cells: record.record };
+    for await (const text of decodedText(path)) {
+      const batch: CsvRecord[] = [];
+      reader.push(text, batch);
+      if (batch.length) yield batch;
     }
+    const last: CsvRecord[] = [];
+    reader.end(last);
+    if (last.length) yield last;
   } catch (error) {
-    if (error instanceof FileError) throw error;
-    // Some csv-parse messages quote the input (`got "…"`); the reason is stored with the import.
-    const message = storableMessage((error as Error).message.replace(/^CSV_[A-Z_]+:?\s*/, ''));
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const message = storableMessage(error.message);
     throw new FileError(problem('import.file.csv_unreadable', { reason: message }), `the CSV cannot be read: ${message}`);
   }
 }
@@ -89,11 +84,13 @@ export async function csvTable(path: string, layout: TableLayout = {}): Promise<
   const headerRow = layout.headerRow ?? 1;
   let header: string[] | null = null;
   let headerLine = 0;
-  for await (const first of records(path, delimiter)) {
-    if (first.line < headerRow || first.cells.every(isBlankCell)) continue;
-    header = first.cells;
-    headerLine = first.line;
-    break;
+  search: for await (const batch of records(path, delimiter)) {
+    for (const first of batch) {
+      if (first.line < headerRow || first.cells.every(isBlankCell)) continue;
+      header = first.cells;
+      headerLine = first.line;
+      break search;
+    }
   }
   if (!header) throw new FileError(problem('import.file.empty'), 'the file is empty');
   const columns = new Map<string, string | null>();
@@ -110,16 +107,19 @@ export async function csvTable(path: string, layout: TableLayout = {}): Promise<
     columns,
     headers: header.filter((name) => !isBlankCell(name)),
     async *rows(): AsyncGenerator<TableRow> {
-      for await (const { line, cells } of records(path, delimiter)) {
-        if (line <= headerLine) continue; // the header and anything above it
-        if (cells.every(isBlankCell)) continue;
-        const map = new Map<string, string>();
-        for (const [key, i] of index) {
-          const value = cells[i];
-          // NUL padding alone is no value; a NUL inside a value is for the field rules (fields.ts).
-          if (value !== undefined && !isEmptyCell(value)) map.set(key, value);
+      const keys = [...index.entries()];
+      for await (const batch of records(path, delimiter)) {
+        for (const { line, cells } of batch) {
+          if (line <= headerLine) continue; // the header and anything above it
+          if (cells.every(isBlankCell)) continue;
+          const map = new Map<string, string>();
+          for (const [key, i] of keys) {
+            const value = cells[i];
+            // NUL padding alone is no value; a NUL inside a value is for the field rules (fields.ts).
+            if (value !== undefined && !isEmptyCell(value)) map.set(key, value);
+          }
+          yield { row: line, cells: map };
         }
-        yield { row: line, cells: map };
       }
     },
   };
