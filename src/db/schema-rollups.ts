@@ -2,6 +2,8 @@
 
 /** Sums of one cell: org × local day (days since 1970-01-01 in the org's zone) × KOS × link × platform × SKU × source. */
 export interface RollupDaysTable {
+  /** 0: the cell as above; 1: link and SKU left out (null), one cell per KOS × platform × source × day. */
+  grain: number;
   org_id: string;
   day: number;
   kos_id: string | null;
@@ -29,6 +31,7 @@ export interface RollupDaysTable {
 
 /** The facts of an order spanning several cells, over its lines in one cell. */
 export interface RollupOrderPartsTable {
+  grain: number;
   org_id: string;
   day: number;
   kos_id: string | null;

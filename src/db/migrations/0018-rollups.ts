@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 
 /**
  * Daily analytics rollups (docs/rollups.md): line sums and whole-order counts per org × local day × KOS ×
- * link × platform × SKU × source, the per-cell facts of orders that span more than one cell, the days an
+ * link × platform × SKU × source (grain 0) and per org × local day × KOS × platform × source (grain 1), the per-cell facts of orders that span more than one cell, the days an
  * order-line write made stale ("dirty"), and the zone each org's rollup was built in.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   let cells = db.schema
     .createTable('rollup_days')
+    .addColumn('grain', 'integer', (c) => c.notNull())
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('kos_id', 'text')
@@ -22,10 +23,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const column of ['orders', 'cancelled_orders', 'returned_orders', 'settled_orders', 'new_buyers'])
     cells = cells.addColumn(column, 'integer', (c) => c.notNull());
   await cells.execute();
-  await db.schema.createIndex('rollup_days_org_day').on('rollup_days').columns(['org_id', 'day']).execute();
+  await db.schema.createIndex('rollup_days_org_day').on('rollup_days').columns(['org_id', 'grain', 'day']).execute();
 
   let parts = db.schema
     .createTable('rollup_order_parts')
+    .addColumn('grain', 'integer', (c) => c.notNull())
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('kos_id', 'text')
@@ -37,7 +39,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const column of ['paid', 'all_cancelled', 'any_returned', 'any_kept', 'any_settled', 'new_buyer'])
     parts = parts.addColumn(column, 'integer', (c) => c.notNull());
   await parts.execute();
-  await db.schema.createIndex('rollup_order_parts_org_day').on('rollup_order_parts').columns(['org_id', 'day']).execute();
+  await db.schema
+    .createIndex('rollup_order_parts_org_day')
+    .on('rollup_order_parts')
+    .columns(['org_id', 'grain', 'day'])
+    .execute();
 
   await db.schema
     .createTable('rollup_dirty')

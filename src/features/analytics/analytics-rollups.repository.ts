@@ -30,8 +30,10 @@ function cellKey(by: GroupBy): RawBuilder<unknown> {
   }
 }
 
-function cellFilter(s: Scope, d: RollupDays): RawBuilder<unknown> {
-  const parts = [sql`r.org_id = ${s.orgId}`, sql`r.day >= ${d.fromDay}`, sql`r.day < ${d.toDay}`];
+/** docs/rollups.md "Two grains": the per-KOS cells answer every grouping but the product's. */
+function cellFilter(s: Scope, d: RollupDays, by: GroupBy): RawBuilder<unknown> {
+  const grain = by === 'product' ? 0 : 1;
+  const parts = [sql`r.org_id = ${s.orgId}`, sql`r.grain = ${grain}`, sql`r.day >= ${d.fromDay}`, sql`r.day < ${d.toDay}`];
   if (s.kosIds) parts.push(s.kosIds.length ? sql`r.kos_id in (${sql.join(s.kosIds)})` : sql`1 = 0`);
   if (s.platform) parts.push(sql`r.platform = ${s.platform}`);
   if (s.source) parts.push(sql`r.source = ${s.source}`);
@@ -46,7 +48,7 @@ const groupBy = (by: GroupBy, key: RawBuilder<unknown>) => (by === 'none' ? sql`
  */
 export async function rollupOrderSums(db: Db, s: Scope, d: RollupDays, by: GroupBy): Promise<Map<string, MetricSums>> {
   const key = cellKey(by);
-  const filter = cellFilter(s, d);
+  const filter = cellFilter(s, d, by);
   const result = await sql<{ g: string | number | null; lines: number | string | null } & MetricSumsRow>`
     select u.g as g, sum(u.lines) as lines, sum(u.orders) as orders, sum(u."gmvMinor") as "gmvMinor",
       sum(u."netSalesMinor") as "netSalesMinor", sum(u."cancelledOrders") as "cancelledOrders",

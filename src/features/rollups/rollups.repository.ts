@@ -117,10 +117,12 @@ export async function otherDayTimes(db: Db, orgId: string, from: number, to: num
  * The per-(cell, order) facts of the lines in `[from, to)` (`oc`), and each such order's line count over
  * all its lines (`ot`): an order is whole in a cell when the two counts agree (docs/rollups.md "Exactness").
  */
-function cellCtes(orgId: string, from: number, to: number, timeZone: string): RawBuilder<unknown> {
+function cellCtes(orgId: string, from: number, to: number, timeZone: string, grain: Grain): RawBuilder<unknown> {
   const day = localDaySql(sql`l.order_time`, from, to, timeZone);
+  // The KOS grain leaves link and SKU out of the cell (docs/rollups.md "Two grains").
+  const linkSku = grain === GRAIN_LINE ? sql`l.link_id, l.sku` : sql`cast(null as text) as link_id, cast(null as text) as sku`;
   return sql`with li as (
-      select ${day} as day, l.kos_id, l.link_id, l.platform, l.sku, l.source, l.order_id, l.status, l.quantity,
+      select ${day} as day, l.kos_id, ${linkSku}, l.platform, l.source, l.order_id, l.status, l.quantity,
         l.gross_minor, l.net_minor, l.refund_minor, l.new_buyer
       from order_lines l where l.org_id = ${orgId} and l.order_time >= ${from} and l.order_time < ${to}
     ),
@@ -144,6 +146,11 @@ function cellCtes(orgId: string, from: number, to: number, timeZone: string): Ra
 
 const CELL = sql`oc.day, oc.kos_id, oc.link_id, oc.platform, oc.sku, oc.source`;
 
+/** The two grains of cells: with link and SKU (the product breakdown), and per KOS (every other query). */
+export type Grain = 0 | 1;
+export const GRAIN_LINE: Grain = 0;
+export const GRAIN_KOS: Grain = 1;
+
 /**
  * Recomputes the rollup of the local days `[firstDay, lastDay]` (instants `[from, to)`) from the order
  * lines, inside the caller's transaction: the days' cells and order parts are replaced.
@@ -161,13 +168,17 @@ export async function refreshDays(
       .where('day', '>=', days.firstDay)
       .where('day', '<=', days.lastDay)
       .execute();
-  const ctes = cellCtes(orgId, days.from, days.to, timeZone);
+  for (const grain of [GRAIN_LINE, GRAIN_KOS]) await refreshGrain(db, orgId, timeZone, days, grain);
+}
+
+async function refreshGrain(db: Db, orgId: string, timeZone: string, days: { from: number; to: number }, grain: Grain) {
+  const ctes = cellCtes(orgId, days.from, days.to, timeZone, grain);
   const whole = sql`oc.n = ot.n_all`;
   await sql`${ctes}
-    insert into rollup_days (org_id, day, kos_id, link_id, platform, sku, source, lines, quantity, gmv_minor, net_minor,
+    insert into rollup_days (grain, org_id, day, kos_id, link_id, platform, sku, source, lines, quantity, gmv_minor, net_minor,
       refund_minor, unpaid_lines, pending_lines, completed_lines, cancelled_lines, returned_lines,
       orders, cancelled_orders, returned_orders, settled_orders, new_buyers)
-    select ${orgId}, ${CELL}, sum(oc.n), sum(oc.quantity), sum(oc.gmv), sum(oc.net), sum(oc.refund),
+    select ${grain}, ${orgId}, ${CELL}, sum(oc.n), sum(oc.quantity), sum(oc.gmv), sum(oc.net), sum(oc.refund),
       sum(oc.unpaid_lines), sum(oc.pending_lines), sum(oc.completed_lines), sum(oc.cancelled_lines), sum(oc.returned_lines),
       sum(case when ${whole} then oc.paid else 0 end),
       sum(case when ${whole} and oc.paid = 1 and oc.all_cancelled = 1 then 1 else 0 end),
@@ -177,9 +188,9 @@ export async function refreshDays(
     from oc join ot on ot.source = oc.source and ot.order_id = oc.order_id
     group by ${CELL}`.execute(db);
   await sql`${ctes}
-    insert into rollup_order_parts (org_id, day, kos_id, link_id, platform, sku, source, order_id,
+    insert into rollup_order_parts (grain, org_id, day, kos_id, link_id, platform, sku, source, order_id,
       paid, all_cancelled, any_returned, any_kept, any_settled, new_buyer)
-    select ${orgId}, ${CELL}, oc.order_id, oc.paid, oc.all_cancelled, oc.any_returned, oc.any_kept, oc.any_settled, oc.new_buyer
+    select ${grain}, ${orgId}, ${CELL}, oc.order_id, oc.paid, oc.all_cancelled, oc.any_returned, oc.any_kept, oc.any_settled, oc.new_buyer
     from oc join ot on ot.source = oc.source and ot.order_id = oc.order_id
     where oc.n <> ot.n_all`.execute(db);
 }
