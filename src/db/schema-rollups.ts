@@ -48,11 +48,11 @@ export interface RollupOrderPartsTable {
   new_buyer: number;
 }
 
-/** A UTC day (days since 1970-01-01) of an org whose order lines changed since its rollup was refreshed. */
+/** A mark: a UTC day (days since 1970-01-01) of an org whose order lines changed since its rollup was refreshed. */
 export interface RollupDirtyTable {
+  id: string;
   org_id: string;
   utc_day: number;
-  seq: number;
 }
 
 /** An org whose rollup was built, and the time zone its days are in. */

@@ -47,11 +47,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('rollup_dirty')
+    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('utc_day', 'integer', (c) => c.notNull())
-    .addColumn('seq', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('rollup_dirty_pk', ['org_id', 'utc_day'])
     .execute();
+  await db.schema.createIndex('rollup_dirty_org_day').on('rollup_dirty').columns(['org_id', 'utc_day']).execute();
 
   await db.schema
     .createTable('rollup_state')

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, eachChunk } from '../../db/database.js';
+import { newId } from '../../lib/ids.js';
 import { DAY_MS } from '../../lib/time.js';
 import { localDaySql } from '../analytics/day-bucket.js';
 import { ORDER_FACTS_SQL } from '../analytics/order-sums-sql.js';
@@ -8,8 +9,9 @@ import { ORDER_FACTS_SQL } from '../analytics/order-sums-sql.js';
 
 /**
  * docs/rollups.md "Freshness": marks dirty the UTC days of these lines' order times and, before an update,
- * that of the stored line `replacedId` (its time before the update), inside the caller's transaction. A
- * mark's `seq` grows with every write, so a refresh only clears the marks it has seen.
+ * that of the stored line `replacedId` (its time before the update), inside the caller's transaction.
+ * Marks are only ever inserted, each with its own id — writers never wait on one another — and a refresh
+ * deletes exactly the marks it has read.
  */
 export async function markRollupDays(
   db: Db,
@@ -19,36 +21,42 @@ export async function markRollupDays(
   const first = lines[0];
   if (!first) return;
   if (replacedId)
-    await sql`insert into rollup_dirty (org_id, utc_day, seq)
-      select org_id, cast(order_time / ${sql.lit(DAY_MS)} as integer), 1 from order_lines
-      where org_id = ${first.orgId} and id = ${replacedId}
-      on conflict (org_id, utc_day) do update set seq = rollup_dirty.seq + 1`.execute(db);
-  const marks = new Map<string, { org_id: string; utc_day: number; seq: number }>();
+    await sql`insert into rollup_dirty (id, org_id, utc_day)
+      select cast(${newId()} as text), org_id, cast(order_time / ${sql.lit(DAY_MS)} as integer) from order_lines
+      where org_id = ${first.orgId} and id = ${replacedId}`.execute(db);
+  const marks = new Map<string, { id: string; org_id: string; utc_day: number }>();
   for (const l of lines) {
     const utcDay = Math.floor(l.orderTime / DAY_MS);
-    marks.set(`${l.orgId}|${utcDay}`, { org_id: l.orgId, utc_day: utcDay, seq: 1 });
+    const key = `${l.orgId}|${utcDay}`;
+    if (!marks.has(key)) marks.set(key, { id: newId(), org_id: l.orgId, utc_day: utcDay });
   }
   await db
     .insertInto('rollup_dirty')
     .values([...marks.values()])
-    .onConflict((oc) => oc.columns(['org_id', 'utc_day']).doUpdateSet({ seq: sql`rollup_dirty.seq + 1` }))
     .execute();
 }
 
 export interface DirtyMark {
+  id: string;
   utcDay: number;
-  seq: number;
 }
 
-export async function dirtyMarks(db: Db, orgId: string, limit = 100_000): Promise<DirtyMark[]> {
+/** The org's dirty marks (several may name one day). */
+export async function dirtyMarks(db: Db, orgId: string): Promise<DirtyMark[]> {
+  const rows = await db.selectFrom('rollup_dirty').select(['id', 'utc_day']).where('org_id', '=', orgId).execute();
+  return rows.map((r) => ({ id: r.id, utcDay: Number(r.utc_day) }));
+}
+
+/** How many distinct dirty UTC days the org has, counting up to `atMost`. */
+export async function dirtyDayCount(db: Db, orgId: string, atMost: number): Promise<number> {
   const rows = await db
     .selectFrom('rollup_dirty')
-    .select(['utc_day', 'seq'])
+    .select('utc_day')
+    .distinct()
     .where('org_id', '=', orgId)
-    .orderBy('utc_day')
-    .limit(limit)
+    .limit(atMost)
     .execute();
-  return rows.map((r) => ({ utcDay: Number(r.utc_day), seq: Number(r.seq) }));
+  return rows.length;
 }
 
 /** Whether a UTC day in `[first, last]` of the org is dirty. */
@@ -64,15 +72,12 @@ export async function anyDirty(db: Db, orgId: string, first: number, last: numbe
   return row !== undefined;
 }
 
-/** Clears the marks seen — only if no write bumped them since (docs/rollups.md "Freshness"). */
-export async function clearMarks(db: Db, orgId: string, marks: readonly DirtyMark[]): Promise<void> {
-  for (const m of marks)
-    await db
-      .deleteFrom('rollup_dirty')
-      .where('org_id', '=', orgId)
-      .where('utc_day', '=', m.utcDay)
-      .where('seq', '=', m.seq)
-      .execute();
+/** Deletes the marks read (not those written since, docs/rollups.md "Freshness"). */
+export async function clearMarks(db: Db, marks: readonly DirtyMark[]): Promise<void> {
+  await eachChunk(
+    marks.map((m) => m.id),
+    (ids) => db.deleteFrom('rollup_dirty').where('id', 'in', ids).execute(),
+  );
 }
 
 export async function rollupState(db: Db, orgId: string) {

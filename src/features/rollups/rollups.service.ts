@@ -46,20 +46,20 @@ async function refreshLocalDays(trx: Db, org: Org, days: Iterable<number>): Prom
  * docs/rollups.md "Freshness": recomputes the days of the org's dirty marks, under the org's rollup lock,
  * and clears the marks it saw. Returns how many UTC days were refreshed (0 without a built rollup).
  */
-export async function refreshDirty(db: Db, org: Org, limit = 100_000): Promise<number> {
+export async function refreshDirty(db: Db, org: Org): Promise<number> {
   return withTransaction(db, async (trx) => {
     await lockName(trx, lockOf(org.id));
     const state = await repo.rollupState(trx, org.id);
     if (state?.timezone !== org.timezone) return 0;
-    const marks = await repo.dirtyMarks(trx, org.id, limit);
+    const marks = await repo.dirtyMarks(trx, org.id);
     if (marks.length === 0) return 0;
     await refreshLocalDays(
       trx,
       org,
       marks.flatMap((m) => localDaysOfUtcDay(m.utcDay, org.timezone)),
     );
-    await repo.clearMarks(trx, org.id, marks);
-    return marks.length;
+    await repo.clearMarks(trx, marks);
+    return new Set(marks.map((m) => m.utcDay)).size;
   });
 }
 
@@ -102,7 +102,7 @@ export async function rebuildOrg(
   }
   await withTransaction(db, async (trx) => {
     await lockName(trx, lockOf(org.id));
-    await repo.clearMarks(trx, org.id, marks);
+    await repo.clearMarks(trx, marks);
     await repo.setRollupState(trx, org.id, org.timezone);
   });
   return { orgId: org.id, months: months.length, clicksRebuilt };
@@ -120,9 +120,8 @@ export async function coveringDays(db: Db, org: Org, from: number, to: number): 
   if (state?.timezone !== org.timezone) return null;
   const { first, last } = utcDaysOfPeriod(from, to);
   if (!(await repo.anyDirty(db, org.id, first, last))) return days;
-  const marks = await repo.dirtyMarks(db, org.id, LAZY_REFRESH_DAYS + 1);
-  if (marks.length > LAZY_REFRESH_DAYS) return null;
-  await refreshDirty(db, org, LAZY_REFRESH_DAYS);
+  if ((await repo.dirtyDayCount(db, org.id, LAZY_REFRESH_DAYS + 1)) > LAZY_REFRESH_DAYS) return null;
+  await refreshDirty(db, org);
   return (await repo.anyDirty(db, org.id, first, last)) ? null : days;
 }
 
