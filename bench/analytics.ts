@@ -114,6 +114,7 @@ async function run(dialect: string, url: string): Promise<Run> {
     const rollup: number[] = [];
     const raw: number[] = [];
     let mismatches = 0;
+    const byKind = new Map<string, number[]>();
     for (let i = -5; i < queryCount; i++) {
       const month = r.int(0, 11);
       const q = {
@@ -130,12 +131,14 @@ async function run(dialect: string, url: string): Promise<Run> {
       if (i < 0) continue; // warm-up
       (first ? rollup : raw).push(ta);
       (first ? raw : rollup).push(tb);
+      byKind.set(kind, [...(byKind.get(kind) ?? []), first ? ta : tb]);
       if (JSON.stringify(a) !== JSON.stringify(b)) mismatches += 1;
     }
     log(
       `rollups p50 ${format(pct(rollup, 50))} ms, p95 ${format(pct(rollup, 95))} ms; raw p50 ${format(pct(raw, 50))} ms, ` +
         `p95 ${format(pct(raw, 95))} ms; ${mismatches} different answers (load ${load()})`,
     );
+    log(`via rollups by kind, p95 ms: ${[...byKind].map(([k, xs]) => `${k} ${format(pct(xs, 95))}`).join(', ')}`);
     return { dialect, loadSeconds, rebuildSeconds, cells, parts, rollup, raw, mismatches };
   } finally {
     await database.close();
