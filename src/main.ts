@@ -7,6 +7,7 @@ import { registerImportCommand } from './cli/import-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOrgCommands } from './cli/org-commands.js';
 import { registerPayoutCommands } from './cli/payout-commands.js';
+import { registerRollupCommands } from './cli/rollup-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerTierCommands } from './cli/tier-commands.js';
 import { registerWorkerCommand } from './cli/worker-command.js';
@@ -29,6 +30,7 @@ registerApiKeyCommands(program);
 registerDemoCommands(program);
 registerTierCommands(program);
 registerWorkerCommand(program);
+registerRollupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

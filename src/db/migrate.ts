@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-import-mappings.js';
 import * as m0015 from './migrations/0015-live-room.js';
 import * as m0016 from './migrations/0016-product-url.js';
 import * as m0017 from './migrations/0017-click-log.js';
+import * as m0018 from './migrations/0018-rollups.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-live-room': m0015,
   '0016-product-url': m0016,
   '0017-click-log': m0017,
+  '0018-rollups': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type * as Matrix from './schema-matrix.js';
+import type * as Rollups from './schema-rollups.js';
 import type * as Sales from './schema-sales.js';
 
 /**
@@ -246,6 +247,7 @@ export interface WebhookSignaturesTable {
 }
 
 export type * from './schema-matrix.js';
+export type * from './schema-rollups.js';
 export type * from './schema-sales.js';
 
 export interface DB {
@@ -285,4 +287,8 @@ export interface DB {
   scheduled_jobs: Matrix.ScheduledJobsTable;
   contests: Matrix.ContestsTable;
   contest_awards: Matrix.ContestAwardsTable;
+  rollup_days: Rollups.RollupDaysTable;
+  rollup_order_parts: Rollups.RollupOrderPartsTable;
+  rollup_dirty: Rollups.RollupDirtyTable;
+  rollup_state: Rollups.RollupStateTable;
 }

@@ -3,9 +3,12 @@ import { DAY_MS, dayInZone } from '../../lib/time.js';
 import type { Principal } from '../access/access.js';
 import { kosCodes, kosFilter } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
+import type { RollupDays } from '../rollups/rollups.js';
+import { coveringDays } from '../rollups/rollups.service.js';
 import { listOrgUnits } from '../units/units.service.js';
 import { deriveMetrics, EMPTY_SUMS, type MetricSums, type Metrics, queryPeriod } from './analytics.js';
 import * as repo from './analytics.repository.js';
+import { rollupClickCounts, rollupOrderSums } from './analytics-rollups.repository.js';
 import { dayNumberToDate } from './day-bucket.js';
 
 export interface AnalyticsQuery {
@@ -17,28 +20,49 @@ export interface AnalyticsQuery {
   source?: string;
 }
 
+/** `rollups: false` forces raw rows (tests and the benchmark compare the two; docs/rollups.md). */
+export interface SumsOptions {
+  rollups?: boolean;
+}
+
 /** The period and scope of a query: `[from, to)` days of the org (default: the last 30 days). */
 async function scopeOf(
   db: Db,
   principal: Principal,
   q: AnalyticsQuery,
-): Promise<{ scope: repo.Scope; currency: string; timezone: string }> {
+  options: SumsOptions,
+): Promise<{ scope: repo.Scope; currency: string; timezone: string; days: RollupDays | null }> {
   const org = await getOrgOrThrow(db, principal.orgId);
   const { from, to } = queryPeriod(q, org.timezone, Date.now());
   const kosIds = await kosFilter(db, principal, q.kosId, q.unitId);
+  // docs/rollups.md "Coverage": the rollups answer when they cover the period and are fresh, else raw rows.
+  const days = options.rollups === false ? null : await coveringDays(db, org, from, to);
   return {
     scope: { orgId: org.id, from, to, kosIds, platform: q.platform, source: q.source, timezone: org.timezone },
     currency: org.currency,
     timezone: org.timezone,
+    days,
   };
 }
 
+/** Order sums from the rollups when they answer the scope (identical by docs/rollups.md "Exactness"), else raw rows. */
+const orderSums = (db: Db, s: repo.Scope, days: RollupDays | null, by: repo.GroupBy) =>
+  days ? rollupOrderSums(db, s, days, by) : repo.orderSums(db, s, by);
+
+const clickCounts = (db: Db, s: repo.Scope, days: RollupDays | null, by: 'none' | 'kos' | 'unit' | 'day') =>
+  days ? rollupClickCounts(db, s, days, by) : repo.clickCounts(db, s, by);
+
 /** GMV, net sales, orders, clicks, rates and commission of a scope (docs/metrics.md). */
-export async function summary(db: Db, principal: Principal, q: AnalyticsQuery): Promise<Metrics & { currency: string }> {
-  const { scope, currency } = await scopeOf(db, principal, q);
-  const sums = (await repo.orderSums(db, scope, 'none')).get('') ?? EMPTY_SUMS;
+export async function summary(
+  db: Db,
+  principal: Principal,
+  q: AnalyticsQuery,
+  options: SumsOptions = {},
+): Promise<Metrics & { currency: string }> {
+  const { scope, currency, days } = await scopeOf(db, principal, q, options);
+  const sums = (await orderSums(db, scope, days, 'none')).get('') ?? EMPTY_SUMS;
   // Clicks belong to KOS links, not to platforms or import sources: those scopes have no clicks.
-  const clicks = q.platform || q.source ? null : ((await repo.clickCounts(db, scope, 'none')).get('') ?? 0);
+  const clicks = q.platform || q.source ? null : ((await clickCounts(db, scope, days, 'none')).get('') ?? 0);
   const commission = (await repo.commissionSums(db, scope, 'none')).get('') ?? 0;
   return { ...deriveMetrics(sums, clicks, commission), currency };
 }
@@ -46,11 +70,11 @@ export async function summary(db: Db, principal: Principal, q: AnalyticsQuery): 
 export type BreakdownBy = 'kos' | 'unit' | 'platform' | 'product' | 'source' | 'day';
 
 /** The same metrics per KOS, unit, platform, product SKU, source or day, largest GMV first (days in order). */
-export async function breakdown(db: Db, principal: Principal, by: BreakdownBy, q: AnalyticsQuery) {
-  const { scope, currency } = await scopeOf(db, principal, q);
-  const sums = await repo.orderSums(db, scope, by);
+export async function breakdown(db: Db, principal: Principal, by: BreakdownBy, q: AnalyticsQuery, options: SumsOptions = {}) {
+  const { scope, currency, days } = await scopeOf(db, principal, q, options);
+  const sums = await orderSums(db, scope, days, by);
   const clickBy = by === 'kos' || by === 'unit' || by === 'day' ? by : null;
-  const clicks = clickBy && !q.platform && !q.source ? await repo.clickCounts(db, scope, clickBy) : null;
+  const clicks = clickBy && !q.platform && !q.source ? await clickCounts(db, scope, days, clickBy) : null;
   const commission = await repo.commissionSums(db, scope, by);
   const keys = new Set([...sums.keys(), ...(clicks?.keys() ?? []), ...commission.keys()]);
   const labels = await labelsFor(db, principal, by, [...keys]);

@@ -6,6 +6,7 @@ import type { OrderLinesTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
 import type { Platform } from '../../lib/schemas.js';
+import { markRollupDays } from '../rollups/rollups.service.js';
 import type { AttributionMethod, ContentType, LineStatus, StoredLine } from './lines.js';
 
 export const toStoredLine = (r: Selectable<OrderLinesTable>): StoredLine => ({
@@ -111,10 +112,14 @@ export async function linesOfOrders(db: Db, orgId: string, source: string, order
 
 export async function insertLines(db: Db, lines: StoredLine[]): Promise<void> {
   await bulkInsert(db, 'order_lines', lines.map(toRow));
+  // docs/rollups.md "Freshness": the days these lines fall on are stale until refreshed.
+  await markRollupDays(db, lines);
 }
 
 export async function replaceLine(db: Db, line: StoredLine): Promise<void> {
   const { id, org_id, created_at, ...rest } = toRow(line);
+  // docs/rollups.md "Freshness": the line's day before and after the update.
+  await markRollupDays(db, [line], id);
   await db.updateTable('order_lines').set(rest).where('org_id', '=', org_id).where('id', '=', id).execute();
 }
 
