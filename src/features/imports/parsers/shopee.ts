@@ -32,6 +32,18 @@ const K = {
 } as const;
 
 const SUB_IDS = ['sub_id1', 'sub_id2', 'sub_id3', 'sub_id4', 'sub_id5'] as const;
+/** The sub-id fields as row errors name them (`Sub_id1`…), built once, not per row. */
+const SUB_ID_FIELDS = SUB_IDS.map((key) => key.replace('s', 'S'));
+
+/** The row's non-empty sub-ids, in column order. */
+function subIdsOf(row: TableRow): string[] {
+  const subIds: string[] = [];
+  for (let i = 0; i < SUB_IDS.length; i++) {
+    const value = optionalText(row.cells.get(SUB_IDS[i] as string), SUB_ID_FIELDS[i] as string, 256);
+    if (value !== null) subIds.push(value);
+  }
+  return subIds;
+}
 
 const REQUIRED = {
   'Order id / ID đơn hàng': K.orderId,
@@ -172,9 +184,7 @@ export function mapShopeeRow(row: TableRow, ctx: ParseContext, report: string | 
     refundMinor: amount(row, K.refund, digits, 'Refund Amount'),
     platformCommissionMinor: amount(row, K.netCommission, digits, 'Affiliate Net Commission'),
     currency,
-    subIds: SUB_IDS.map((key) => optionalText(row.cells.get(key), key.replace('s', 'S'), 256)).filter(
-      (v): v is string => v !== null,
-    ),
+    subIds: subIdsOf(row),
     creator: null,
     voucher: null,
     contentType: shopeeContentType(cellOf(row, K.contentType)),

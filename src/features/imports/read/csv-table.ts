@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { problem } from '../../../lib/problems/problem.js';
 import { storableMessage } from '../../../lib/storable-text.js';
-import { isBlankCell, isEmptyCell, normaliseHeader } from '../fields.js';
+import { isBlankCell, normaliseHeader } from '../fields.js';
 import { FileError } from '../import-types.js';
 import { type CsvRecord, CsvRecordReader, CsvSyntaxError } from './csv-records.js';
+import { RowCells } from './row-cells.js';
 import type { Table, TableLayout, TableRow } from './table.js';
 
 /** Longer records are a file error (csv-parse's `max_record_size` before: docs/imports.md). */
@@ -107,18 +108,11 @@ export async function csvTable(path: string, layout: TableLayout = {}): Promise<
     columns,
     headers: header.filter((name) => !isBlankCell(name)),
     async *rows(): AsyncGenerator<TableRow> {
-      const keys = [...index.entries()];
       for await (const batch of records(path, delimiter)) {
         for (const { line, cells } of batch) {
           if (line <= headerLine) continue; // the header and anything above it
           if (cells.every(isBlankCell)) continue;
-          const map = new Map<string, string>();
-          for (const [key, i] of keys) {
-            const value = cells[i];
-            // NUL padding alone is no value; a NUL inside a value is for the field rules (fields.ts).
-            if (value !== undefined && !isEmptyCell(value)) map.set(key, value);
-          }
-          yield { row: line, cells: map };
+          yield { row: line, cells: new RowCells(index, cells) };
         }
       }
     },
