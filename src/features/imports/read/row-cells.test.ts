@@ -32,7 +32,9 @@ describe('RowCells', () => {
     expect([...row.keys()]).toEqual([...map.keys()]);
     expect([...row.values()]).toEqual([...map.values()]);
     const seen: string[] = [];
-    row.forEach((value, key) => seen.push(`${key}=${value}`));
+    row.forEach((value, key) => {
+      seen.push(`${key}=${value}`);
+    });
     expect(seen).toEqual(['order id=A1', 'note= padded\u0000 ']);
   });
 
