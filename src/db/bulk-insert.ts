@@ -107,6 +107,22 @@ export function preparedAll<R>(db: Kysely<DB>, text: string, params: readonly un
   return statement.all(...params) as R[];
 }
 
+/**
+ * preparedAll whose rows come back as arrays of the selected columns, in select order: better-sqlite3
+ * builds no object with a property per column (2.5× cheaper for a 32-column row, docs/imports.md "Speed").
+ */
+export function preparedAllValues(db: Kysely<DB>, text: string, params: readonly unknown[]): unknown[][] | null {
+  const handle = sqliteTransactionHandle(db);
+  if (!handle) return null;
+  const key = `raw:${text}`;
+  let statement = handle.statements.get(key);
+  if (!statement) {
+    statement = handle.database.prepare(text).raw(true);
+    handle.statements.set(key, statement);
+  }
+  return statement.all(...params) as unknown[][];
+}
+
 /** PostgreSQL column types of a table (`udt_name`: `text`, `int8`…), read once per process. */
 const pgColumnTypes = new Map<string, Promise<Map<string, string>>>();
 

@@ -58,6 +58,31 @@ describe('decimalToMinor', () => {
     expect(decimalToMinor('', 2, 'refund', { required: false })).toBe(0);
     expect(decimalToMinor(undefined, 0, 'refund', { required: false })).toBe(0);
   });
+
+  // The double fast path (at most 15 digits) must round exactly as the BigInt path: half away from zero.
+  test('short amounts round like exact decimal arithmetic, at every digit count', () => {
+    const reference = (text: string, digits: number): number => {
+      const [, sign, whole, fraction = ''] = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text) as unknown as string[];
+      const kept = BigInt(`${whole}${(fraction as string).padEnd(digits, '0').slice(0, digits)}`);
+      const up = ((fraction as string).padEnd(digits + 1, '0')[digits] as string) >= '5' ? 1n : 0n;
+      return Number(sign === '-' ? -(kept + up) : kept + up);
+    };
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 5000; i++) {
+      const whole = String(next(10 ** (1 + next(9)))).padStart(1 + next(3), '0');
+      const fraction = next(3) ? `.${String(next(10 ** 6)).slice(0, 1 + next(6))}` : '';
+      const text = `${next(4) ? '' : '-'}${whole}${fraction}`;
+      const digits = next(5);
+      expect(decimalToMinor(text, digits, 'amount'), `${text} @ ${digits}`).toBe(reference(text, digits));
+    }
+    expect(Object.is(decimalToMinor('-0.00', 2, 'amount'), 0)).toBe(true);
+    expect(decimalToMinor('123456789012345.5', 0, 'amount')).toBe(123456789012346);
+    expect(decimalToMinor('12345678901234.56', 2, 'amount')).toBe(1234567890123456);
+  });
 });
 
 describe('parseReportTime', () => {

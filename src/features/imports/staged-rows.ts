@@ -111,7 +111,8 @@ export interface StagedRows {
   dispose(): Promise<void>;
 }
 
-const BATCH = 1000;
+/** Staged rows are written in pieces of about this many characters: small enough to stay out of V8's large-object space. */
+const BATCH_CHARS = 32 * 1024;
 
 /** Reads every row of the file into a temporary file; a file error throws here, before anything is stored. */
 export async function stageRows(rows: AsyncIterable<ParsedRow>): Promise<StagedRows> {
@@ -123,12 +124,16 @@ export async function stageRows(rows: AsyncIterable<ParsedRow>): Promise<StagedR
     const file = await open(path, 'w');
     try {
       let batch: string[] = [];
+      let chars = 0;
       for await (const row of rows) {
-        batch.push(encode(row));
+        const text = encode(row);
+        batch.push(text);
+        chars += text.length + 1;
         total += 1;
-        if (batch.length >= BATCH) {
+        if (chars >= BATCH_CHARS) {
           await file.write(`${batch.join('\n')}\n`);
           batch = [];
+          chars = 0;
         }
       }
       if (batch.length) await file.write(`${batch.join('\n')}\n`);

@@ -1,5 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import { bulkInsert, preparedAll } from '../../db/bulk-insert.js';
+import { bulkInsert, preparedAllValues } from '../../db/bulk-insert.js';
 import { type Db, inChunks } from '../../db/database.js';
 import { writersAreSerialised } from '../../db/locks.js';
 import type { OrderLinesTable } from '../../db/schema.js';
@@ -44,6 +44,86 @@ export const toStoredLine = (r: Selectable<OrderLinesTable>): StoredLine => ({
   updatedAt: r.updated_at,
 });
 
+/** The columns of a stored line in toStoredLine's order, for reads that take rows as arrays (storedLineOf). */
+const LINE_COLUMNS = [
+  'id',
+  'org_id',
+  'source',
+  'order_id',
+  'line_key',
+  'platform',
+  'status',
+  'raw_status',
+  'order_time',
+  'completed_time',
+  'sku',
+  'product_name',
+  'category',
+  'quantity',
+  'gross_minor',
+  'net_minor',
+  'refund_minor',
+  'platform_commission_minor',
+  'currency',
+  'sub_ids',
+  'creator',
+  'voucher',
+  'content_type',
+  'new_buyer',
+  'kos_id',
+  'attribution',
+  'link_id',
+  'click_id',
+  'session_id',
+  'import_id',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof OrderLinesTable)[];
+
+/** A row read as an array of LINE_COLUMNS: the line toStoredLine makes of the row as an object, built as one literal. */
+const storedLineOf = (v: unknown[]): StoredLine => ({
+  id: v[0] as string,
+  orgId: v[1] as string,
+  source: v[2] as string,
+  orderId: v[3] as string,
+  lineKey: v[4] as string,
+  platform: v[5] as Platform,
+  status: v[6] as LineStatus,
+  rawStatus: v[7] as string,
+  orderTime: v[8] as number,
+  completedTime: v[9] as number | null,
+  sku: v[10] as string | null,
+  productName: v[11] as string | null,
+  category: v[12] as string | null,
+  quantity: v[13] as number,
+  grossMinor: v[14] as number,
+  netMinor: v[15] as number,
+  refundMinor: v[16] as number,
+  platformCommissionMinor: v[17] as number | null,
+  currency: v[18] as string,
+  subIds: parseJson<string[]>(v[19] as string, []),
+  creator: v[20] as string | null,
+  voucher: v[21] as string | null,
+  contentType: v[22] as ContentType | null,
+  newBuyer: v[23] === null ? null : v[23] === 1,
+  kosId: v[24] as string | null,
+  attribution: v[25] as AttributionMethod,
+  linkId: v[26] as string | null,
+  clickId: v[27] as string | null,
+  sessionId: v[28] as string | null,
+  importId: v[29] as string | null,
+  createdAt: v[30] as number,
+  updatedAt: v[31] as number,
+});
+
+// storedLineOf reads LINE_COLUMNS by position: both must follow toStoredLine's fields, in its order.
+{
+  const named = Object.fromEntries(LINE_COLUMNS.map((c) => [c, c === 'sub_ids' ? '[]' : c]));
+  const byName = JSON.stringify(toStoredLine(named as unknown as Selectable<OrderLinesTable>));
+  const byPosition = JSON.stringify(storedLineOf(LINE_COLUMNS.map((c) => named[c])));
+  if (byName !== byPosition) throw new Error('lines.repository: storedLineOf and LINE_COLUMNS disagree with toStoredLine');
+}
+
 export const toRow = (l: StoredLine): Insertable<OrderLinesTable> => ({
   id: l.id,
   org_id: l.orgId,
@@ -81,32 +161,39 @@ export const toRow = (l: StoredLine): Insertable<OrderLinesTable> => ({
 
 /** The stored lines of these orders of one source, keyed `orderId\u0001lineKey`. */
 export async function linesOfOrders(db: Db, orgId: string, source: string, orderIds: string[]): Promise<Map<string, StoredLine>> {
-  // SQLite in an import's transaction: one prepared statement for the whole chunk (docs/imports.md, "Speed").
-  const prepared = preparedAll<Selectable<OrderLinesTable>>(
+  // SQLite in an import's transaction: one prepared statement for the whole chunk, rows as arrays
+  // (docs/imports.md, "Speed").
+  const values = preparedAllValues(
     db,
-    'select * from "order_lines" where "org_id" = ? and "source" = ? and "order_id" in (select "value" from json_each(?))',
+    `select ${LINE_COLUMNS.map((c) => `"${c}"`).join(', ')} from "order_lines" where "org_id" = ? and "source" = ? and "order_id" in (select "value" from json_each(?))`,
     [orgId, source, JSON.stringify(orderIds)],
   );
-  const rows =
-    prepared ??
-    (writersAreSerialised(db)
-      ? await inChunks(orderIds, (slice) =>
-          db
-            .selectFrom('order_lines')
-            .selectAll()
-            .where('org_id', '=', orgId)
-            .where('source', '=', source)
-            .where('order_id', 'in', slice)
-            .execute(),
-        )
-      : // PostgreSQL: the keys as one array parameter, one round trip.
-        await db
+  if (values) {
+    const known = new Map<string, StoredLine>();
+    for (const row of values) {
+      const line = storedLineOf(row);
+      known.set(`${line.orderId}\u0001${line.lineKey}`, line);
+    }
+    return known;
+  }
+  const rows = writersAreSerialised(db)
+    ? await inChunks(orderIds, (slice) =>
+        db
           .selectFrom('order_lines')
           .selectAll()
           .where('org_id', '=', orgId)
           .where('source', '=', source)
-          .where(sql<boolean>`"order_id" = any(${orderIds}::text[])`)
-          .execute());
+          .where('order_id', 'in', slice)
+          .execute(),
+      )
+    : // PostgreSQL: the keys as one array parameter, one round trip.
+      await db
+        .selectFrom('order_lines')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('source', '=', source)
+        .where(sql<boolean>`"order_id" = any(${orderIds}::text[])`)
+        .execute();
   return new Map(rows.map((row) => [`${row.order_id}\u0001${row.line_key}`, toStoredLine(row)]));
 }
 

@@ -32,6 +32,18 @@ const K = {
 } as const;
 
 const SUB_IDS = ['sub_id1', 'sub_id2', 'sub_id3', 'sub_id4', 'sub_id5'] as const;
+/** The sub-id fields as row errors name them (`Sub_id1`…), built once, not per row. */
+const SUB_ID_FIELDS = SUB_IDS.map((key) => key.replace('s', 'S'));
+
+/** The row's non-empty sub-ids, in column order. */
+function subIdsOf(row: TableRow): string[] {
+  const subIds: string[] = [];
+  for (let i = 0; i < SUB_IDS.length; i++) {
+    const value = optionalText(row.cells.get(SUB_IDS[i] as string), SUB_ID_FIELDS[i] as string, 256);
+    if (value !== null) subIds.push(value);
+  }
+  return subIds;
+}
 
 const REQUIRED = {
   'Order id / ID đơn hàng': K.orderId,
@@ -101,9 +113,32 @@ export function shopeeCurrency(table: Table): string | RowProblem {
   );
 }
 
+/**
+ * A function of a cell's text remembered for a few texts (a report repeats a handful of content types and
+ * buyer statuses a million times: docs/imports.md, "Speed"). Kept small: a remembered cell may hold on
+ * to the piece of file text it was cut from.
+ */
+function remembered<T>(of: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    const value = of(text);
+    if (known.size >= 64) known.clear();
+    known.set(text, value);
+    return value;
+  };
+}
+
+const contentTypeOfCell = remembered(contentTypeOf);
+const buyerOfCell = remembered((text) => BUYER[foldText(text)] ?? null);
+
 /** Shopee's content types; an unknown one is not an error, only not known (null). */
 export function shopeeContentType(value: string | undefined): ContentType | null {
-  const text = foldText(value ?? '');
+  return contentTypeOfCell(value ?? '');
+}
+
+function contentTypeOf(value: string): ContentType | null {
+  const text = foldText(value);
   if (!text) return null;
   if (/live|truc tiep/.test(text)) return 'live';
   if (/video/.test(text)) return 'video';
@@ -154,7 +189,6 @@ export function mapShopeeRow(row: TableRow, ctx: ParseContext, report: string | 
   if (!Number.isSafeInteger(grossMinor))
     throw new RowProblem('Price', problem('import.cell.price_overflow'), 'price × quantity is too large');
   checkCommissionIdentity(row, hasTotal);
-  const buyer = foldText(cellOf(row, K.buyerStatus) ?? '');
   return {
     platform: 'shopee',
     orderId,
@@ -172,13 +206,11 @@ export function mapShopeeRow(row: TableRow, ctx: ParseContext, report: string | 
     refundMinor: amount(row, K.refund, digits, 'Refund Amount'),
     platformCommissionMinor: amount(row, K.netCommission, digits, 'Affiliate Net Commission'),
     currency,
-    subIds: SUB_IDS.map((key) => optionalText(row.cells.get(key), key.replace('s', 'S'), 256)).filter(
-      (v): v is string => v !== null,
-    ),
+    subIds: subIdsOf(row),
     creator: null,
     voucher: null,
     contentType: shopeeContentType(cellOf(row, K.contentType)),
-    newBuyer: BUYER[buyer] ?? null,
+    newBuyer: buyerOfCell(cellOf(row, K.buyerStatus) ?? ''),
   };
 }
 

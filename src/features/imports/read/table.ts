@@ -8,7 +8,7 @@ import { xlsxTable } from './xlsx-table.js';
 /** One data row: its number (CSV/XLSX: file line, header = 1; JSON: 1-based record index) and cells by normalised header. */
 export interface TableRow {
   row: number;
-  cells: Map<string, string>;
+  cells: ReadonlyMap<string, string>;
   /** JSON records keep their original object (for nested fields such as `_extra.parameters`). */
   raw?: Record<string, unknown>;
 }
