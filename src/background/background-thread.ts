@@ -73,7 +73,10 @@ function jobMethods(database: Database): Methods {
       // A stop stores the log for at most its budget; the next start stores the rest (docs/clicks.md).
       const budget = settings.clickStopBudgetMs ?? Number.POSITIVE_INFINITY;
       if (ingester && !(await ingester.close(budget))) {
-        event('warn', `the click log was not all stored or forwarded at the stop (budget ${budget / 1000} s): the rest goes at the next start`);
+        event(
+          'warn',
+          `the click log was not all stored or forwarded at the stop (budget ${budget / 1000} s): the rest goes at the next start`,
+        );
       }
       // A worker still waiting for its first connection to NATS is left behind (the thread ends).
       const stopped = worker?.then((w) => w.close()).catch(() => {});
