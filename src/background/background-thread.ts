@@ -7,6 +7,7 @@ import { ClickWorker } from '../features/clicks/nats-click-worker.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
+import { RollupKeeper } from '../features/rollups/rollup-keeper.js';
 import { TierScheduler } from '../features/tiers/scheduler.js';
 import { recompute } from '../features/tiers/tiers.service.js';
 import { natsNames } from '../lib/nats.js';
@@ -39,6 +40,11 @@ function jobMethods(database: Database): Methods {
     ? new TierScheduler(database.db, { log: (level, message, error) => event(level, message, error) })
     : null;
   scheduler?.start();
+  // Rollups built for new orgs and after a zone change, dirty days refreshed (docs/rollups.md).
+  const rollups = settings.scheduler
+    ? new RollupKeeper(database.db, { onError: (error) => event('error', 'keeping the analytics rollups failed', error) })
+    : null;
+  rollups?.start();
   // The click log of this instance goes into the database from here (docs/clicks.md "Ingestion"), or
   // with NATS to the JetStream stream that `kos worker` stores (docs/deployment.md "Clicks through NATS").
   const ingester = !settings.clickDir
@@ -82,6 +88,7 @@ function jobMethods(database: Database): Methods {
       const stopped = worker?.then((w) => w.close()).catch(() => {});
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await scheduler?.stop();
+      await rollups?.stop();
       await started.catch(() => {});
       await imports.close();
     },

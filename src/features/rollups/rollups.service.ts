@@ -140,3 +140,35 @@ export async function orgsWithDirtyDays(db: Db): Promise<Org[]> {
 export async function allOrgs(db: Db): Promise<Array<Org & { slug: string }>> {
   return db.selectFrom('orgs').select(['id', 'slug', 'timezone']).orderBy('created_at').orderBy('id').execute();
 }
+
+/** Orgs whose rollup is missing or was built in another zone than the org's current one. */
+export async function orgsNeedingBuild(db: Db): Promise<Org[]> {
+  return db
+    .selectFrom('orgs')
+    .leftJoin('rollup_state', 'rollup_state.org_id', 'orgs.id')
+    .select(['orgs.id as id', 'orgs.timezone as timezone'])
+    .where((eb) => eb.or([eb('rollup_state.org_id', 'is', null), eb('rollup_state.timezone', '!=', eb.ref('orgs.timezone'))]))
+    .orderBy('orgs.created_at')
+    .execute();
+}
+
+/**
+ * docs/rollups.md "Kept by the jobs thread": builds the rollups of orgs that have none (new orgs, an
+ * upgrade, a zone change) and refreshes the dirty days of the others — a few days in one transaction, a
+ * large backlog (a big import) as a rebuild, a month per transaction, so no write waits long on it.
+ */
+export async function keepRollups(db: Db): Promise<{ built: number; refreshed: number }> {
+  let built = 0;
+  let refreshed = 0;
+  for (const org of await orgsNeedingBuild(db)) {
+    await rebuildOrg(db, org);
+    built += 1;
+  }
+  for (const org of await orgsWithDirtyDays(db)) {
+    if ((await repo.dirtyDayCount(db, org.id, LAZY_REFRESH_DAYS + 1)) > LAZY_REFRESH_DAYS) {
+      await rebuildOrg(db, org);
+      built += 1;
+    } else refreshed += await refreshDirty(db, org);
+  }
+  return { built, refreshed };
+}

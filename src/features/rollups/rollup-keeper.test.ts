@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/database.js';
+import { type Dataset, generateDataset, storeLines } from '../../../test/support/rollup-dataset.js';
+import { dayStart } from '../../lib/time.js';
+import { systemPrincipal } from '../access/access.js';
+import { summary } from '../analytics/analytics.service.js';
+import { coveringDays, keepRollups } from './rollups.service.js';
+
+// docs/rollups.md "Kept by the jobs thread": new orgs get a rollup without a manual rebuild, dirty days
+// are refreshed, a zone change rebuilds — and the answers stay those of the raw rows.
+
+describe.each(DIALECTS)('the rollup keeper on %s', (dialect) => {
+  let db: TestDatabase;
+  let d: Dataset;
+  const timezone = 'Asia/Ho_Chi_Minh';
+  const q = { from: '2026-02-01', to: '2026-03-01' };
+  const covered = (zone: string) =>
+    coveringDays(db.database.db, { id: d.orgId, timezone: zone }, dayStart(q.from, zone), dayStart(q.to, zone));
+  const dirtyCount = async () =>
+    (await db.database.db.selectFrom('rollup_dirty').select('id').where('org_id', '=', d.orgId).execute()).length;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    d = await generateDataset(db.database.db, {
+      slug: 'keeper',
+      timezone,
+      start: '2026-01-25',
+      days: 40,
+      orders: 200,
+      clicks: 500,
+      seed: 11,
+    });
+  }, 120_000);
+  afterAll(() => db.drop());
+
+  test('builds an org that has no rollup, then refreshes its dirty days', async () => {
+    expect(await covered(timezone)).toBeNull();
+    expect(await keepRollups(db.database.db)).toEqual({ built: 1, refreshed: 0 });
+    expect(await covered(timezone)).not.toBeNull();
+    expect(await keepRollups(db.database.db)).toEqual({ built: 0, refreshed: 0 });
+
+    const line = d.lines[0];
+    if (!line) throw new Error('no line');
+    await storeLines(db.database.db, [
+      { ...line, id: `${line.id}k`, lineKey: 'keeper-extra', orderTime: dayStart('2026-02-10', timezone) },
+    ]);
+    expect(await dirtyCount()).toBeGreaterThan(0);
+    const kept = await keepRollups(db.database.db);
+    expect(kept.refreshed).toBeGreaterThan(0);
+    expect(await dirtyCount()).toBe(0);
+    const principal = systemPrincipal(d.orgId);
+    expect(await summary(db.database.db, principal, q)).toEqual(await summary(db.database.db, principal, q, { rollups: false }));
+  }, 120_000);
+
+  test('a zone change makes the org due for a rebuild, which the keeper does', async () => {
+    const zone = 'Europe/Berlin';
+    await db.database.db.updateTable('orgs').set({ timezone: zone }).where('id', '=', d.orgId).execute();
+    expect(await covered(zone)).toBeNull();
+    expect((await keepRollups(db.database.db)).built).toBe(1);
+    expect(await covered(zone)).not.toBeNull();
+    const principal = systemPrincipal(d.orgId);
+    expect(await summary(db.database.db, principal, q)).toEqual(await summary(db.database.db, principal, q, { rollups: false }));
+  }, 120_000);
+});
