@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type Principal, systemPrincipal } from '../src/features/access/access.js';
 import { type BreakdownBy, breakdown, summary } from '../src/features/analytics/analytics.service.js';
-import { dayNumber, dayString } from '../src/features/rollups/rollups.js';
-import { rebuildOrg } from '../src/features/rollups/rollups.service.js';
+import { dayNumber, dayString } from '../src/features/analytics/rollups.js';
+import { rebuildOrg } from '../src/features/analytics/rollups.service.js';
 import { clicksAndDaily, LINE_COLUMNS, lines, type Shape, unitsAndLinks, writeRows } from './support-analytics.js';
 import {
   benchOrg,

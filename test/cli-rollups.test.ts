@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { systemPrincipal } from '../src/features/access/access.js';
 import { breakdown, summary } from '../src/features/analytics/analytics.service.js';
-import { coveringDays } from '../src/features/rollups/rollups.service.js';
+import { coveringDays } from '../src/features/analytics/rollups.service.js';
 import { dayStart } from '../src/lib/time.js';
 import { runCli, useCliDatabase } from './support/cli.js';
 import { DIALECTS } from './support/database.js';

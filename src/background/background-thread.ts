@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDatabase, type Database } from '../db/database.js';
 import type { Principal } from '../features/access/access.js';
+import { RollupKeeper } from '../features/analytics/rollup-keeper.js';
 import { ClickIngester } from '../features/clicks/click-ingester.js';
 import { ClickForwarder } from '../features/clicks/nats-click-forwarder.js';
 import { ClickWorker } from '../features/clicks/nats-click-worker.js';
 import type { FileJob } from '../features/imports/import-jobs.js';
 import { ImportRunner } from '../features/imports/import-runner.js';
 import { importWebhookBody } from '../features/imports/webhook-import.js';
-import { RollupKeeper } from '../features/rollups/rollup-keeper.js';
 import { TierScheduler } from '../features/tiers/scheduler.js';
 import { recompute } from '../features/tiers/tiers.service.js';
 import { natsNames } from '../lib/nats.js';

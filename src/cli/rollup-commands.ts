@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { allOrgs, rebuildOrg } from '../features/analytics/rollups.service.js';
 import { findOrgBySlug } from '../features/orgs/orgs.service.js';
-import { allOrgs, rebuildOrg } from '../features/rollups/rollups.service.js';
 import { DomainError } from '../lib/errors.js';
 import { problem } from '../lib/problems/problem.js';
 import { printResult, withDatabase } from './open-database.js';

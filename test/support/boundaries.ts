@@ -19,6 +19,10 @@ export interface SourceFile {
 /** Which feature owns (alone writes) each table. docs/architecture.md lists the same. */
 export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   orgs: 'orgs',
+  rollup_days: 'analytics',
+  rollup_order_parts: 'analytics',
+  rollup_state: 'analytics',
+  rollup_dirty: 'orders',
   units: 'units',
   members: 'members',
   sessions: 'members',

@@ -1,9 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { dayNumber, dayString, type RollupDays } from '../rollups/rollups.js';
 import type { MetricSums } from './analytics.js';
 import type { GroupBy, Scope } from './analytics.repository.js';
 import { type MetricSumsRow, metricSumsOf, ORDER_SUMS_SQL } from './order-sums-sql.js';
+import { dayNumber, dayString, type RollupDays } from './rollups.js';
 
 /**
  * The analytics sums read from the rollups instead of raw rows (docs/rollups.md "Exactness"): the same

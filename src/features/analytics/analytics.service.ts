@@ -3,13 +3,13 @@ import { DAY_MS, dayInZone } from '../../lib/time.js';
 import type { Principal } from '../access/access.js';
 import { kosCodes, kosFilter } from '../kos/kos.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
-import type { RollupDays } from '../rollups/rollups.js';
-import { coveringDays } from '../rollups/rollups.service.js';
 import { listOrgUnits } from '../units/units.service.js';
 import { deriveMetrics, EMPTY_SUMS, type MetricSums, type Metrics, queryPeriod } from './analytics.js';
 import * as repo from './analytics.repository.js';
 import { rollupClickCounts, rollupOrderSums } from './analytics-rollups.repository.js';
 import { dayNumberToDate } from './day-bucket.js';
+import type { RollupDays } from './rollups.js';
+import { coveringDays } from './rollups.service.js';
 
 export interface AnalyticsQuery {
   from?: string;

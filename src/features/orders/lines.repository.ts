@@ -6,7 +6,7 @@ import type { OrderLinesTable } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
 import type { Platform } from '../../lib/schemas.js';
-import { markRollupDays } from '../rollups/rollups.service.js';
+import { markRollupDays } from './line-day-marks.service.js';
 import type { AttributionMethod, ContentType, LineStatus, StoredLine } from './lines.js';
 
 export const toStoredLine = (r: Selectable<OrderLinesTable>): StoredLine => ({

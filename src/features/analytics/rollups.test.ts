@@ -3,7 +3,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/s
 import { type Dataset, generateDataset, rewriteLine, storeLines } from '../../../test/support/rollup-dataset.js';
 import { dayStart } from '../../lib/time.js';
 import { systemPrincipal } from '../access/access.js';
-import { type AnalyticsQuery, type BreakdownBy, breakdown, summary } from '../analytics/analytics.service.js';
+import { type AnalyticsQuery, type BreakdownBy, breakdown, summary } from './analytics.service.js';
 import { coveringDays, rebuildOrg } from './rollups.service.js';
 
 // docs/rollups.md: every summary and breakdown answered from the rollups equals the raw rows' answer.

@@ -3,7 +3,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/s
 import { type Dataset, generateDataset, storeLines } from '../../../test/support/rollup-dataset.js';
 import { dayStart } from '../../lib/time.js';
 import { systemPrincipal } from '../access/access.js';
-import { summary } from '../analytics/analytics.service.js';
+import { summary } from './analytics.service.js';
 import { coveringDays, keepRollups } from './rollups.service.js';
 
 // docs/rollups.md "Kept by the jobs thread": new orgs get a rollup without a manual rebuild, dirty days

@@ -1,6 +1,7 @@
 import { type Db, withTransaction } from '../../db/database.js';
 import { lockName } from '../../db/locks.js';
 import { rebuildClickRollup } from '../clicks/clicks.service.js';
+import * as dayMarks from '../orders/line-day-marks.service.js';
 import {
   dayRuns,
   localDayOf,
@@ -12,8 +13,6 @@ import {
   wholeDays,
 } from './rollups.js';
 import * as repo from './rollups.repository.js';
-
-export { markRollupDays } from './rollups.repository.js';
 
 /** A lazy refresh before a query handles at most this many dirty UTC days; more is the rebuild's work. */
 const LAZY_REFRESH_DAYS = 92;
@@ -51,14 +50,14 @@ export async function refreshDirty(db: Db, org: Org): Promise<number> {
     await lockName(trx, lockOf(org.id));
     const state = await repo.rollupState(trx, org.id);
     if (state?.timezone !== org.timezone) return 0;
-    const marks = await repo.dirtyMarks(trx, org.id);
+    const marks = await dayMarks.dirtyMarks(trx, org.id);
     if (marks.length === 0) return 0;
     await refreshLocalDays(
       trx,
       org,
       marks.flatMap((m) => localDaysOfUtcDay(m.utcDay, org.timezone)),
     );
-    await repo.clearMarks(trx, marks);
+    await dayMarks.clearMarks(trx, marks);
     return new Set(marks.map((m) => m.utcDay)).size;
   });
 }
@@ -84,7 +83,7 @@ export async function rebuildOrg(
     await lockName(trx, lockOf(org.id));
     await repo.setRollupState(trx, org.id, null);
     await repo.deleteOrgRollup(trx, org.id);
-    return repo.dirtyMarks(trx, org.id);
+    return dayMarks.dirtyMarks(trx, org.id);
   });
   const clicksRebuilt = Boolean(options.clicks) || (before !== undefined && before.timezone !== org.timezone);
   if (clicksRebuilt) await rebuildClickRollup(db, org.id, org.timezone);
@@ -102,7 +101,7 @@ export async function rebuildOrg(
   }
   await withTransaction(db, async (trx) => {
     await lockName(trx, lockOf(org.id));
-    await repo.clearMarks(trx, marks);
+    await dayMarks.clearMarks(trx, marks);
     await repo.setRollupState(trx, org.id, org.timezone);
   });
   return { orgId: org.id, months: months.length, clicksRebuilt };
@@ -119,10 +118,10 @@ export async function coveringDays(db: Db, org: Org, from: number, to: number): 
   const state = await repo.rollupState(db, org.id);
   if (state?.timezone !== org.timezone) return null;
   const { first, last } = utcDaysOfPeriod(from, to);
-  if (!(await repo.anyDirty(db, org.id, first, last))) return days;
-  if ((await repo.dirtyDayCount(db, org.id, LAZY_REFRESH_DAYS + 1)) > LAZY_REFRESH_DAYS) return null;
+  if (!(await dayMarks.anyDirty(db, org.id, first, last))) return days;
+  if ((await dayMarks.dirtyDayCount(db, org.id, LAZY_REFRESH_DAYS + 1)) > LAZY_REFRESH_DAYS) return null;
   await refreshDirty(db, org);
-  return (await repo.anyDirty(db, org.id, first, last)) ? null : days;
+  return (await dayMarks.anyDirty(db, org.id, first, last)) ? null : days;
 }
 
 /** The orgs that have a built rollup with dirty days (for the background refresh). */
@@ -165,7 +164,7 @@ export async function keepRollups(db: Db): Promise<{ built: number; refreshed: n
     built += 1;
   }
   for (const org of await orgsWithDirtyDays(db)) {
-    if ((await repo.dirtyDayCount(db, org.id, LAZY_REFRESH_DAYS + 1)) > LAZY_REFRESH_DAYS) {
+    if ((await dayMarks.dirtyDayCount(db, org.id, LAZY_REFRESH_DAYS + 1)) > LAZY_REFRESH_DAYS) {
       await rebuildOrg(db, org);
       built += 1;
     } else refreshed += await refreshDirty(db, org);
