@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decodeRecords, encodeRecord, segmentName, segmentNumber } from './click-log-format.js';
+import { clickPayload, decodeRecords, encodeRecord, segmentName, segmentNumber } from './click-log-format.js';
 import type { PendingClick } from './click-writer.js';
 
 const click = (i: number, over: Partial<PendingClick> = {}): PendingClick => ({
@@ -23,6 +24,42 @@ const encodeAll = (clicks: PendingClick[]): Buffer => {
 };
 
 describe('click log records', () => {
+  test('the payload is exactly what JSON.stringify writes, whatever the fields hold (both paths)', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('a"b', 'a\\b', 'x\u0001y', '\ud800', '\ud83d\ude00'),
+    );
+    const header = fc.option(text, { nil: undefined });
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        text,
+        text,
+        fc.integer({ min: 0 }),
+        header,
+        header,
+        (clickId, orgId, kosId, ip, at, userAgent, referer) => {
+          const c = { clickId, orgId, linkId: 'link-1', kosId, timezone: 'Asia/Ho_Chi_Minh', at, ip, userAgent, referer };
+          const expected = JSON.stringify([
+            clickId,
+            orgId,
+            'link-1',
+            kosId,
+            c.timezone,
+            at,
+            ip,
+            userAgent ?? null,
+            referer ?? null,
+          ]);
+          expect(clickPayload(c)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   test('round-trip every field, missing headers and non-ASCII text included', () => {
     const clicks = [click(1), click(2, { userAgent: undefined, referer: 'https://www.tiktok.com/@a' })];
     const decoded = decodeRecords(encodeAll(clicks));

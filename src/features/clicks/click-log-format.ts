@@ -20,9 +20,24 @@ export function segmentNumber(name: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The fields of a click in record order; a missing header is `null`. */
+/** Characters a JSON string must escape, and lone surrogate halves (JSON.stringify escapes those too). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * The fields of a click in record order, as the JSON array `JSON.stringify` writes (a missing header is
+ * `null`). This runs on the serving thread for every redirect, so the common case — no field holds a
+ * character JSON escapes — is plain concatenation, checked by one scan of all fields together; anything
+ * else takes JSON.stringify (docs/clicks.md "Log format"; a test holds both paths equal to it).
+ */
 export function clickPayload(c: PendingClick): string {
-  return JSON.stringify([c.clickId, c.orgId, c.linkId, c.kosId, c.timezone, c.at, c.ip, c.userAgent ?? null, c.referer ?? null]);
+  const ua = c.userAgent;
+  const ref = c.referer;
+  if (NEEDS_ESCAPE.test(c.clickId + c.orgId + c.linkId + c.kosId + c.timezone + c.ip + (ua ?? '') + (ref ?? ''))) {
+    return JSON.stringify([c.clickId, c.orgId, c.linkId, c.kosId, c.timezone, c.at, c.ip, ua ?? null, ref ?? null]);
+  }
+  const tail = `${ua === undefined ? 'null' : `"${ua}"`},${ref === undefined ? 'null' : `"${ref}"`}]`;
+  return `["${c.clickId}","${c.orgId}","${c.linkId}","${c.kosId}","${c.timezone}",${JSON.stringify(c.at)},"${c.ip}",${tail}`;
 }
 
 /**
