@@ -134,7 +134,8 @@ describe.each(DIALECTS)('live room on %s', (dialect) => {
       if (text.includes('event: tick')) break;
     }
     stream.destroy();
-    expect(text).toMatch(/^retry: 2000\n\nevent: tick\ndata: \{"gmvMinor":0,/);
+    // A heartbeat may come first when the first tick's queries are slow (a loaded machine).
+    expect(text).toMatch(/^retry: 2000\n\n(: heartbeat\n\n)*event: tick\ndata: \{"gmvMinor":0,/);
   });
 
   test('a viewer that disconnects leaves the hub; the last one frees the session entry', async () => {
