@@ -14,7 +14,7 @@ import '../styles/run-sheet.css';
 import '../styles/live-room.css';
 
 /**
- * The live room (`/livestreams/:id/live`, PRODUCT.md §12): the session's GMV, orders and stats pushed by
+ * The live room (`/livestreams/:id/live`, docs/live-room.md): the session's GMV, orders and stats pushed by
  * server-sent events, and where the stream is on its run-sheet (docs/livestream-console.md). Big type that
  * reads on a phone (GMV, then the segment, then the counts) and on a TV (figures left, segment right).
  */

@@ -15,7 +15,7 @@ import '../styles/portal.css';
 
 /**
  * `/me/accounts`: a KOS member's own platform accounts with their audit, how to fix each failing item, and
- * the four fields they may change (PRODUCT.md §13; docs/matrix.md). The API answers no other KOS's accounts.
+ * the four fields they may change (docs/portal-console.md; docs/matrix.md). The API answers no other KOS's accounts.
  */
 export default function MyAccountsPage() {
   const { t } = useTranslation();

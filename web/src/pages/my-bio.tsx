@@ -13,7 +13,7 @@ import '../styles/portal.css';
 
 /**
  * `/me/bio`: a KOS member edits their bio page (bio, avatar, contacts) beside a live preview of the public
- * page `/@{handle}` (PRODUCT.md §13), one column on a phone.
+ * page `/@{handle}` (docs/portal-console.md), one column on a phone.
  */
 export default function MyBioPage() {
   const { t } = useTranslation();

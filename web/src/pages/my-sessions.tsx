@@ -24,7 +24,7 @@ function useMinuteClock(): number {
 
 /**
  * `/me/sessions`: a KOS member's upcoming and live sessions, each with its run-sheet and, from an hour
- * before, its live room (PRODUCT.md §12–13); past and cancelled sessions folded below. The API lists only their own.
+ * before, its live room (docs/portal-console.md); past and cancelled sessions folded below. The API lists only their own.
  */
 export default function MySessionsPage() {
   const { t } = useTranslation();

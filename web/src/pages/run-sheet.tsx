@@ -13,7 +13,7 @@ import { useMe } from '../session';
 import '../styles/run-sheet.css';
 
 /**
- * A session's run-sheet (`/livestreams/:id/run-sheet`, PRODUCT.md §12): its segments minute by minute.
+ * A session's run-sheet (`/livestreams/:id/run-sheet`, docs/run-sheets.md): its segments minute by minute.
  * Owners, admins and managers edit it; viewers and the session's own KOS read it; everyone may print it.
  */
 export default function RunSheetPage() {
