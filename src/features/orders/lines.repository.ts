@@ -9,42 +9,7 @@ import type { Platform } from '../../lib/schemas.js';
 import { markRollupDays } from './line-day-marks.service.js';
 import type { AttributionMethod, ContentType, LineStatus, StoredLine } from './lines.js';
 
-export const toStoredLine = (r: Selectable<OrderLinesTable>): StoredLine => ({
-  id: r.id,
-  orgId: r.org_id,
-  source: r.source,
-  orderId: r.order_id,
-  lineKey: r.line_key,
-  platform: r.platform as Platform,
-  status: r.status as LineStatus,
-  rawStatus: r.raw_status,
-  orderTime: r.order_time,
-  completedTime: r.completed_time,
-  sku: r.sku,
-  productName: r.product_name,
-  category: r.category,
-  quantity: r.quantity,
-  grossMinor: r.gross_minor,
-  netMinor: r.net_minor,
-  refundMinor: r.refund_minor,
-  platformCommissionMinor: r.platform_commission_minor,
-  currency: r.currency,
-  subIds: parseJson<string[]>(r.sub_ids, []),
-  creator: r.creator,
-  voucher: r.voucher,
-  contentType: r.content_type as ContentType | null,
-  newBuyer: r.new_buyer === null ? null : r.new_buyer === 1,
-  kosId: r.kos_id,
-  attribution: r.attribution as AttributionMethod,
-  linkId: r.link_id,
-  clickId: r.click_id,
-  sessionId: r.session_id,
-  importId: r.import_id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-/** The columns of a stored line in toStoredLine's order, for reads that take rows as arrays (storedLineOf). */
+/** The columns of a stored line in storedLineOf's order, for reads that take rows as arrays. */
 const LINE_COLUMNS = [
   'id',
   'org_id',
@@ -80,7 +45,7 @@ const LINE_COLUMNS = [
   'updated_at',
 ] as const satisfies readonly (keyof OrderLinesTable)[];
 
-/** A row read as an array of LINE_COLUMNS: the line toStoredLine makes of the row as an object, built as one literal. */
+/** A row read as an array of LINE_COLUMNS, built into a stored line as one literal (toStoredLine uses it too). */
 const storedLineOf = (v: unknown[]): StoredLine => ({
   id: v[0] as string,
   orgId: v[1] as string,
@@ -116,13 +81,8 @@ const storedLineOf = (v: unknown[]): StoredLine => ({
   updatedAt: v[31] as number,
 });
 
-// storedLineOf reads LINE_COLUMNS by position: both must follow toStoredLine's fields, in its order.
-{
-  const named = Object.fromEntries(LINE_COLUMNS.map((c) => [c, c === 'sub_ids' ? '[]' : c]));
-  const byName = JSON.stringify(toStoredLine(named as unknown as Selectable<OrderLinesTable>));
-  const byPosition = JSON.stringify(storedLineOf(LINE_COLUMNS.map((c) => named[c])));
-  if (byName !== byPosition) throw new Error('lines.repository: storedLineOf and LINE_COLUMNS disagree with toStoredLine');
-}
+/** A stored line from its row as an object: the same mapping, read through LINE_COLUMNS. */
+export const toStoredLine = (r: Selectable<OrderLinesTable>): StoredLine => storedLineOf(LINE_COLUMNS.map((c) => r[c]));
 
 export const toRow = (l: StoredLine): Insertable<OrderLinesTable> => ({
   id: l.id,
