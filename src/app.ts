@@ -24,7 +24,7 @@ import { LinkCache } from './features/links/link-cache.js';
 import { LinkInvalidation } from './features/links/link-invalidation.js';
 import { registerLinkRoutes } from './features/links/links.routes.js';
 import { findLinkTarget } from './features/links/links.service.js';
-import { Redirector } from './features/links/redirect.js';
+import { prepareTarget, Redirector } from './features/links/redirect.js';
 import { registerLiveRoomRoutes } from './features/live-room/live-room.routes.js';
 import { registerLivestreamRoutes } from './features/livestreams/livestreams.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
@@ -91,7 +91,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     (level, message, error) => app.log[level]({ err: error }, message),
   );
-  const linkCache = new LinkCache((slug) => findLinkTarget(database.db, slug));
+  const linkCache = new LinkCache(async (slug) => {
+    const target = await findLinkTarget(database.db, slug);
+    return target && prepareTarget(target);
+  });
   const redirector = new Redirector(linkCache, background);
   const app: FastifyInstance = Fastify({
     serverFactory: (handler) =>

@@ -4,6 +4,7 @@ import { brokenLink, slugOf } from '../features/links/redirect.js';
 import { clientAddress, type TrustProxy } from '../lib/client-address.js';
 import { HTML_PAGE_HEADERS } from './security-headers.js';
 
+/** The fields a redirect reads, from node's header object (the Fastify route's way; the front door reads the raw list). */
 export function redirectRequest(req: IncomingMessage, trust: TrustProxy): RedirectRequest {
   return {
     method: req.method ?? 'GET',
@@ -14,13 +15,59 @@ export function redirectRequest(req: IncomingMessage, trust: TrustProxy): Redire
   };
 }
 
+/** True when a raw header name is `lower` in any case (header names are tokens: no character but A–Z changes). */
+function isName(name: string, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = name.charCodeAt(i);
+    const l = lower.charCodeAt(i);
+    if (c !== l && !(c >= 65 && c <= 90 && c + 32 === l)) return false;
+  }
+  return true;
+}
+
+const joined = (before: string | undefined, value: string) => (before === undefined ? value : `${before}, ${value}`);
+
+/**
+ * The same fields as `redirectRequest`, read in one pass over `req.rawHeaders` so that node never builds
+ * the object of every header (docs/clicks.md "The serving thread's share"). Node's rules for repeats: the
+ * first user-agent and referer count, repeated x-forwarded-for and accept-language are joined with ", "
+ * (a test holds both readings equal).
+ */
+export function rawRedirectRequest(req: IncomingMessage, trust: TrustProxy): RedirectRequest {
+  const raw = req.rawHeaders;
+  let userAgent: string | undefined;
+  let referer: string | undefined;
+  let acceptLanguage: string | undefined;
+  let forwardedFor: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const value = raw[i + 1] as string;
+    if (name.length === 10) {
+      if (userAgent === undefined && isName(name, 'user-agent')) userAgent = value;
+    } else if (name.length === 7) {
+      if (referer === undefined && isName(name, 'referer')) referer = value;
+    } else if (name.length === 15) {
+      if (isName(name, 'x-forwarded-for')) forwardedFor = joined(forwardedFor, value);
+      else if (isName(name, 'accept-language')) acceptLanguage = joined(acceptLanguage, value);
+    }
+  }
+  return {
+    method: req.method ?? 'GET',
+    ip: clientAddress(forwardedFor, req.socket.remoteAddress, trust),
+    userAgent,
+    referer,
+    acceptLanguage,
+  };
+}
+
 /** Headers of the small HTML pages (404/410/500): the script-free page policy, never cached. */
 const PAGE_HEADERS = { ...HTML_PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
 
 /** Writes a redirect answer on a bare node:http response. */
 export function writeAnswer(res: ServerResponse, answer: RedirectAnswer, head: boolean): void {
   if (answer.status === 302) {
-    res.writeHead(302, { location: answer.location, 'cache-control': 'private, no-store', 'content-length': '0' });
+    // The flat [name, value, …] form: node writes it without walking an object's keys.
+    res.writeHead(302, ['location', answer.location, 'cache-control', 'private, no-store', 'content-length', '0']);
     res.end();
     return;
   }
@@ -63,7 +110,7 @@ export function redirectFront(
     }
     const head = method === 'HEAD';
     try {
-      const answer = redirector.answer(slug, redirectRequest(req, options.trustProxy));
+      const answer = redirector.answer(slug, rawRedirectRequest(req, options.trustProxy));
       if (!(answer instanceof Promise)) {
         writeAnswer(res, answer, head);
         return;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { clickPayload, decodeRecords, encodeRecord, segmentName, segmentNumber } from './click-log-format.js';
+import { clickPayload, decodeRecords, encodeRecord, linkFieldsJson, segmentName, segmentNumber } from './click-log-format.js';
 import type { PendingClick } from './click-writer.js';
 
 const click = (i: number, over: Partial<PendingClick> = {}): PendingClick => ({
@@ -54,6 +54,10 @@ describe('click log records', () => {
             referer ?? null,
           ]);
           expect(clickPayload(c)).toBe(expected);
+          // The redirect hands the link's fields serialised once per cached link: the same bytes.
+          expect(clickPayload({ ...c, linkJson: linkFieldsJson(c) })).toBe(expected);
+          const record = encodeAll([{ ...c, linkJson: linkFieldsJson(c) }]);
+          expect(decodeRecords(record).clicks).toEqual([c]);
         },
       ),
       { numRuns: 2000 },

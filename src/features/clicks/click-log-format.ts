@@ -20,24 +20,42 @@ export function segmentNumber(name: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Characters a JSON string must escape, and lone surrogate halves (JSON.stringify escapes those too). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** Printable ASCII but `"` and `\`: text JSON writes as it is, one byte per character in UTF-8. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** The link's four fields of a record (orgId, linkId, kosId, timezone) as JSON array items. */
+export const linkFieldsJson = (c: Pick<PendingClick, 'orgId' | 'linkId' | 'kosId' | 'timezone'>): string =>
+  `${JSON.stringify(c.orgId)},${JSON.stringify(c.linkId)},${JSON.stringify(c.kosId)},${JSON.stringify(c.timezone)}`;
+
+/** The last click time and its text: many clicks share a millisecond, and a time is a heap number to format. */
+let lastAt = Number.NaN;
+let lastAtText = '';
 
 /**
  * The fields of a click in record order, as the JSON array `JSON.stringify` writes (a missing header is
- * `null`). This runs on the serving thread for every redirect, so the common case — no field holds a
- * character JSON escapes — is plain concatenation, checked by one scan of all fields together; anything
- * else takes JSON.stringify (docs/clicks.md "Log format"; a test holds both paths equal to it).
+ * `null`). This runs on the serving thread for every redirect, so the common case — the click's own text
+ * fields plain ASCII, the link's fields serialised once per cached link (`linkJson`) — is plain
+ * concatenation; anything else takes JSON.stringify (docs/clicks.md "Log format"; a test holds both paths
+ * equal to it).
  */
 export function clickPayload(c: PendingClick): string {
   const ua = c.userAgent;
   const ref = c.referer;
-  if (NEEDS_ESCAPE.test(c.clickId + c.orgId + c.linkId + c.kosId + c.timezone + c.ip + (ua ?? '') + (ref ?? ''))) {
-    return JSON.stringify([c.clickId, c.orgId, c.linkId, c.kosId, c.timezone, c.at, c.ip, ua ?? null, ref ?? null]);
+  if (
+    PLAIN.test(c.clickId) &&
+    PLAIN.test(c.ip) &&
+    Number.isFinite(c.at) &&
+    (ua === undefined || PLAIN.test(ua)) &&
+    (ref === undefined || PLAIN.test(ref))
+  ) {
+    if (c.at !== lastAt) {
+      lastAt = c.at;
+      lastAtText = String(c.at);
+    }
+    const tail = `${ua === undefined ? 'null' : `"${ua}"`},${ref === undefined ? 'null' : `"${ref}"`}]`;
+    return `["${c.clickId}",${c.linkJson ?? linkFieldsJson(c)},${lastAtText},"${c.ip}",${tail}`;
   }
-  const tail = `${ua === undefined ? 'null' : `"${ua}"`},${ref === undefined ? 'null' : `"${ref}"`}]`;
-  return `["${c.clickId}","${c.orgId}","${c.linkId}","${c.kosId}","${c.timezone}",${JSON.stringify(c.at)},"${c.ip}",${tail}`;
+  return JSON.stringify([c.clickId, c.orgId, c.linkId, c.kosId, c.timezone, c.at, c.ip, ua ?? null, ref ?? null]);
 }
 
 /**
@@ -50,7 +68,9 @@ export function encodeRecord(buffer: Buffer, at: number, click: PendingClick): n
   const length = buffer.write(payload, at + HEADER_BYTES, 'utf8');
   if (length > MAX_RECORD_BYTES) throw new RangeError('a click record is too long');
   buffer.writeUInt32LE(length, at);
-  buffer.writeUInt32LE(crc32(buffer.subarray(at + HEADER_BYTES, at + HEADER_BYTES + length)), at + 4);
+  // One byte per character: the payload's UTF-8 is its own text, checksummed without a view of the buffer.
+  const sum = length === payload.length ? crc32(payload) : crc32(buffer.subarray(at + HEADER_BYTES, at + HEADER_BYTES + length));
+  buffer.writeUInt32LE(sum, at + 4);
   return at + HEADER_BYTES + length;
 }
 

@@ -14,6 +14,8 @@ export interface PendingClick {
   ip: string;
   userAgent: string | undefined;
   referer: string | undefined;
+  /** orgId, linkId, kosId and timezone as `linkFieldsJson` writes them, when the caller keeps them ready (the redirect caches them per link). */
+  linkJson?: string;
 }
 
 /** Clicks written per transaction, with a turn of the event loop between slices. */

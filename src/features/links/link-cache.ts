@@ -1,7 +1,5 @@
-import type { LinkTarget } from './links.repository.js';
-
-interface Entry {
-  target: LinkTarget | null;
+interface Entry<T> {
+  target: T | null;
   loadedAt: number;
 }
 
@@ -10,29 +8,29 @@ interface Entry {
  * so that other processes' changes show up. Misses are cached too (a bot hammering unknown slugs
  * costs one query per slug per TTL). This process's own changes invalidate at once.
  */
-export class LinkCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<LinkTarget | null>>();
+export class LinkCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly loading = new Map<string, Promise<T | null>>();
 
   constructor(
-    private readonly load: (slug: string) => Promise<LinkTarget | null>,
+    private readonly load: (slug: string) => Promise<T | null>,
     private readonly max = 100_000,
     private readonly ttlMs = 30_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The cached target (null = known missing), or undefined when it must be loaded. */
-  peek(slug: string): LinkTarget | null | undefined {
+  /** The cached target (null = known missing), or undefined when it must be loaded; `at`: now, if the caller has it. */
+  peek(slug: string, at = this.now()): T | null | undefined {
     const entry = this.entries.get(slug);
-    if (!entry || this.now() - entry.loadedAt > this.ttlMs) return undefined;
+    if (!entry || at - entry.loadedAt > this.ttlMs) return undefined;
     return entry.target;
   }
 
   /** Loads a slug once, however many requests ask for it at the same moment. */
-  fetch(slug: string): Promise<LinkTarget | null> {
+  fetch(slug: string): Promise<T | null> {
     const pending = this.loading.get(slug);
     if (pending) return pending;
-    const promise: Promise<LinkTarget | null> = this.load(slug)
+    const promise: Promise<T | null> = this.load(slug)
       .then((target) => {
         // A change while loading invalidated this load: answer it, but do not cache it.
         if (this.loading.get(slug) !== promise) return target;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Locale, pickLocale } from '../../lib/locale.js';
 import { isHeaderSafe } from '../../lib/url.js';
+import { linkFieldsJson } from '../clicks/click-log-format.js';
 import type { ClickSink } from '../clicks/click-sink.js';
 import type { LinkCache } from './link-cache.js';
 import { linkErrorPage } from './link-pages.js';
@@ -35,6 +36,32 @@ export function newClickId(): string {
   return id;
 }
 
+/**
+ * A cached link with what each of its redirects needs worked out once (docs/clicks.md "The serving
+ * thread's share"): the destination with `{kos_code}` and `{slug}` filled and cut at each `{click_id}`
+ * (null when it is not header-safe: such a link answers the broken-link page), and the link's fields of a
+ * click record, serialised.
+ */
+export interface RedirectTarget extends LinkTarget {
+  locationParts: string[] | null;
+  linkJson: string;
+}
+
+export function prepareTarget(target: LinkTarget): RedirectTarget {
+  // Filling `{click_id}` with itself keeps the token where fillDestination would put the id.
+  const filled = fillDestination(target.destinationUrl, { clickId: '{click_id}', kosCode: target.kosCode, slug: target.slug });
+  // Click ids are A–Z a–z 0–9, so the location is header-safe exactly when its fixed parts are.
+  const locationParts = isHeaderSafe(filled) ? filled.split('{click_id}') : null;
+  return { ...target, locationParts, linkJson: linkFieldsJson(target) };
+}
+
+/** The location of one redirect: the destination's parts joined by the click id. */
+function locationOf(parts: string[], clickId: string): string {
+  if (parts.length === 1) return parts[0] as string;
+  if (parts.length === 2) return (parts[0] as string) + clickId + (parts[1] as string);
+  return parts.join(clickId);
+}
+
 /** The 500 page of a link that cannot be followed; the process lives on. */
 export const brokenLink = (request: Pick<RedirectRequest, 'acceptLanguage'>): RedirectAnswer => ({
   status: 500,
@@ -54,28 +81,27 @@ export function slugOf(path: string): string | null {
  */
 export class Redirector {
   constructor(
-    private readonly cache: LinkCache,
+    private readonly cache: LinkCache<RedirectTarget>,
     private readonly writer: ClickSink,
     private readonly now: () => number = Date.now,
   ) {}
 
   answer(slug: string, request: RedirectRequest): RedirectAnswer | Promise<RedirectAnswer> {
-    const target = this.cache.peek(slug);
-    if (target === undefined) return this.cache.fetch(slug).then((loaded) => this.respond(loaded, request));
-    return this.respond(target, request);
+    const at = this.now();
+    const target = this.cache.peek(slug, at);
+    if (target === undefined) return this.cache.fetch(slug).then((loaded) => this.respond(loaded, request, this.now()));
+    return this.respond(target, request, at);
   }
 
-  private respond(target: LinkTarget | null, request: RedirectRequest): RedirectAnswer | Promise<RedirectAnswer> {
+  private respond(target: RedirectTarget | null, request: RedirectRequest, at: number): RedirectAnswer | Promise<RedirectAnswer> {
     if (!target) return { status: 404, html: linkErrorPage('notFound', pickLocale(request.acceptLanguage)) };
-    const at = this.now();
     if (!isLinkLive(target, at)) {
       return { status: 410, html: linkErrorPage('gone', pickLocale(request.acceptLanguage, target.locale as Locale)) };
     }
-    const clickId = newClickId();
-    const location = fillDestination(target.destinationUrl, { clickId, kosCode: target.kosCode, slug: target.slug });
     // Destinations are stored normalised (ASCII); a row that is not, answers a page and counts no click.
-    if (!isHeaderSafe(location)) return brokenLink(request);
-    const answer = { status: 302 as const, location };
+    if (target.locationParts === null) return brokenLink(request);
+    const clickId = newClickId();
+    const answer = { status: 302 as const, location: locationOf(target.locationParts, clickId) };
     if (request.method === 'HEAD') return answer;
     const full = this.writer.push({
       clickId,
@@ -87,6 +113,7 @@ export class Redirector {
       ip: request.ip,
       userAgent: request.userAgent,
       referer: request.referer,
+      linkJson: target.linkJson,
     });
     return full ? full.then(() => answer) : answer;
   }
