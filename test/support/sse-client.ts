@@ -5,6 +5,8 @@ export interface SseEvent {
   event: string | null;
   data: string | null;
   comment: string | null;
+  /** The event's `id` field (the live room writes its send time there), or null. */
+  id: string | null;
   at: number;
 }
 
@@ -23,7 +25,9 @@ export interface SseStream {
 
 /** Ticks' data, parsed. */
 export const ticks = (s: SseStream) =>
-  s.events.filter((e) => e.event === 'tick').map((e) => ({ ...JSON.parse(e.data ?? '{}'), at: e.at }));
+  s.events
+    .filter((e) => e.event === 'tick')
+    .map((e) => ({ ...JSON.parse(e.data ?? '{}'), at: e.at, sentAt: e.id === null ? null : Number(e.id) }));
 
 /**
  * Opens a GET on a listening server with node:http and parses the answer as server-sent events as they
@@ -70,10 +74,11 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
         while (end !== -1) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const event: SseEvent = { event: null, data: null, comment: null, at: Date.now() };
+          const event: SseEvent = { event: null, data: null, comment: null, id: null, at: Date.now() };
           for (const line of block.split('\n')) {
             if (line.startsWith(':')) event.comment = line.slice(1).trim();
             else if (line.startsWith('event:')) event.event = line.slice(6).trim();
+            else if (line.startsWith('id:')) event.id = line.slice(3).trim();
             else if (line.startsWith('data:')) event.data = (event.data === null ? '' : `${event.data}\n`) + line.slice(5).trim();
           }
           stream.events.push(event);

@@ -4,6 +4,7 @@ import {
   POLL_INTERVAL_MS,
   SLOW_CLIENT_BYTES,
   STREAM_PREAMBLE,
+  stampedTickFrame,
   TICK_SPACING_MS,
   type Tick,
   tickDelay,
@@ -242,7 +243,7 @@ export class LiveHub {
     const frame = client.pending;
     client.pending = null;
     client.lastAt = now;
-    this.write(client, frame);
+    this.write(client, stampedTickFrame(frame, now));
   }
 
   private scheduleFlush(room: Room, delay: number): void {

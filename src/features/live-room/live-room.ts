@@ -18,8 +18,14 @@ export const SLOW_CLIENT_BYTES = 256 * 1024;
  */
 export type Tick = LiveTick;
 
+const TICK_EVENT = 'event: tick\n';
+
 /** The bytes of one `tick` event. */
-export const tickFrame = (tick: Tick): string => `event: tick\ndata: ${JSON.stringify(tick)}\n\n`;
+export const tickFrame = (tick: Tick): string => `${TICK_EVENT}data: ${JSON.stringify(tick)}\n\n`;
+
+/** A tick frame with its SSE `id`: when it is written to a viewer, ms since 1970 (docs/live-room.md "Throttling"). */
+export const stampedTickFrame = (frame: string, sentAt: number): string =>
+  `${TICK_EVENT}id: ${sentAt}\n${frame.slice(TICK_EVENT.length)}`;
 
 /** A heartbeat: an SSE comment line, ignored by EventSource, that keeps proxies from closing the stream. */
 export const HEARTBEAT_FRAME = ': heartbeat\n\n';
