@@ -1,8 +1,32 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { ClickEnricher, enrichClick } from './click-enrich.js';
+import { dayInZone, utcDay } from '../../lib/time.js';
+import { ClickEnricher } from './click-enrich.js';
 import type { PendingClick } from './click-writer.js';
-import { RepeatDetector } from './clicks.js';
+import { deviceClass, isBotAgent, RepeatDetector, referrerHost, visitorHash } from './clicks.js';
+import type { ClickRow } from './clicks.repository.js';
 import { PHONE } from './clicks-fixture.js';
+
+/** The rule without caches, one click at a time (docs/clicks.md "The path of a click"): what the enricher must answer. */
+function enrichClick(click: PendingClick, secret: string, repeats: RepeatDetector): ClickRow {
+  const ua = click.userAgent ?? '';
+  const bot = isBotAgent(click.userAgent);
+  const visitorKey = createHash('sha1').update(click.ip).update('\u0000').update(ua).digest('base64url');
+  return {
+    clickId: click.clickId,
+    orgId: click.orgId,
+    linkId: click.linkId,
+    kosId: click.kosId,
+    clickedAt: click.at,
+    day: dayInZone(click.at, click.timezone),
+    visitorHash: visitorHash(secret, utcDay(click.at), click.ip, ua),
+    userAgent: click.userAgent ? click.userAgent.slice(0, 512) : null,
+    referrerHost: referrerHost(click.referer),
+    device: deviceClass(click.userAgent, bot),
+    isBot: bot,
+    isUnique: !bot && repeats.isUnique(`${visitorKey}:${click.linkId}`, click.at),
+  };
+}
 
 const AGENTS = [
   PHONE,

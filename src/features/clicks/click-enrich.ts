@@ -7,30 +7,6 @@ import type { ClickRow } from './clicks.repository.js';
 /** The key under which `RepeatDetector` remembers a visitor: address and user agent, not day-keyed. */
 const visitorKey = (ip: string, ua: string) => createHash('sha1').update(ip).update('\u0000').update(ua).digest('base64url');
 
-/**
- * A click as stored: bot, device, the day-keyed visitor hash, and whether it is the visitor's first on
- * the link within the hour (`repeats` remembers; feed it clicks in the order they were answered).
- */
-export function enrichClick(click: PendingClick, secret: string, repeats: RepeatDetector): ClickRow {
-  const ua = click.userAgent ?? '';
-  const bot = isBotAgent(click.userAgent);
-  const unique = !bot && repeats.isUnique(`${visitorKey(click.ip, ua)}:${click.linkId}`, click.at);
-  return {
-    clickId: click.clickId,
-    orgId: click.orgId,
-    linkId: click.linkId,
-    kosId: click.kosId,
-    clickedAt: click.at,
-    day: dayInZone(click.at, click.timezone),
-    visitorHash: visitorHash(secret, utcDay(click.at), click.ip, ua),
-    userAgent: click.userAgent ? click.userAgent.slice(0, 512) : null,
-    referrerHost: referrerHost(click.referer),
-    device: deviceClass(click.userAgent, bot),
-    isBot: bot,
-    isUnique: unique,
-  };
-}
-
 interface AgentFacts {
   bot: boolean;
   device: string;
@@ -56,7 +32,9 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
 }
 
 /**
- * `enrichClick` for a stream of clicks (the ingester's), with the same answers for less work
+ * A click as stored: bot, device, the day-keyed visitor hash, and whether it is the visitor's first on
+ * the link within the hour (`repeats` remembers; feed it clicks in the order they were answered).
+ * For a stream of clicks (the ingester's, a writer's), with less work than computing each alone
  * (docs/clicks.md "Ingestion cost"): what depends only on the user agent (bot, device), on the visitor
  * (the repeat key and the day's HMAC), on the referer (its host) or on the minute (the org's calendar
  * day — every zone's offset is a whole number of minutes) is computed once and remembered, in bounded

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { enrichClick } from './click-enrich.js';
+import { ClickEnricher } from './click-enrich.js';
 import { RepeatDetector } from './clicks.js';
 import { type ClickRow, insertClicks } from './clicks.repository.js';
 
@@ -60,7 +60,7 @@ export class ClickWriter {
   private writing = 0;
   private flushing: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
-  private readonly repeats = new RepeatDetector();
+  private readonly enricher: ClickEnricher;
   private readonly opts: Required<Omit<ClickWriterOptions, 'onError'>> & Pick<ClickWriterOptions, 'onError'>;
   written = 0;
   /** Clicks given up on (each reported to `onError` in a ClicksDroppedError). */
@@ -68,9 +68,10 @@ export class ClickWriter {
 
   constructor(
     private readonly db: Db,
-    private readonly secret: string,
+    secret: string,
     options: ClickWriterOptions = {},
   ) {
+    this.enricher = new ClickEnricher(secret, new RepeatDetector());
     this.opts = { flushMs: 50, batchSize: 2000, maxQueue: 100_000, ...options };
     this.timer = setInterval(() => void this.flush(), this.opts.flushMs);
     this.timer.unref();
@@ -155,6 +156,6 @@ export class ClickWriter {
   }
 
   private prepare(batch: PendingClick[]): ClickRow[] {
-    return batch.map((click) => enrichClick(click, this.secret, this.repeats));
+    return batch.map((click) => this.enricher.enrich(click));
   }
 }

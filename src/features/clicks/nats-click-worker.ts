@@ -2,7 +2,7 @@ import { type ConsumerMessages, type JsMsg, jetstream, jetstreamManager } from '
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Db } from '../../db/database.js';
 import { connectNats, type NatsNames } from '../../lib/nats.js';
-import { enrichClick } from './click-enrich.js';
+import { ClickEnricher } from './click-enrich.js';
 import { decodeRecords } from './click-log-format.js';
 import type { PendingClick } from './click-writer.js';
 import { RepeatDetector } from './clicks.js';
@@ -29,16 +29,18 @@ export class ClickWorker {
   private flushing: Promise<void> | null = null;
   private messages: ConsumerMessages | null = null;
   private stopped = false;
-  private readonly repeats = new RepeatDetector();
+  private readonly enricher: ClickEnricher;
   /** Clicks this worker handed to the database (those already stored included). */
   stored = 0;
 
   private constructor(
     private readonly nc: NatsConnection,
     private readonly db: Db,
-    private readonly secret: string,
+    secret: string,
     private readonly opts: ClickWorkerOptions,
-  ) {}
+  ) {
+    this.enricher = new ClickEnricher(secret, new RepeatDetector());
+  }
 
   /** Connects (waiting for NATS as long as it takes), makes the stream and consumer if missing, consumes. */
   static async start(url: string, names: NatsNames, db: Db, secret: string, opts: ClickWorkerOptions = {}): Promise<ClickWorker> {
@@ -88,7 +90,7 @@ export class ClickWorker {
         clicks.push(...decoded.clicks);
       }
       if (taken.length === 0) continue;
-      const rows = clicks.map((click) => enrichClick(click, this.secret, this.repeats));
+      const rows = clicks.map((click) => this.enricher.enrich(click));
       for (let attempt = 1; ; attempt++) {
         try {
           await insertClicks(this.db, rows);
