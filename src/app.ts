@@ -87,7 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       clickDir: config.clickLogDir,
       clickFsync: config.clickFsync,
       clickStopBudgetMs: config.clickStopBudgetSeconds === undefined ? undefined : config.clickStopBudgetSeconds * 1000,
-      ...(config.natsUrl ? { nats: { url: config.natsUrl, prefix: config.natsPrefix ?? 'kos', worker: config.natsWorker } } : {}),
+      ...(config.natsUrl
+        ? { nats: { url: config.natsUrl, prefix: config.natsPrefix ?? 'kos', worker: config.natsWorker, auth: config.natsAuth } }
+        : {}),
     },
     (level, message, error) => app.log[level]({ err: error }, message),
   );
@@ -121,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         natsNames(config.natsPrefix ?? 'kos').linksChanged,
         (slug) => linkCache.invalidate(slug),
         (error) => app.log.warn({ err: error }, 'link-cache invalidation through NATS failed'),
+        config.natsAuth,
       )
     : null;
   app.addHook('onClose', () => background.close());

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './lib/client-address.js';
+import type { NatsAuth } from './lib/nats.js';
 import { projectRoot } from './lib/project-root.js';
 
 /** The one validated, frozen configuration of a process. The only reader of `process.env`. */
@@ -48,6 +49,8 @@ export interface Config {
   readonly natsPrefix?: string;
   /** With NATS, `kos serve` also stores clicks as one of the workers (KOS_NATS_WORKER on/off, default off). */
   readonly natsWorker?: boolean;
+  /** Credentials and TLS for NATS (KOS_NATS_USER … KOS_NATS_TLS_KEY; docs/deployment.md "Securing NATS"). */
+  readonly natsAuth?: NatsAuth;
 }
 
 /** A configuration value that cannot be used; `variable` names the environment variable. */
@@ -106,6 +109,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(natsPrefix)) throw new ConfigError('KOS_NATS_PREFIX', 'must be 1–32 of A–Z a–z 0–9 _ -');
   const natsWorker = env.KOS_NATS_WORKER?.trim().toLowerCase() || 'off';
   if (natsWorker !== 'on' && natsWorker !== 'off') throw new ConfigError('KOS_NATS_WORKER', 'must be on or off');
+  if (!natsUrl) {
+    const stray = NATS_AUTH_VARS.find((name) => env[name]?.trim());
+    if (stray) throw new ConfigError(stray, 'is set but KOS_NATS_URL is not');
+  }
   const secret = env.KOS_SECRET?.trim() || readOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('KOS_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -125,8 +132,59 @@ export function loadConfig(env: Env = process.env): Config {
     clickLogDir: join(dataDir, 'clicks', instance),
     clickFsync,
     clickStopBudgetSeconds,
-    ...(natsUrl ? { natsUrl, natsPrefix, natsWorker: natsWorker === 'on' } : {}),
+    ...(natsUrl ? { natsUrl, natsPrefix, natsWorker: natsWorker === 'on', natsAuth: natsAuthOf(env) } : {}),
   });
+}
+
+const NATS_AUTH_VARS = [
+  'KOS_NATS_USER',
+  'KOS_NATS_PASSWORD',
+  'KOS_NATS_TOKEN',
+  'KOS_NATS_CREDS',
+  'KOS_NATS_TLS',
+  'KOS_NATS_TLS_CA',
+  'KOS_NATS_TLS_CERT',
+  'KOS_NATS_TLS_KEY',
+] as const;
+
+/** NATS credentials and TLS: one way to log in at most, files that exist, a certificate with its key. */
+function natsAuthOf(env: Env): NatsAuth {
+  const get = (name: (typeof NATS_AUTH_VARS)[number]) => env[name]?.trim() || undefined;
+  const file = (name: (typeof NATS_AUTH_VARS)[number]) => {
+    const path = get(name);
+    if (path !== undefined && !existsSync(path)) throw new ConfigError(name, `no such file: ${path}`);
+    return path === undefined ? undefined : resolve(path);
+  };
+  const [user, pass, token, credsFile] = [
+    get('KOS_NATS_USER'),
+    get('KOS_NATS_PASSWORD'),
+    get('KOS_NATS_TOKEN'),
+    file('KOS_NATS_CREDS'),
+  ];
+  if ((user === undefined) !== (pass === undefined))
+    throw new ConfigError(
+      user === undefined ? 'KOS_NATS_USER' : 'KOS_NATS_PASSWORD',
+      'KOS_NATS_USER and KOS_NATS_PASSWORD go together',
+    );
+  if ([user, token, credsFile].filter((v) => v !== undefined).length > 1)
+    throw new ConfigError('KOS_NATS_TOKEN', 'use one of KOS_NATS_USER/KOS_NATS_PASSWORD, KOS_NATS_TOKEN and KOS_NATS_CREDS');
+  const [caFile, certFile, keyFile] = [file('KOS_NATS_TLS_CA'), file('KOS_NATS_TLS_CERT'), file('KOS_NATS_TLS_KEY')];
+  if ((certFile === undefined) !== (keyFile === undefined))
+    throw new ConfigError(
+      certFile === undefined ? 'KOS_NATS_TLS_CERT' : 'KOS_NATS_TLS_KEY',
+      'a client certificate needs its key',
+    );
+  const tlsRaw = get('KOS_NATS_TLS')?.toLowerCase();
+  if (tlsRaw !== undefined && tlsRaw !== 'on' && tlsRaw !== 'off') throw new ConfigError('KOS_NATS_TLS', 'must be on or off');
+  const files = caFile !== undefined || certFile !== undefined;
+  if (tlsRaw === 'off' && files) throw new ConfigError('KOS_NATS_TLS', 'is off, but TLS files are set');
+  const tls = tlsRaw === 'on' || files;
+  return {
+    ...(user !== undefined ? { user, pass } : {}),
+    ...(token !== undefined ? { token } : {}),
+    ...(credsFile !== undefined ? { credsFile } : {}),
+    ...(tls ? { tls: { ...(caFile ? { caFile } : {}), ...(certFile ? { certFile, keyFile } : {}) } } : {}),
+  };
 }
 
 /** The file path of a `sqlite:<path>` URL (`:memory:` stays as is). */

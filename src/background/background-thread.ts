@@ -51,6 +51,7 @@ function jobMethods(database: Database): Methods {
     ? null
     : settings.nats
       ? new ClickForwarder(settings.nats.url, natsNames(settings.nats.prefix), settings.clickDir, {
+          auth: settings.nats.auth,
           onError: (error) => event('error', 'click forwarding to NATS failed; the clicks wait in the log', error),
         })
       : new ClickIngester(database.db, settings.secret, settings.clickDir, {
@@ -61,6 +62,7 @@ function jobMethods(database: Database): Methods {
   const worker =
     settings.nats?.worker === true
       ? ClickWorker.start(settings.nats.url, natsNames(settings.nats.prefix), database.db, settings.secret, {
+          auth: settings.nats.auth,
           onError: (error) => event('error', 'storing clicks from NATS failed; will retry', error),
         })
       : null;

@@ -10,6 +10,7 @@ import type { FileJob } from '../features/imports/import-jobs.js';
 import type { ImportReport, ImportStatus } from '../features/imports/imports.schema.js';
 import type { TierRecompute } from '../features/tiers/tiers.service.js';
 import { DomainError, type ErrorCode, type FieldError, GENERIC_PROBLEMS, STATUS_BY_CODE } from '../lib/errors.js';
+import type { NatsAuth } from '../lib/nats.js';
 import { isProblem } from '../lib/problems/problem.js';
 import { type SerialisedError, startThread, ThreadClient } from '../lib/thread.js';
 
@@ -24,7 +25,7 @@ export interface BackgroundSettings {
   /** How long a stop stores the click log before it exits (docs/clicks.md); unset: until it is all stored. */
   clickStopBudgetMs?: number;
   /** Forward the click log to NATS JetStream instead of ingesting it here (docs/deployment.md). */
-  nats?: { url: string; prefix: string; worker?: boolean };
+  nats?: { url: string; prefix: string; worker?: boolean; auth?: NatsAuth };
 }
 
 /** The background thread: jobs (click ingestion, imports, webhooks, tiers) at a lower priority. */

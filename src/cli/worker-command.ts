@@ -21,6 +21,7 @@ export function registerWorkerCommand(program: Command): void {
       const database = createDatabase(config.databaseUrl);
       await migrateToLatest(database.db);
       const worker = await ClickWorker.start(config.natsUrl, names, database.db, config.secret, {
+        auth: config.natsAuth,
         onError: (error) => process.stderr.write(`kos worker: ${error instanceof Error ? error.message : String(error)}\n`),
       });
       let stopping = false;

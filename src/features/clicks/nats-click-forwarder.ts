@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { type JetStreamClient, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { headers } from '@nats-io/transport-node';
-import { connectNats, type NatsNames } from '../../lib/nats.js';
+import { connectNats, type NatsAuth, type NatsNames } from '../../lib/nats.js';
 import { decodeRecords, HEADER_BYTES, MAX_RECORD_BYTES, segmentName, segmentNumber } from './click-log-format.js';
 import { ensureClickStream } from './nats-clicks.js';
 
@@ -22,6 +22,8 @@ interface Position {
 export interface ClickForwarderOptions {
   /** How often an idle forwarder looks for new batches in the log. */
   pollMs?: number;
+  /** Credentials and TLS for NATS (docs/deployment.md "Securing NATS"). */
+  auth?: NatsAuth;
   onError?: (error: unknown) => void;
 }
 
@@ -42,7 +44,8 @@ export class ClickForwarder {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly instance: string;
-  private readonly opts: Required<Omit<ClickForwarderOptions, 'onError'>> & Pick<ClickForwarderOptions, 'onError'>;
+  private readonly opts: Required<Omit<ClickForwarderOptions, 'onError' | 'auth'>> &
+    Pick<ClickForwarderOptions, 'onError' | 'auth'>;
   /** Clicks published by this forwarder (acknowledged by JetStream, duplicates included). */
   forwarded = 0;
 
@@ -112,7 +115,7 @@ export class ClickForwarder {
 
   private async client(): Promise<JetStreamClient> {
     if (this.js) return this.js;
-    this.connection ??= connectNats(this.url, `kos ${this.instance} clicks`).then((nc) => {
+    this.connection ??= connectNats(this.url, `kos ${this.instance} clicks`, this.opts.auth).then((nc) => {
       this.nc = nc;
       return nc;
     });

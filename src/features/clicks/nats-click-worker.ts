@@ -1,7 +1,7 @@
 import { type ConsumerMessages, type JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Db } from '../../db/database.js';
-import { connectNats, type NatsNames } from '../../lib/nats.js';
+import { connectNats, type NatsAuth, type NatsNames } from '../../lib/nats.js';
 import { ClickEnricher } from './click-enrich.js';
 import { decodeRecords } from './click-log-format.js';
 import type { PendingClick } from './click-writer.js';
@@ -13,6 +13,8 @@ import { ensureClickStream } from './nats-clicks.js';
 const BATCH_CLICKS = 5000;
 
 export interface ClickWorkerOptions {
+  /** Credentials and TLS for NATS (docs/deployment.md "Securing NATS"). */
+  auth?: NatsAuth;
   onError?: (error: unknown) => void;
 }
 
@@ -44,7 +46,7 @@ export class ClickWorker {
 
   /** Connects (waiting for NATS as long as it takes), makes the stream and consumer if missing, consumes. */
   static async start(url: string, names: NatsNames, db: Db, secret: string, opts: ClickWorkerOptions = {}): Promise<ClickWorker> {
-    const nc = await connectNats(url, 'kos worker');
+    const nc = await connectNats(url, 'kos worker', opts.auth);
     await ensureClickStream(await jetstreamManager(nc), names);
     const worker = new ClickWorker(nc, db, secret, opts);
     const consumer = await jetstream(nc).consumers.get(names.stream, names.consumer);

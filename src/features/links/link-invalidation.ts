@@ -1,5 +1,5 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connectNats } from '../../lib/nats.js';
+import { connectNats, type NatsAuth } from '../../lib/nats.js';
 
 /** How long a start waits for NATS before it serves anyway (changes then reach it by the cache TTL). */
 const CONNECT_WAIT_MS = 3000;
@@ -22,9 +22,10 @@ export class LinkInvalidation {
     subject: string,
     drop: (slug: string) => void,
     onError: (error: unknown) => void,
+    auth: NatsAuth = {},
   ): Promise<LinkInvalidation> {
     const bus = new LinkInvalidation(subject);
-    const ready = connectNats(url, 'kos link cache').then(async (nc) => {
+    const ready = connectNats(url, 'kos link cache', auth).then(async (nc) => {
       if (bus.closed) return void (await nc.close());
       nc.subscribe(subject, { callback: (error, message) => (error ? onError(error) : drop(message.string())) });
       // The server has the subscription once it answers a ping: a change from now on reaches this process.
