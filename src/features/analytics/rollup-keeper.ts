@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { Periodic } from '../../lib/periodic.js';
 import { keepRollups } from './rollups.service.js';
 
 /**
@@ -6,36 +7,26 @@ import { keepRollups } from './rollups.service.js';
  * `intervalMs`; a pass already under way is joined, never doubled.
  */
 export class RollupKeeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly periodic: Periodic<void>;
 
-  constructor(
-    private readonly db: Db,
-    private readonly options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
-  ) {}
+  constructor(db: Db, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}) {
+    const pass = () =>
+      keepRollups(db).then(
+        () => undefined,
+        (error: unknown) => options.onError?.(error),
+      );
+    this.periodic = new Periodic(pass, options.intervalMs ?? 30_000);
+  }
 
   start(): void {
-    if (this.timer) return;
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 30_000);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   tick(): Promise<void> {
-    this.running ??= keepRollups(this.db)
-      .then(
-        () => undefined,
-        (error) => this.options.onError?.(error),
-      )
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    return this.periodic.tick();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }

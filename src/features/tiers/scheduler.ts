@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, withTransaction } from '../../db/database.js';
+import { Periodic } from '../../lib/periodic.js';
 import { dayInZone, zonedWallToUtc } from '../../lib/time.js';
 import * as jobs from './scheduled-jobs.repository.js';
 import { recomputeOrg } from './tiers.service.js';
@@ -46,8 +47,7 @@ export async function runDailyTiers(db: Db, orgId: string, runDate: string, clai
  * the next start) each org whose local time is past 02:00 gets its day's recompute, unless done.
  */
 export class TierScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly periodic: Periodic<number>;
   private readonly now: () => number;
   private readonly id: string;
 
@@ -57,28 +57,20 @@ export class TierScheduler {
   ) {
     this.now = options.now ?? Date.now;
     this.id = options.id ?? `kos-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.periodic = new Periodic(() => this.pass(), options.intervalMs ?? 60_000);
   }
 
   start(): void {
-    if (this.timer) return;
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 60_000);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   /** One pass over the orgs; answers how many jobs this scheduler ran (a pass already under way is joined). */
   tick(): Promise<number> {
-    if (!this.running)
-      this.running = this.pass().finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    return this.periodic.tick();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   private async pass(): Promise<number> {
