@@ -3,7 +3,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/s
 import { type Dataset, generateDataset, storeLines } from '../../../test/support/rollup-dataset.js';
 import { dayStart } from '../../lib/time.js';
 import { systemPrincipal } from '../access/access.js';
-import { summary } from './analytics.service.js';
+import { type SumsPath, summary } from './analytics.service.js';
 import { coveringDays, keepRollups } from './rollups.service.js';
 
 // docs/rollups.md "Kept by the jobs thread": new orgs get a rollup without a manual rebuild, dirty days
@@ -35,9 +35,9 @@ describe.each(DIALECTS)('the rollup keeper on %s', (dialect) => {
 
   test('builds an org that has no rollup, then refreshes its dirty days', async () => {
     expect(await covered(timezone)).toBeNull();
-    expect(await keepRollups(db.database.db)).toEqual({ built: 1, refreshed: 0 });
+    expect(await keepRollups(db.database.db)).toEqual({ built: 1, refreshed: 0, months: 0 });
     expect(await covered(timezone)).not.toBeNull();
-    expect(await keepRollups(db.database.db)).toEqual({ built: 0, refreshed: 0 });
+    expect(await keepRollups(db.database.db)).toEqual({ built: 0, refreshed: 0, months: 0 });
 
     const line = d.lines[0];
     if (!line) throw new Error('no line');
@@ -47,9 +47,14 @@ describe.each(DIALECTS)('the rollup keeper on %s', (dialect) => {
     expect(await dirtyCount()).toBeGreaterThan(0);
     const kept = await keepRollups(db.database.db);
     expect(kept.refreshed).toBeGreaterThan(0);
+    // docs/rollups.md "Month grain": February went stale with its refreshed day and was rebuilt from its days.
+    expect(kept.months).toBeGreaterThanOrEqual(1);
     expect(await dirtyCount()).toBe(0);
     const principal = systemPrincipal(d.orgId);
-    expect(await summary(db.database.db, principal, q)).toEqual(await summary(db.database.db, principal, q, { rollups: false }));
+    const paths: SumsPath[] = [];
+    const viaMonths = await summary(db.database.db, principal, q, { onPath: (p) => paths.push(p) });
+    expect(paths).toEqual(['months']);
+    expect(viaMonths).toEqual(await summary(db.database.db, principal, q, { rollups: false }));
   }, 120_000);
 
   test('a zone change makes the org due for a rebuild, which the keeper does', async () => {
@@ -59,6 +64,9 @@ describe.each(DIALECTS)('the rollup keeper on %s', (dialect) => {
     expect((await keepRollups(db.database.db)).built).toBe(1);
     expect(await covered(zone)).not.toBeNull();
     const principal = systemPrincipal(d.orgId);
-    expect(await summary(db.database.db, principal, q)).toEqual(await summary(db.database.db, principal, q, { rollups: false }));
+    const paths: SumsPath[] = [];
+    const viaMonths = await summary(db.database.db, principal, q, { onPath: (p) => paths.push(p) });
+    expect(paths).toEqual(['months']);
+    expect(viaMonths).toEqual(await summary(db.database.db, principal, q, { rollups: false }));
   }, 120_000);
 });

@@ -1,0 +1,113 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { GRAIN_KOS, GRAIN_LINE, type Grain } from './rollups.repository.js';
+
+/**
+ * The month cells of the rollups (docs/rollups.md "Month grain"), built from the day cells and the day
+ * order parts of one month — never from the lines — and which months are built.
+ */
+
+export async function deleteOrgMonths(db: Db, orgId: string): Promise<void> {
+  for (const table of ['rollup_months', 'rollup_month_parts', 'rollup_month_state'] as const)
+    await db.deleteFrom(table).where('org_id', '=', orgId).execute();
+}
+
+/** Marks months stale (their days were refreshed): they answer again once rebuilt. */
+export async function invalidateMonths(db: Db, orgId: string, months: readonly number[]): Promise<void> {
+  if (months.length === 0) return;
+  await db.deleteFrom('rollup_month_state').where('org_id', '=', orgId).where('month', 'in', months).execute();
+}
+
+/** The built months of an org among `months` (all of them when omitted). */
+export async function builtMonths(db: Db, orgId: string, months?: readonly number[]): Promise<number[]> {
+  let query = db.selectFrom('rollup_month_state').select('month').where('org_id', '=', orgId);
+  if (months) query = query.where('month', 'in', [...months, -1]);
+  return (await query.execute()).map((r) => Number(r.month));
+}
+
+/**
+ * The key of a month cell over a day cell or part `d`: grain 1 keeps KOS × platform × source, grain 0
+ * platform × SKU × source (the product breakdown without a KOS filter).
+ */
+const keyOf = (grain: Grain) =>
+  grain === GRAIN_KOS
+    ? { select: sql`d.kos_id, d.platform, cast(null as text) as sku, d.source`, group: sql`d.kos_id, d.platform, d.source` }
+    : { select: sql`cast(null as text) as kos_id, d.platform, d.sku, d.source`, group: sql`d.platform, d.sku, d.source` };
+
+/**
+ * Per month cell and order, the facts of the order's day parts in the month (`p`, with `k` parts), and
+ * the order's day parts over all days (`t`): whole in the month cell when `k = n_all` (docs/rollups.md
+ * "Exactness", one level up: an order with parts has one in every day cell it touches).
+ */
+function partCtes(orgId: string, grain: Grain, month: { from: number; to: number }): RawBuilder<unknown> {
+  const key = keyOf(grain);
+  return sql`with p as (
+      select ${key.select}, d.order_id, count(*) as k, max(d.paid) as paid, min(d.all_cancelled) as all_cancelled,
+        max(d.any_returned) as any_returned, max(d.any_kept) as any_kept, max(d.any_settled) as any_settled,
+        max(d.new_buyer) as new_buyer
+      from rollup_order_parts d
+      where d.org_id = ${orgId} and d.grain = ${grain} and d.day >= ${month.from} and d.day < ${month.to}
+      group by ${key.group}, d.order_id
+    ),
+    t as (
+      select q.source, q.order_id, count(*) as n_all from rollup_order_parts q
+      join (select distinct source, order_id from p) o on q.source = o.source and q.order_id = o.order_id
+      where q.org_id = ${orgId} and q.grain = ${grain}
+      group by q.source, q.order_id
+    )`;
+}
+
+const SUM_COLUMNS = [
+  'lines',
+  'quantity',
+  'gmv_minor',
+  'net_minor',
+  'refund_minor',
+  'unpaid_lines',
+  'pending_lines',
+  'completed_lines',
+  'cancelled_lines',
+  'returned_lines',
+] as const;
+const COUNT_COLUMNS = ['orders', 'cancelled_orders', 'returned_orders', 'settled_orders', 'new_buyers'] as const;
+
+async function buildGrain(db: Db, orgId: string, grain: Grain, month: { from: number; to: number }): Promise<void> {
+  const ctes = partCtes(orgId, grain, month);
+  const columns = sql.raw([...SUM_COLUMNS, ...COUNT_COLUMNS].join(', '));
+  const sums = sql.raw([...SUM_COLUMNS, ...COUNT_COLUMNS].map((c) => `sum(u.${c})`).join(', '));
+  const zeros = sql.raw(SUM_COLUMNS.map(() => '0').join(', '));
+  const whole = sql`from p join t on t.source = p.source and t.order_id = p.order_id`;
+  await sql`${ctes}
+    insert into rollup_months (grain, org_id, month, kos_id, platform, sku, source, ${columns})
+    select ${grain}, ${orgId}, ${month.from}, u.kos_id, u.platform, u.sku, u.source, ${sums}
+    from (
+      select ${keyOf(grain).select}, ${sql.raw([...SUM_COLUMNS, ...COUNT_COLUMNS].map((c) => `d.${c}`).join(', '))}
+      from rollup_days d
+      where d.org_id = ${orgId} and d.grain = ${grain} and d.day >= ${month.from} and d.day < ${month.to}
+      union all
+      select p.kos_id, p.platform, p.sku, p.source, ${zeros}, p.paid,
+        case when p.paid = 1 and p.all_cancelled = 1 then 1 else 0 end,
+        case when p.any_returned = 1 and p.any_kept = 0 then 1 else 0 end,
+        p.any_settled,
+        case when p.paid = 1 and p.new_buyer = 1 then 1 else 0 end
+      ${whole} where p.k = t.n_all
+    ) u
+    group by u.kos_id, u.platform, u.sku, u.source`.execute(db);
+  await sql`${ctes}
+    insert into rollup_month_parts (grain, org_id, month, kos_id, platform, sku, source, order_id,
+      paid, all_cancelled, any_returned, any_kept, any_settled, new_buyer)
+    select ${grain}, ${orgId}, ${month.from}, p.kos_id, p.platform, p.sku, p.source, p.order_id,
+      p.paid, p.all_cancelled, p.any_returned, p.any_kept, p.any_settled, p.new_buyer
+    ${whole} where p.k <> t.n_all`.execute(db);
+}
+
+/**
+ * Rebuilds the month cells of the local days `[from, to)` (one calendar month, `from` its first day) from
+ * its day cells, inside the caller's transaction, and marks the month built.
+ */
+export async function buildMonth(db: Db, orgId: string, month: { from: number; to: number }): Promise<void> {
+  for (const table of ['rollup_months', 'rollup_month_parts', 'rollup_month_state'] as const)
+    await db.deleteFrom(table).where('org_id', '=', orgId).where('month', '=', month.from).execute();
+  for (const grain of [GRAIN_LINE, GRAIN_KOS]) await buildGrain(db, orgId, grain, month);
+  await db.insertInto('rollup_month_state').values({ org_id: orgId, month: month.from, built_at: Date.now() }).execute();
+}

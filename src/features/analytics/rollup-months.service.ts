@@ -1,0 +1,67 @@
+import { type Db, withTransaction } from '../../db/database.js';
+import { lockName } from '../../db/locks.js';
+import * as months from './rollup-months.repository.js';
+import { localDayOf, monthRuns, monthStartOf, nextMonthStart, type RollupDays, rollupLock, wholeMonths } from './rollups.js';
+import * as repo from './rollups.repository.js';
+
+/** docs/rollups.md "Month grain": month cells built from day cells, in the jobs thread, a month per transaction. */
+
+interface Org {
+  id: string;
+  timezone: string;
+}
+
+/** The months (first days) of the local days given: what a refresh of those days makes stale. */
+export const monthsOfDays = (days: Iterable<number>): number[] => [...new Set([...days].map(monthStartOf))];
+
+/**
+ * Builds every month of the org's line span that is not built (new, or made stale by a refresh of one of
+ * its days) from its day cells — a month per short transaction under the org's rollup lock. Nothing
+ * without a rollup in the org's current zone. Returns the months built.
+ */
+export async function buildStaleMonths(db: Db, org: Org, onMonth?: (done: number, total: number) => void): Promise<number> {
+  const state = await repo.rollupState(db, org.id);
+  if (state?.timezone !== org.timezone) return 0;
+  const span = await repo.lineTimeSpan(db, org.id);
+  if (!span) return 0;
+  const all = monthRuns(localDayOf(span.first, org.timezone), localDayOf(span.last, org.timezone)).map(([first]) =>
+    monthStartOf(first),
+  );
+  const built = new Set(await months.builtMonths(db, org.id));
+  const stale = all.filter((m) => !built.has(m));
+  let done = 0;
+  for (const month of stale) {
+    const ok = await withTransaction(db, async (trx) => {
+      await lockName(trx, rollupLock(org.id));
+      // A zone change or a rebuild started since: the day cells are not this zone's (or not there).
+      if ((await repo.rollupState(trx, org.id))?.timezone !== org.timezone) return false;
+      await months.buildMonth(trx, org.id, { from: month, to: nextMonthStart(month) });
+      return true;
+    });
+    if (!ok) break;
+    done += 1;
+    onMonth?.(done, stale.length);
+  }
+  return done;
+}
+
+/**
+ * docs/rollups.md "Month grain": the months of a period the day cells cover (`days`, already checked
+ * fresh) when it is whole calendar months and every one of them is built, else null (days answer).
+ */
+export async function coveringMonths(db: Db, org: Org, days: RollupDays): Promise<number[] | null> {
+  const list = wholeMonths(days);
+  if (!list) return null;
+  return (await months.builtMonths(db, org.id, list)).length === list.length ? list : null;
+}
+
+/** Orgs whose rollup is built in their current zone (the keeper builds their stale months). */
+export async function orgsWithRollup(db: Db): Promise<Org[]> {
+  return db
+    .selectFrom('orgs')
+    .innerJoin('rollup_state', 'rollup_state.org_id', 'orgs.id')
+    .select(['orgs.id as id', 'orgs.timezone as timezone'])
+    .whereRef('rollup_state.timezone', '=', 'orgs.timezone')
+    .orderBy('orgs.created_at')
+    .execute();
+}
