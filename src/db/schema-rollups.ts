@@ -46,6 +46,9 @@ export interface RollupOrderPartsTable {
   any_kept: number;
   any_settled: number;
   new_buyer: number;
+  /** The order's lines in this cell, and over all its lines (migration 0019): a month build sums the first. */
+  lines: number;
+  order_lines: number;
 }
 
 /** A mark: a UTC day (days since 1970-01-01) of an org whose order lines changed since its rollup was refreshed. */

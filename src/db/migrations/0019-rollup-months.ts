@@ -52,15 +52,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('rollup_month_state_pk', ['org_id', 'month'])
     .execute();
 
-  // A month build asks, per order with day parts in the month, whether it has parts elsewhere.
-  await db.schema
-    .createIndex('rollup_order_parts_order')
-    .on('rollup_order_parts')
-    .columns(['org_id', 'grain', 'order_id', 'source'])
-    .execute();
+  // A day part also keeps its line count and its order's line count over all lines, so a month build
+  // decides wholeness from the month's parts alone (docs/rollups.md "Month grain"). The parts built before
+  // lack them: forgetting each org's build state makes the keeper rebuild it (raw rows answer meanwhile).
+  for (const column of ['lines', 'order_lines'])
+    await db.schema
+      .alterTable('rollup_order_parts')
+      .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  await db.deleteFrom('rollup_state' as never).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropIndex('rollup_order_parts_order').execute();
+  for (const column of ['order_lines', 'lines']) await db.schema.alterTable('rollup_order_parts').dropColumn(column).execute();
   for (const table of ['rollup_month_state', 'rollup_month_parts', 'rollup_months']) await db.schema.dropTable(table).execute();
 }

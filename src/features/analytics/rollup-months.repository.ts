@@ -35,25 +35,20 @@ const keyOf = (grain: Grain) =>
     : { select: sql`cast(null as text) as kos_id, d.platform, d.sku, d.source`, group: sql`d.platform, d.sku, d.source` };
 
 /**
- * Per month cell and order, the facts of the order's day parts in the month (`p`, with `k` parts), and
- * the order's day parts over all days (`t`): whole in the month cell when `k = n_all` (docs/rollups.md
- * "Exactness", one level up: an order with parts has one in every day cell it touches).
+ * Per month cell and order, the facts of the order's day parts in the month, with its lines there (`k`)
+ * and over all its lines (`n_all`, kept with every part): whole in the month cell when `k = n_all`
+ * (docs/rollups.md "Exactness", one level up). All of an order's parts are refreshed together, so `n_all`
+ * is the same on each.
  */
-function partCtes(orgId: string, grain: Grain, month: { from: number; to: number }): RawBuilder<unknown> {
+function partCte(orgId: string, grain: Grain, month: { from: number; to: number }): RawBuilder<unknown> {
   const key = keyOf(grain);
   return sql`with p as (
-      select ${key.select}, d.order_id, count(*) as k, max(d.paid) as paid, min(d.all_cancelled) as all_cancelled,
-        max(d.any_returned) as any_returned, max(d.any_kept) as any_kept, max(d.any_settled) as any_settled,
-        max(d.new_buyer) as new_buyer
+      select ${key.select}, d.order_id, sum(d.lines) as k, max(d.order_lines) as n_all, max(d.paid) as paid,
+        min(d.all_cancelled) as all_cancelled, max(d.any_returned) as any_returned, max(d.any_kept) as any_kept,
+        max(d.any_settled) as any_settled, max(d.new_buyer) as new_buyer
       from rollup_order_parts d
       where d.org_id = ${orgId} and d.grain = ${grain} and d.day >= ${month.from} and d.day < ${month.to}
       group by ${key.group}, d.order_id
-    ),
-    t as (
-      select q.source, q.order_id, count(*) as n_all from rollup_order_parts q
-      join (select distinct source, order_id from p) o on q.source = o.source and q.order_id = o.order_id
-      where q.org_id = ${orgId} and q.grain = ${grain}
-      group by q.source, q.order_id
     )`;
 }
 
@@ -72,11 +67,10 @@ const SUM_COLUMNS = [
 const COUNT_COLUMNS = ['orders', 'cancelled_orders', 'returned_orders', 'settled_orders', 'new_buyers'] as const;
 
 async function buildGrain(db: Db, orgId: string, grain: Grain, month: { from: number; to: number }): Promise<void> {
-  const ctes = partCtes(orgId, grain, month);
+  const ctes = partCte(orgId, grain, month);
   const columns = sql.raw([...SUM_COLUMNS, ...COUNT_COLUMNS].join(', '));
   const sums = sql.raw([...SUM_COLUMNS, ...COUNT_COLUMNS].map((c) => `sum(u.${c})`).join(', '));
   const zeros = sql.raw(SUM_COLUMNS.map(() => '0').join(', '));
-  const whole = sql`from p join t on t.source = p.source and t.order_id = p.order_id`;
   await sql`${ctes}
     insert into rollup_months (grain, org_id, month, kos_id, platform, sku, source, ${columns})
     select ${grain}, ${orgId}, ${month.from}, u.kos_id, u.platform, u.sku, u.source, ${sums}
@@ -90,7 +84,7 @@ async function buildGrain(db: Db, orgId: string, grain: Grain, month: { from: nu
         case when p.any_returned = 1 and p.any_kept = 0 then 1 else 0 end,
         p.any_settled,
         case when p.paid = 1 and p.new_buyer = 1 then 1 else 0 end
-      ${whole} where p.k = t.n_all
+      from p where p.k = p.n_all
     ) u
     group by u.kos_id, u.platform, u.sku, u.source`.execute(db);
   await sql`${ctes}
@@ -98,7 +92,7 @@ async function buildGrain(db: Db, orgId: string, grain: Grain, month: { from: nu
       paid, all_cancelled, any_returned, any_kept, any_settled, new_buyer)
     select ${grain}, ${orgId}, ${month.from}, p.kos_id, p.platform, p.sku, p.source, p.order_id,
       p.paid, p.all_cancelled, p.any_returned, p.any_kept, p.any_settled, p.new_buyer
-    ${whole} where p.k <> t.n_all`.execute(db);
+    from p where p.k <> p.n_all`.execute(db);
 }
 
 /**
