@@ -5,6 +5,7 @@ import { migrateTo, migrateToLatest } from '../../db/migrate.js';
 import { dayStart } from '../../lib/time.js';
 import { systemPrincipal } from '../access/access.js';
 import { type SumsPath, summary } from './analytics.service.js';
+import { buildStaleMonths } from './rollup-months.service.js';
 import { coveringDays, keepRollups } from './rollups.service.js';
 
 // docs/rollups.md "Kept by the jobs thread": new orgs get a rollup without a manual rebuild, dirty days
@@ -57,6 +58,21 @@ describe.each(DIALECTS)('the rollup keeper on %s', (dialect) => {
     expect(paths).toEqual(['months']);
     expect(viaMonths).toEqual(await summary(db.database.db, principal, q, { rollups: false }));
   }, 120_000);
+
+  test('the month under way is left to the day cells; it is built once it has ended', async () => {
+    const org = { id: d.orgId, timezone };
+    await db.database.db.deleteFrom('rollup_month_state').where('org_id', '=', d.orgId).execute();
+    // On 2026-02-15 only January has ended.
+    expect(await buildStaleMonths(db.database.db, org, undefined, dayStart('2026-02-15', timezone))).toBe(1);
+    const principal = systemPrincipal(d.orgId);
+    const paths: SumsPath[] = [];
+    await summary(db.database.db, principal, q, { onPath: (p) => paths.push(p) });
+    expect(paths).toEqual(['days']);
+    // Today every month of the data has ended: February and March are built.
+    expect(await buildStaleMonths(db.database.db, org)).toBe(2);
+    await summary(db.database.db, principal, q, { onPath: (p) => paths.push(p) });
+    expect(paths).toEqual(['days', 'months']);
+  });
 
   test('a zone change makes the org due for a rebuild, which the keeper does', async () => {
     const zone = 'Europe/Berlin';

@@ -15,18 +15,25 @@ interface Org {
 export const monthsOfDays = (days: Iterable<number>): number[] => [...new Set([...days].map(monthStartOf))];
 
 /**
- * Builds every month of the org's line span that is not built (new, or made stale by a refresh of one of
- * its days) from its day cells — a month per short transaction under the org's rollup lock. Nothing
- * without a rollup in the org's current zone. Returns the months built.
+ * Builds every ended month of the org's line span that is not built (new, or made stale by a refresh of
+ * one of its days) from its day cells — a month per short transaction under the org's rollup lock. The
+ * month under way is left to the day cells: its lines keep coming, and rebuilding it after each would be
+ * a write every pass. Nothing without a rollup in the org's current zone. Returns the months built.
  */
-export async function buildStaleMonths(db: Db, org: Org, onMonth?: (done: number, total: number) => void): Promise<number> {
+export async function buildStaleMonths(
+  db: Db,
+  org: Org,
+  onMonth?: (done: number, total: number) => void,
+  now = Date.now(),
+): Promise<number> {
   const state = await repo.rollupState(db, org.id);
   if (state?.timezone !== org.timezone) return 0;
   const span = await repo.lineTimeSpan(db, org.id);
   if (!span) return 0;
-  const all = monthRuns(localDayOf(span.first, org.timezone), localDayOf(span.last, org.timezone)).map(([first]) =>
-    monthStartOf(first),
-  );
+  const today = localDayOf(now, org.timezone);
+  const all = monthRuns(localDayOf(span.first, org.timezone), localDayOf(span.last, org.timezone))
+    .map(([first]) => monthStartOf(first))
+    .filter((month) => nextMonthStart(month) <= today);
   const built = new Set(await months.builtMonths(db, org.id));
   const stale = all.filter((m) => !built.has(m));
   let done = 0;

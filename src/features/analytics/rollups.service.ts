@@ -166,7 +166,8 @@ export async function orgsNeedingBuild(db: Db): Promise<Org[]> {
 /**
  * docs/rollups.md "Kept by the jobs thread": builds the rollups of orgs that have none (new orgs, an
  * upgrade, a zone change) and refreshes the dirty days of the others — a few days in one transaction, a
- * large backlog (a big import) as a rebuild, a month per transaction, so no write waits long on it.
+ * large backlog (a big import) as a rebuild, a month per transaction, so no write waits long on it —
+ * then builds the ended months made stale by those refreshes from their day cells ("Month grain").
  */
 export async function keepRollups(db: Db): Promise<{ built: number; refreshed: number; months: number }> {
   let built = 0;
