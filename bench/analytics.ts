@@ -121,8 +121,8 @@ async function run(dialect: string, url: string): Promise<Run> {
     );
     const builds = await timeMonthBuilds(db, { id: orgId, timezone: 'Asia/Ho_Chi_Minh' });
     log(
-      `${builds.months} month rebuilds from day cells: median ${format(pct(builds.wallMs, 50))} ms, max ` +
-        `${format(Math.max(...builds.wallMs))} ms per month transaction, ${format(builds.cpuMsPerMonth)} ms CPU of this process per month (load ${load()})`,
+      `${builds.months} month rebuilds from day cells (a transaction per grain): median ${format(pct(builds.wallMs, 50))} ms, max ` +
+        `${format(Math.max(...builds.wallMs))} ms per transaction, ${format(builds.cpuMsPerMonth)} ms CPU of this process per month (load ${load()})`,
     );
 
     const owner: Principal = systemPrincipal(orgId);

@@ -7,7 +7,7 @@ import { buildStaleMonths } from '../src/features/analytics/rollup-months.servic
 
 export interface MonthBuildTimes {
   months: number;
-  /** Wall ms of each month's transaction (the time other writers of the org would wait on SQLite). */
+  /** Wall ms of each transaction — a month's grain — (the time other writers of the org would wait on SQLite). */
   wallMs: number[];
   /** This process's CPU ms per month (all of the work on SQLite; on PostgreSQL the server's work is not in it). */
   cpuMsPerMonth: number;

@@ -110,9 +110,10 @@ export interface RollupMonthPartsTable {
   new_buyer: number;
 }
 
-/** A month whose cells were built from its current day cells (deleted when any of its days is refreshed). */
+/** A month whose cells of a grain were built from its current day cells (deleted when any of its days is refreshed). */
 export interface RollupMonthStateTable {
   org_id: string;
   month: number;
+  grain: number;
   built_at: number;
 }

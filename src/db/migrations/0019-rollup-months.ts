@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 /**
  * Month grains of the analytics rollups (docs/rollups.md "Month grain"): per org × local month the sums of
  * the day cells of grain 1 (× KOS × platform × source) and of grain 0 (× platform × SKU × source), the
- * per-cell facts of orders spanning month cells, and which months are built (a refresh of any of a month's
- * days deletes its row: the month is stale until the keeper rebuilds it from the day cells).
+ * per-cell facts of orders spanning month cells, and which months are built, per grain (a refresh of any of
+ * a month's days deletes its rows: the month is stale until the keeper rebuilds it from the day cells).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   let cells = db.schema
@@ -48,8 +48,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('rollup_month_state')
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('month', 'integer', (c) => c.notNull())
+    .addColumn('grain', 'integer', (c) => c.notNull())
     .addColumn('built_at', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('rollup_month_state_pk', ['org_id', 'month'])
+    .addPrimaryKeyConstraint('rollup_month_state_pk', ['org_id', 'month', 'grain'])
     .execute();
 
   // A day part also keeps its line count and its order's line count over all lines, so a month build

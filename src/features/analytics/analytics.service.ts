@@ -8,8 +8,8 @@ import { deriveMetrics, EMPTY_SUMS, type MetricSums, type Metrics, queryPeriod }
 import * as repo from './analytics.repository.js';
 import { rollupClickCounts, rollupOrderSums } from './analytics-rollups.repository.js';
 import { dayNumberToDate } from './day-bucket.js';
-import { coveringMonths } from './rollup-months.service.js';
-import { monthsCover, type RollupDays } from './rollups.js';
+import { coveringMonthGrains } from './rollup-months.service.js';
+import { monthGrainFor, type RollupDays } from './rollups.js';
 import { coveringDays } from './rollups.service.js';
 
 export interface AnalyticsQuery {
@@ -34,10 +34,10 @@ export interface SumsOptions {
   onPath?: (path: SumsPath) => void;
 }
 
-/** The rollup cells that may answer a query: the day cells, and the built whole months of its period. */
+/** The rollup cells that may answer a query: the day cells, and the grains built for every month of a whole-month period. */
 interface Cells {
   days: RollupDays;
-  months: boolean;
+  monthGrains: ReadonlySet<number>;
 }
 
 /** The period and scope of a query: `[from, to)` days of the org (default: the last 30 days). */
@@ -52,12 +52,12 @@ async function scopeOf(
   const kosIds = await kosFilter(db, principal, q.kosId, q.unitId);
   // docs/rollups.md "Coverage": the rollups answer when they cover the period and are fresh, else raw rows.
   const days = options.rollups === false ? null : await coveringDays(db, org, from, to);
-  const months = days !== null && options.months !== false && (await coveringMonths(db, org, days)) !== null;
+  const monthGrains = days && options.months !== false ? await coveringMonthGrains(db, org, days) : new Set<number>();
   return {
     scope: { orgId: org.id, from, to, kosIds, platform: q.platform, source: q.source, timezone: org.timezone },
     currency: org.currency,
     timezone: org.timezone,
-    cells: days ? { days, months } : null,
+    cells: days ? { days, monthGrains } : null,
   };
 }
 
@@ -70,7 +70,8 @@ function orderSums(db: Db, s: repo.Scope, cells: Cells | null, by: repo.GroupBy,
     options.onPath?.('raw');
     return repo.orderSums(db, s, by);
   }
-  const tables = cells.months && monthsCover(by, s) ? 'months' : 'days';
+  const grain = monthGrainFor(by, s);
+  const tables = grain !== null && cells.monthGrains.has(grain) ? 'months' : 'days';
   options.onPath?.(tables);
   return rollupOrderSums(db, s, cells.days, by, tables);
 }

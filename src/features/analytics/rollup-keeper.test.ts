@@ -4,7 +4,7 @@ import { type Dataset, generateDataset, storeLines } from '../../../test/support
 import { migrateTo, migrateToLatest } from '../../db/migrate.js';
 import { dayStart } from '../../lib/time.js';
 import { systemPrincipal } from '../access/access.js';
-import { type SumsPath, summary } from './analytics.service.js';
+import { breakdown, type SumsPath, summary } from './analytics.service.js';
 import { buildStaleMonths } from './rollup-months.service.js';
 import { coveringDays, keepRollups } from './rollups.service.js';
 
@@ -72,6 +72,15 @@ describe.each(DIALECTS)('the rollup keeper on %s', (dialect) => {
     expect(await buildStaleMonths(db.database.db, org)).toBe(2);
     await summary(db.database.db, principal, q, { onPath: (p) => paths.push(p) });
     expect(paths).toEqual(['days', 'months']);
+    // Each grain is built (and vouched for) in its own transaction: without the grain-0 months the product
+    // breakdown reads days while the others still read months.
+    await db.database.db.deleteFrom('rollup_month_state').where('org_id', '=', d.orgId).where('grain', '=', 0).execute();
+    for (const by of ['product', 'kos'] as const) {
+      const answer = await breakdown(db.database.db, principal, by, q, { onPath: (p) => paths.push(p) });
+      expect(answer).toEqual(await breakdown(db.database.db, principal, by, q, { rollups: false }));
+    }
+    expect(paths.slice(2)).toEqual(['days', 'months']);
+    expect(await buildStaleMonths(db.database.db, org)).toBe(3);
   });
 
   test('a zone change makes the org due for a rebuild, which the keeper does', async () => {

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { GRAIN_KOS, GRAIN_LINE, type Grain } from './rollups.repository.js';
+import { GRAIN_KOS, type Grain } from './rollups.repository.js';
 
 /**
  * The month cells of the rollups (docs/rollups.md "Month grain"), built from the day cells and the day
@@ -18,11 +18,15 @@ export async function invalidateMonths(db: Db, orgId: string, months: readonly n
   await db.deleteFrom('rollup_month_state').where('org_id', '=', orgId).where('month', 'in', months).execute();
 }
 
-/** The built months of an org among `months` (all of them when omitted). */
-export async function builtMonths(db: Db, orgId: string, months?: readonly number[]): Promise<number[]> {
-  let query = db.selectFrom('rollup_month_state').select('month').where('org_id', '=', orgId);
+/** The built (month, grain) pairs of an org among `months` (all of them when omitted). */
+export async function builtMonths(
+  db: Db,
+  orgId: string,
+  months?: readonly number[],
+): Promise<Array<{ month: number; grain: Grain }>> {
+  let query = db.selectFrom('rollup_month_state').select(['month', 'grain']).where('org_id', '=', orgId);
   if (months) query = query.where('month', 'in', [...months, -1]);
-  return (await query.execute()).map((r) => Number(r.month));
+  return (await query.execute()).map((r) => ({ month: Number(r.month), grain: Number(r.grain) as Grain }));
 }
 
 /**
@@ -96,12 +100,13 @@ async function buildGrain(db: Db, orgId: string, grain: Grain, month: { from: nu
 }
 
 /**
- * Rebuilds the month cells of the local days `[from, to)` (one calendar month, `from` its first day) from
- * its day cells, inside the caller's transaction, and marks the month built.
+ * Rebuilds the month cells of one grain of the local days `[from, to)` (one calendar month, `from` its
+ * first day) from its day cells, inside the caller's transaction, and marks that grain of the month built.
+ * A grain per transaction keeps each write short; each state row vouches only for its own grain.
  */
-export async function buildMonth(db: Db, orgId: string, month: { from: number; to: number }): Promise<void> {
+export async function buildMonth(db: Db, orgId: string, grain: Grain, month: { from: number; to: number }): Promise<void> {
   for (const table of ['rollup_months', 'rollup_month_parts', 'rollup_month_state'] as const)
-    await db.deleteFrom(table).where('org_id', '=', orgId).where('month', '=', month.from).execute();
-  for (const grain of [GRAIN_LINE, GRAIN_KOS]) await buildGrain(db, orgId, grain, month);
-  await db.insertInto('rollup_month_state').values({ org_id: orgId, month: month.from, built_at: Date.now() }).execute();
+    await db.deleteFrom(table).where('org_id', '=', orgId).where('month', '=', month.from).where('grain', '=', grain).execute();
+  await buildGrain(db, orgId, grain, month);
+  await db.insertInto('rollup_month_state').values({ org_id: orgId, month: month.from, grain, built_at: Date.now() }).execute();
 }

@@ -3,6 +3,9 @@ import { lockName } from '../../db/locks.js';
 import * as months from './rollup-months.repository.js';
 import { localDayOf, monthRuns, monthStartOf, nextMonthStart, type RollupDays, rollupLock, wholeMonths } from './rollups.js';
 import * as repo from './rollups.repository.js';
+import { GRAIN_KOS, GRAIN_LINE, type Grain } from './rollups.repository.js';
+
+const GRAINS: Grain[] = [GRAIN_LINE, GRAIN_KOS];
 
 /** docs/rollups.md "Month grain": month cells built from day cells, in the jobs thread, a month per transaction. */
 
@@ -16,14 +19,15 @@ export const monthsOfDays = (days: Iterable<number>): number[] => [...new Set([.
 
 /**
  * Builds every ended month of the org's line span that is not built (new, or made stale by a refresh of
- * one of its days) from its day cells — a month per short transaction under the org's rollup lock. The
+ * one of its days) from its day cells — a month and grain per short transaction under the org's rollup lock. The
  * month under way is left to the day cells: its lines keep coming, and rebuilding it after each would be
- * a write every pass. Nothing without a rollup in the org's current zone. Returns the months built.
+ * a write every pass. Nothing without a rollup in the org's current zone. Returns how many months it built
+ * (a grain or both).
  */
 export async function buildStaleMonths(
   db: Db,
   org: Org,
-  onMonth?: (done: number, total: number) => void,
+  onStep?: (done: number, total: number) => void,
   now = Date.now(),
 ): Promise<number> {
   const state = await repo.rollupState(db, org.id);
@@ -34,32 +38,35 @@ export async function buildStaleMonths(
   const all = monthRuns(localDayOf(span.first, org.timezone), localDayOf(span.last, org.timezone))
     .map(([first]) => monthStartOf(first))
     .filter((month) => nextMonthStart(month) <= today);
-  const built = new Set(await months.builtMonths(db, org.id));
-  const stale = all.filter((m) => !built.has(m));
-  let done = 0;
-  for (const month of stale) {
+  const built = new Set((await months.builtMonths(db, org.id)).map((b) => `${b.month}:${b.grain}`));
+  const stale = all.flatMap((month) =>
+    GRAINS.filter((grain) => !built.has(`${month}:${grain}`)).map((grain) => ({ month, grain })),
+  );
+  const done = new Set<number>();
+  for (const [i, { month, grain }] of stale.entries()) {
     const ok = await withTransaction(db, async (trx) => {
       await lockName(trx, rollupLock(org.id));
       // A zone change or a rebuild started since: the day cells are not this zone's (or not there).
       if ((await repo.rollupState(trx, org.id))?.timezone !== org.timezone) return false;
-      await months.buildMonth(trx, org.id, { from: month, to: nextMonthStart(month) });
+      await months.buildMonth(trx, org.id, grain, { from: month, to: nextMonthStart(month) });
       return true;
     });
     if (!ok) break;
-    done += 1;
-    onMonth?.(done, stale.length);
+    done.add(month);
+    onStep?.(i + 1, stale.length);
   }
-  return done;
+  return done.size;
 }
 
 /**
- * docs/rollups.md "Month grain": the months of a period the day cells cover (`days`, already checked
- * fresh) when it is whole calendar months and every one of them is built, else null (days answer).
+ * docs/rollups.md "Month grain": the grains whose month cells answer a period the day cells cover (`days`,
+ * already checked fresh) — none unless it is whole calendar months; a grain when every month is built in it.
  */
-export async function coveringMonths(db: Db, org: Org, days: RollupDays): Promise<number[] | null> {
+export async function coveringMonthGrains(db: Db, org: Org, days: RollupDays): Promise<ReadonlySet<Grain>> {
   const list = wholeMonths(days);
-  if (!list) return null;
-  return (await months.builtMonths(db, org.id, list)).length === list.length ? list : null;
+  if (!list) return new Set();
+  const built = await months.builtMonths(db, org.id, list);
+  return new Set(GRAINS.filter((grain) => built.filter((b) => b.grain === grain).length === list.length));
 }
 
 /** Orgs whose rollup is built in their current zone (the keeper builds their stale months). */

@@ -97,8 +97,8 @@ export async function rebuildOrg(
   if (clicksRebuilt) await rebuildClickRollup(db, org.id, org.timezone);
   const span = await repo.lineTimeSpan(db, org.id);
   const months = span ? monthRuns(localDayOf(span.first, org.timezone), localDayOf(span.last, org.timezone)) : [];
-  // Progress counts the day months, then the month cells built from them.
-  const steps = 2 * months.length;
+  // Progress counts the day months, then the month cells built from them (two grains a month).
+  const steps = 3 * months.length;
   options.onMonth?.(0, steps);
   for (const [i, [firstDay, lastDay]] of months.entries()) {
     await withTransaction(db, async (trx) => {

@@ -101,12 +101,13 @@ export function wholeMonths(days: RollupDays): number[] | null {
 export const rollupLock = (orgId: string): string => `rollups:${orgId}`;
 
 /**
- * docs/rollups.md "Month grain": whether month cells hold what a query needs — grain 1 (KOS × platform ×
- * source) answers every grouping but product and day under any filter; grain 0 (platform × SKU × source)
- * answers the product breakdown when no KOS filter applies. The day breakdown needs days.
+ * docs/rollups.md "Month grain": the grain of month cells that holds what a query needs, or null — grain 1
+ * (KOS × platform × source) answers every grouping but product and day under any filter; grain 0
+ * (platform × SKU × source) answers the product breakdown when no KOS filter applies. The day breakdown
+ * needs days.
  */
-export function monthsCover(by: string, filter: { kosIds?: readonly string[] }): boolean {
-  if (by === 'day') return false;
-  if (by === 'product') return filter.kosIds === undefined;
-  return true;
+export function monthGrainFor(by: string, filter: { kosIds?: readonly string[] }): 0 | 1 | null {
+  if (by === 'day') return null;
+  if (by === 'product') return filter.kosIds === undefined ? 0 : null;
+  return 1;
 }
