@@ -233,7 +233,7 @@ async function main(): Promise<void> {
       'day cells',
       'order parts',
       'month cells',
-      'month rebuild median ms',
+      'month-grain txn median ms',
       'max ms',
       'CPU ms/month',
     ],
