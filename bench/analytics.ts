@@ -30,11 +30,10 @@ import {
   format,
   openDatabase,
   postgresReachable,
-  printTable,
   seededRandom,
 } from './support-common.js';
 import { insertKosInBulk } from './support-ledger.js';
-import { type MonthBuildTimes, pct, QueryTimes, timeMonthBuilds } from './support-months.js';
+import { cpuTimed, pct, printRuns, QueryTimes, type Run, timeMonthBuilds } from './support-months.js';
 import { since } from './support-phase.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string' }, queries: { type: 'string' } }, strict: false });
@@ -57,24 +56,6 @@ function months(): string[] {
 }
 
 const KINDS: Array<'summary' | BreakdownBy> = ['summary', 'kos', 'unit', 'platform', 'product', 'source', 'day'];
-
-interface Run {
-  dialect: string;
-  loadSeconds: number;
-  rebuildSeconds: number;
-  cells: number;
-  parts: number;
-  monthCells: number;
-  builds: MonthBuildTimes;
-  times: QueryTimes;
-  mismatches: number;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const value = await work();
-  return [value, performance.now() - start];
-}
 
 async function run(dialect: string, url: string): Promise<Run> {
   const log = (text: string) => console.log(`  [${dialect}] ${text}`);
@@ -144,14 +125,17 @@ async function run(dialect: string, url: string): Promise<Run> {
       // Rotating order, so no variant always runs first (cold) or last.
       const answers: string[] = [];
       const ms: number[] = [];
+      const cpuMs: number[] = [];
       for (let k = 0; k < 3; k++) {
         const v = (i + 5 + k) % 3;
-        const [answer, t] = await timed(() => ask(variants[v] as SumsOptions));
+        const [answer, t, c] = await cpuTimed(() => ask(variants[v] as SumsOptions));
         answers[v] = JSON.stringify(answer);
         ms[v] = t;
+        cpuMs[v] = c;
       }
       if (i < 0) continue; // warm-up
       times.add(kind, path, ms[0] as number, ms[1] as number, ms[2] as number);
+      times.addCpu(cpuMs[0] as number, cpuMs[1] as number, cpuMs[2] as number);
       if (answers[0] !== answers[2] || answers[1] !== answers[2]) mismatches += 1;
     }
     const p = (xs: number[]) => `p50 ${format(pct(xs, 50))} / p95 ${format(pct(xs, 95))} ms`;
@@ -162,6 +146,10 @@ async function run(dialect: string, url: string): Promise<Run> {
       `default by path: ${Object.entries(times.byPath)
         .map(([k, xs]) => `${k} ${xs.length} queries${xs.length ? ` ${p(xs)}` : ''}`)
         .join('; ')}`,
+    );
+    log(
+      `CPU of this process per query (all of the work on SQLite, the client's share on PostgreSQL): default ${p(times.cpu.current)}; ` +
+        `days only ${p(times.cpu.daysOnly)}; raw ${p(times.cpu.raw)}`,
     );
     log(`default by kind, p95 ms: ${[...times.byKind].map(([k, xs]) => `${k} ${format(pct(xs, 95))}`).join(', ')}`);
     return { dialect, loadSeconds, rebuildSeconds, cells, parts, monthCells, builds, times, mismatches };
@@ -196,59 +184,7 @@ async function main(): Promise<void> {
   console.log(
     `\n${queryCount} random month summaries and breakdowns (ms): default (month cells where they cover), day cells only, raw rows, same run`,
   );
-  printTable(
-    [
-      'database',
-      'default p50',
-      'p95',
-      'days only p50',
-      'p95',
-      'raw p50',
-      'p95',
-      'days ÷ default p95',
-      'raw ÷ default p95',
-      'paths m/d/r',
-      'different',
-    ],
-    runs.map((x) => [
-      x.dialect,
-      pct(x.times.current, 50),
-      pct(x.times.current, 95),
-      pct(x.times.daysOnly, 50),
-      pct(x.times.daysOnly, 95),
-      pct(x.times.raw, 50),
-      pct(x.times.raw, 95),
-      pct(x.times.daysOnly, 95) / pct(x.times.current, 95),
-      pct(x.times.raw, 95) / pct(x.times.current, 95),
-      `${x.times.byPath.months.length}/${x.times.byPath.days.length}/${x.times.byPath.raw.length}`,
-      x.mismatches,
-    ]),
-  );
-  console.log('\ndata and rebuild');
-  printTable(
-    [
-      'database',
-      'load s',
-      'rebuild s',
-      'day cells',
-      'order parts',
-      'month cells',
-      'month-grain txn median ms',
-      'max ms',
-      'CPU ms/month',
-    ],
-    runs.map((x) => [
-      x.dialect,
-      x.loadSeconds,
-      x.rebuildSeconds,
-      x.cells,
-      x.parts,
-      x.monthCells,
-      pct(x.builds.wallMs, 50),
-      Math.max(...x.builds.wallMs),
-      x.builds.cpuMsPerMonth,
-    ]),
-  );
+  printRuns(runs);
   console.log('\nchecks (information)');
   for (const x of runs) {
     const p95 = pct(x.times.current, 95);
