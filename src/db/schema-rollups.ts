@@ -108,6 +108,9 @@ export interface RollupMonthPartsTable {
   any_kept: number;
   any_settled: number;
   new_buyer: number;
+  /** The order's lines in this month cell, and over all its lines (they differ: the order spans cells). */
+  lines: number;
+  order_lines: number;
 }
 
 /** A month whose cells of a grain were built from its current day cells (deleted when any of its days is refreshed). */

@@ -35,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sku', 'text')
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('order_id', 'text', (c) => c.notNull());
-  for (const column of ['paid', 'all_cancelled', 'any_returned', 'any_kept', 'any_settled', 'new_buyer'])
+  for (const column of ['paid', 'all_cancelled', 'any_returned', 'any_kept', 'any_settled', 'new_buyer', 'lines', 'order_lines'])
     parts = parts.addColumn(column, 'integer', (c) => c.notNull());
   await parts.execute();
   await db.schema

@@ -70,12 +70,22 @@ const SUM_COLUMNS = [
 ] as const;
 const COUNT_COLUMNS = ['orders', 'cancelled_orders', 'returned_orders', 'settled_orders', 'new_buyers'] as const;
 
+/**
+ * One pass over the month's day parts: every (month cell, order) goes into `rollup_month_parts` with its
+ * lines there and over all its lines; the whole ones then count in the cells and leave the parts table.
+ */
 async function buildGrain(db: Db, orgId: string, grain: Grain, month: { from: number; to: number }): Promise<void> {
-  const ctes = partCte(orgId, grain, month);
   const columns = sql.raw([...SUM_COLUMNS, ...COUNT_COLUMNS].join(', '));
   const sums = sql.raw([...SUM_COLUMNS, ...COUNT_COLUMNS].map((c) => `sum(u.${c})`).join(', '));
   const zeros = sql.raw(SUM_COLUMNS.map(() => '0').join(', '));
-  await sql`${ctes}
+  const thisMonth = sql`p.org_id = ${orgId} and p.grain = ${grain} and p.month = ${month.from}`;
+  await sql`${partCte(orgId, grain, month)}
+    insert into rollup_month_parts (grain, org_id, month, kos_id, platform, sku, source, order_id,
+      paid, all_cancelled, any_returned, any_kept, any_settled, new_buyer, lines, order_lines)
+    select ${grain}, ${orgId}, ${month.from}, p.kos_id, p.platform, p.sku, p.source, p.order_id,
+      p.paid, p.all_cancelled, p.any_returned, p.any_kept, p.any_settled, p.new_buyer, p.k, p.n_all
+    from p`.execute(db);
+  await sql`
     insert into rollup_months (grain, org_id, month, kos_id, platform, sku, source, ${columns})
     select ${grain}, ${orgId}, ${month.from}, u.kos_id, u.platform, u.sku, u.source, ${sums}
     from (
@@ -88,15 +98,11 @@ async function buildGrain(db: Db, orgId: string, grain: Grain, month: { from: nu
         case when p.any_returned = 1 and p.any_kept = 0 then 1 else 0 end,
         p.any_settled,
         case when p.paid = 1 and p.new_buyer = 1 then 1 else 0 end
-      from p where p.k = p.n_all
+      from rollup_month_parts p where ${thisMonth} and p.lines = p.order_lines
     ) u
     group by u.kos_id, u.platform, u.sku, u.source`.execute(db);
-  await sql`${ctes}
-    insert into rollup_month_parts (grain, org_id, month, kos_id, platform, sku, source, order_id,
-      paid, all_cancelled, any_returned, any_kept, any_settled, new_buyer)
-    select ${grain}, ${orgId}, ${month.from}, p.kos_id, p.platform, p.sku, p.source, p.order_id,
-      p.paid, p.all_cancelled, p.any_returned, p.any_kept, p.any_settled, p.new_buyer
-    from p where p.k <> p.n_all`.execute(db);
+  await sql`delete from rollup_month_parts where org_id = ${orgId} and grain = ${grain} and month = ${month.from}
+    and lines = order_lines`.execute(db);
 }
 
 /**
