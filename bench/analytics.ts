@@ -1,9 +1,11 @@
 // Analytics benchmark (issue 14): one org with 2 000 KOS (20 units, 2 links each), 1 000 000 order lines
 // over the last 12 months and 10 000 000 clicks (raw click rows — what the raw path counts — and the
 // link_daily rows they add up to, which the rollup path reads), into SQLite and PostgreSQL. Then
-// `kos rollups rebuild`'s work (rebuildOrg), and 100 random month summaries and breakdowns answered from
-// the rollups and, in the same run, from raw rows (same queries, alternating order): p50/p95 and ratio.
-// Every pair of answers is compared (they must be identical). Reports; it never fails.
+// `kos rollups rebuild`'s work (rebuildOrg, day and month cells), the time of one month rebuild from its day
+// cells (the keeper's transaction), and 100 random month summaries and breakdowns answered three ways in
+// the same run, in rotating order: by default (month cells where they cover, docs/rollups.md "Month grain",
+// else day cells — the path is reported), from the day cells only (the code before the month grain), and
+// from raw rows: p50/p95 and ratios. Every answer is compared (they must be identical). Reports; never fails.
 // Usage: npm run bench:analytics [-- --scale 0.1] [-- --queries 100] [-- --sqlite-only]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -11,7 +13,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type Principal, systemPrincipal } from '../src/features/access/access.js';
-import { type BreakdownBy, breakdown, summary } from '../src/features/analytics/analytics.service.js';
+import {
+  type BreakdownBy,
+  breakdown,
+  type SumsOptions,
+  type SumsPath,
+  summary,
+} from '../src/features/analytics/analytics.service.js';
 import { dayNumber, dayString } from '../src/features/analytics/rollups.js';
 import { rebuildOrg } from '../src/features/analytics/rollups.service.js';
 import { clicksAndDaily, LINE_COLUMNS, lines, type Shape, unitsAndLinks, writeRows } from './support-analytics.js';
@@ -22,10 +30,10 @@ import {
   format,
   openDatabase,
   postgresReachable,
-  printTable,
   seededRandom,
 } from './support-common.js';
 import { insertKosInBulk } from './support-ledger.js';
+import { cpuTimed, pct, printRuns, QueryTimes, type Run, timeMonthBuilds } from './support-months.js';
 import { since } from './support-phase.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string' }, queries: { type: 'string' } }, strict: false });
@@ -48,26 +56,6 @@ function months(): string[] {
 }
 
 const KINDS: Array<'summary' | BreakdownBy> = ['summary', 'kos', 'unit', 'platform', 'product', 'source', 'day'];
-
-interface Run {
-  dialect: string;
-  loadSeconds: number;
-  rebuildSeconds: number;
-  cells: number;
-  parts: number;
-  rollup: number[];
-  raw: number[];
-  mismatches: number;
-}
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const value = await work();
-  return [value, performance.now() - start];
-}
 
 async function run(dialect: string, url: string): Promise<Run> {
   const log = (text: string) => console.log(`  [${dialect}] ${text}`);
@@ -96,7 +84,7 @@ async function run(dialect: string, url: string): Promise<Run> {
     start = performance.now();
     await rebuildOrg(db, { id: orgId, timezone: 'Asia/Ho_Chi_Minh' });
     const rebuildSeconds = since(start);
-    const count = async (table: 'rollup_days' | 'rollup_order_parts') =>
+    const count = async (table: 'rollup_days' | 'rollup_order_parts' | 'rollup_months' | 'rollup_month_parts') =>
       Number(
         (
           await db
@@ -107,14 +95,21 @@ async function run(dialect: string, url: string): Promise<Run> {
       );
     const cells = await count('rollup_days');
     const parts = await count('rollup_order_parts');
-    log(`rollups rebuilt in ${format(rebuildSeconds)} s: ${format(cells)} cells, ${format(parts)} order parts (load ${load()})`);
+    const monthCells = await count('rollup_months');
+    log(
+      `rollups rebuilt in ${format(rebuildSeconds)} s: ${format(cells)} day cells, ${format(parts)} order parts, ` +
+        `${format(monthCells)} month cells, ${format(await count('rollup_month_parts'))} month parts (load ${load()})`,
+    );
+    const builds = await timeMonthBuilds(db, { id: orgId, timezone: 'Asia/Ho_Chi_Minh' });
+    log(
+      `${builds.months} month rebuilds from day cells (a transaction per grain): median ${format(pct(builds.wallMs, 50))} ms, max ` +
+        `${format(Math.max(...builds.wallMs))} ms per transaction, ${format(builds.cpuMsPerMonth)} ms CPU of this process per month (load ${load()})`,
+    );
 
     const owner: Principal = systemPrincipal(orgId);
     const r = seededRandom(41);
-    const rollup: number[] = [];
-    const raw: number[] = [];
+    const times = new QueryTimes();
     let mismatches = 0;
-    const byKind = new Map<string, number[]>();
     for (let i = -5; i < queryCount; i++) {
       const month = r.int(0, 11);
       const q = {
@@ -123,23 +118,41 @@ async function run(dialect: string, url: string): Promise<Run> {
         ...r.pick([{}, {}, { kosId: r.pick(shape.kosIds) }, { unitId: r.pick(shape.unitIds) }, { platform: 'shopee' }]),
       };
       const kind = r.pick(KINDS);
-      const ask = (rollups: boolean): Promise<unknown> =>
-        kind === 'summary' ? summary(db, owner, q, { rollups }) : breakdown(db, owner, kind, q, { rollups });
-      const first = i % 2 === 0;
-      const [a, ta] = await timed(() => ask(first));
-      const [b, tb] = await timed(() => ask(!first));
+      let path: SumsPath = 'raw';
+      const variants: SumsOptions[] = [{ onPath: (p) => (path = p) }, { months: false }, { rollups: false }];
+      const ask = (options: SumsOptions): Promise<unknown> =>
+        kind === 'summary' ? summary(db, owner, q, options) : breakdown(db, owner, kind, q, options);
+      // Rotating order, so no variant always runs first (cold) or last.
+      const answers: string[] = [];
+      const ms: number[] = [];
+      const cpuMs: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const v = (i + 5 + k) % 3;
+        const [answer, t, c] = await cpuTimed(() => ask(variants[v] as SumsOptions));
+        answers[v] = JSON.stringify(answer);
+        ms[v] = t;
+        cpuMs[v] = c;
+      }
       if (i < 0) continue; // warm-up
-      (first ? rollup : raw).push(ta);
-      (first ? raw : rollup).push(tb);
-      byKind.set(kind, [...(byKind.get(kind) ?? []), first ? ta : tb]);
-      if (JSON.stringify(a) !== JSON.stringify(b)) mismatches += 1;
+      times.add(kind, path, ms[0] as number, ms[1] as number, ms[2] as number);
+      times.addCpu(cpuMs[0] as number, cpuMs[1] as number, cpuMs[2] as number);
+      if (answers[0] !== answers[2] || answers[1] !== answers[2]) mismatches += 1;
     }
+    const p = (xs: number[]) => `p50 ${format(pct(xs, 50))} / p95 ${format(pct(xs, 95))} ms`;
     log(
-      `rollups p50 ${format(pct(rollup, 50))} ms, p95 ${format(pct(rollup, 95))} ms; raw p50 ${format(pct(raw, 50))} ms, ` +
-        `p95 ${format(pct(raw, 95))} ms; ${mismatches} different answers (load ${load()})`,
+      `default ${p(times.current)}; days only ${p(times.daysOnly)}; raw ${p(times.raw)}; ${mismatches} different answers (load ${load()})`,
     );
-    log(`via rollups by kind, p95 ms: ${[...byKind].map(([k, xs]) => `${k} ${format(pct(xs, 95))}`).join(', ')}`);
-    return { dialect, loadSeconds, rebuildSeconds, cells, parts, rollup, raw, mismatches };
+    log(
+      `default by path: ${Object.entries(times.byPath)
+        .map(([k, xs]) => `${k} ${xs.length} queries${xs.length ? ` ${p(xs)}` : ''}`)
+        .join('; ')}`,
+    );
+    log(
+      `CPU of this process per query (all of the work on SQLite, the client's share on PostgreSQL): default ${p(times.cpu.current)}; ` +
+        `days only ${p(times.cpu.daysOnly)}; raw ${p(times.cpu.raw)}`,
+    );
+    log(`default by kind, p95 ms: ${[...times.byKind].map(([k, xs]) => `${k} ${format(pct(xs, 95))}`).join(', ')}`);
+    return { dialect, loadSeconds, rebuildSeconds, cells, parts, monthCells, builds, times, mismatches };
   } finally {
     await database.close();
   }
@@ -168,31 +181,16 @@ async function main(): Promise<void> {
       await database.drop();
     }
   }
-  console.log(`\n${queryCount} random month summaries and breakdowns (ms), from rollups and from raw rows in the same run`);
-  printTable(
-    ['database', 'rollup p50', 'rollup p95', 'raw p50', 'raw p95', 'raw ÷ rollup p50', 'raw ÷ rollup p95', 'different answers'],
-    runs.map((x) => [
-      x.dialect,
-      pct(x.rollup, 50),
-      pct(x.rollup, 95),
-      pct(x.raw, 50),
-      pct(x.raw, 95),
-      pct(x.raw, 50) / pct(x.rollup, 50),
-      pct(x.raw, 95) / pct(x.rollup, 95),
-      x.mismatches,
-    ]),
+  console.log(
+    `\n${queryCount} random month summaries and breakdowns (ms): default (month cells where they cover), day cells only, raw rows, same run`,
   );
-  console.log('\ndata and rebuild');
-  printTable(
-    ['database', 'load s', 'rebuild s', 'cells', 'order parts'],
-    runs.map((x) => [x.dialect, x.loadSeconds, x.rebuildSeconds, x.cells, x.parts]),
-  );
+  printRuns(runs);
   console.log('\nchecks (information)');
   for (const x of runs) {
-    const p95 = pct(x.rollup, 95);
-    console.log(`  ${p95 < 100 ? 'met   ' : 'MISSED'}  ${x.dialect}: p95 via rollups < 100 ms (${format(p95)} ms)`);
+    const p95 = pct(x.times.current, 95);
+    console.log(`  ${p95 < 100 ? 'met   ' : 'MISSED'}  ${x.dialect}: p95 by default < 100 ms (${format(p95)} ms)`);
     console.log(
-      `  ${x.mismatches === 0 ? 'met   ' : 'MISSED'}  ${x.dialect}: rollup answers identical to raw (${x.mismatches} different)`,
+      `  ${x.mismatches === 0 ? 'met   ' : 'MISSED'}  ${x.dialect}: month, day and raw answers identical (${x.mismatches} different)`,
     );
   }
   console.log(`load average at the end: ${load()} (other work on the machine slows every phase)`);

@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-live-room.js';
 import * as m0016 from './migrations/0016-product-url.js';
 import * as m0017 from './migrations/0017-click-log.js';
 import * as m0018 from './migrations/0018-rollups.js';
+import * as m0019 from './migrations/0019-rollup-months.js';
 import * as m0020 from './migrations/0020-line-kos-index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-product-url': m0016,
   '0017-click-log': m0017,
   '0018-rollups': m0018,
+  '0019-rollup-months': m0019,
   '0020-line-kos-index': m0020,
 };
 

@@ -46,6 +46,9 @@ export interface RollupOrderPartsTable {
   any_kept: number;
   any_settled: number;
   new_buyer: number;
+  /** The order's lines in this cell, and over all its lines (migration 0019): a month build sums the first. */
+  lines: number;
+  order_lines: number;
 }
 
 /** A mark: a UTC day (days since 1970-01-01) of an org whose order lines changed since its rollup was refreshed. */
@@ -59,5 +62,61 @@ export interface RollupDirtyTable {
 export interface RollupStateTable {
   org_id: string;
   timezone: string;
+  built_at: number;
+}
+
+/** Sums of a month cell (migration 0019): grain 1 per KOS × platform × source, grain 0 per platform × SKU × source. */
+export interface RollupMonthsTable {
+  grain: number;
+  org_id: string;
+  /** The month's first local day (days since 1970-01-01 in the org's zone). */
+  month: number;
+  kos_id: string | null;
+  platform: string;
+  sku: string | null;
+  source: string;
+  lines: number;
+  quantity: number;
+  gmv_minor: number;
+  net_minor: number;
+  refund_minor: number;
+  unpaid_lines: number;
+  pending_lines: number;
+  completed_lines: number;
+  cancelled_lines: number;
+  returned_lines: number;
+  orders: number;
+  cancelled_orders: number;
+  returned_orders: number;
+  settled_orders: number;
+  new_buyers: number;
+}
+
+/** The facts of an order spanning several month cells, over its lines in one. */
+export interface RollupMonthPartsTable {
+  grain: number;
+  org_id: string;
+  month: number;
+  kos_id: string | null;
+  platform: string;
+  sku: string | null;
+  source: string;
+  order_id: string;
+  paid: number;
+  all_cancelled: number;
+  any_returned: number;
+  any_kept: number;
+  any_settled: number;
+  new_buyer: number;
+  /** The order's lines in this month cell, and over all its lines (they differ: the order spans cells). */
+  lines: number;
+  order_lines: number;
+}
+
+/** A month whose cells of a grain were built from its current day cells (deleted when any of its days is refreshed). */
+export interface RollupMonthStateTable {
+  org_id: string;
+  month: number;
+  grain: number;
   built_at: number;
 }

@@ -291,4 +291,7 @@ export interface DB {
   rollup_order_parts: Rollups.RollupOrderPartsTable;
   rollup_dirty: Rollups.RollupDirtyTable;
   rollup_state: Rollups.RollupStateTable;
+  rollup_months: Rollups.RollupMonthsTable;
+  rollup_month_parts: Rollups.RollupMonthPartsTable;
+  rollup_month_state: Rollups.RollupMonthStateTable;
 }

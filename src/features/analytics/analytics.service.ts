@@ -8,7 +8,8 @@ import { deriveMetrics, EMPTY_SUMS, type MetricSums, type Metrics, queryPeriod }
 import * as repo from './analytics.repository.js';
 import { rollupClickCounts, rollupOrderSums } from './analytics-rollups.repository.js';
 import { dayNumberToDate } from './day-bucket.js';
-import type { RollupDays } from './rollups.js';
+import { coveringMonthGrains } from './rollup-months.service.js';
+import { monthGrainFor, type RollupDays } from './rollups.js';
 import { coveringDays } from './rollups.service.js';
 
 export interface AnalyticsQuery {
@@ -20,9 +21,23 @@ export interface AnalyticsQuery {
   source?: string;
 }
 
-/** `rollups: false` forces raw rows (tests and the benchmark compare the two; docs/rollups.md). */
+/** Which data answered a query's order sums (docs/rollups.md "Coverage", "Month grain"). */
+export type SumsPath = 'months' | 'days' | 'raw';
+
+/**
+ * `rollups: false` forces raw rows, `months: false` the day cells (tests and the benchmark compare the
+ * three; docs/rollups.md); `onPath` hears which one answered.
+ */
 export interface SumsOptions {
   rollups?: boolean;
+  months?: boolean;
+  onPath?: (path: SumsPath) => void;
+}
+
+/** The rollup cells that may answer a query: the day cells, and the grains built for every month of a whole-month period. */
+interface Cells {
+  days: RollupDays;
+  monthGrains: ReadonlySet<number>;
 }
 
 /** The period and scope of a query: `[from, to)` days of the org (default: the last 30 days). */
@@ -31,26 +46,38 @@ async function scopeOf(
   principal: Principal,
   q: AnalyticsQuery,
   options: SumsOptions,
-): Promise<{ scope: repo.Scope; currency: string; timezone: string; days: RollupDays | null }> {
+): Promise<{ scope: repo.Scope; currency: string; timezone: string; cells: Cells | null }> {
   const org = await getOrgOrThrow(db, principal.orgId);
   const { from, to } = queryPeriod(q, org.timezone, Date.now());
   const kosIds = await kosFilter(db, principal, q.kosId, q.unitId);
   // docs/rollups.md "Coverage": the rollups answer when they cover the period and are fresh, else raw rows.
   const days = options.rollups === false ? null : await coveringDays(db, org, from, to);
+  const monthGrains = days && options.months !== false ? await coveringMonthGrains(db, org, days) : new Set<number>();
   return {
     scope: { orgId: org.id, from, to, kosIds, platform: q.platform, source: q.source, timezone: org.timezone },
     currency: org.currency,
     timezone: org.timezone,
-    days,
+    cells: days ? { days, monthGrains } : null,
   };
 }
 
-/** Order sums from the rollups when they answer the scope (identical by docs/rollups.md "Exactness"), else raw rows. */
-const orderSums = (db: Db, s: repo.Scope, days: RollupDays | null, by: repo.GroupBy) =>
-  days ? rollupOrderSums(db, s, days, by) : repo.orderSums(db, s, by);
+/**
+ * Order sums from the month cells when they cover the query, else the day cells, else raw rows — identical
+ * by docs/rollups.md "Exactness" and "Month grain".
+ */
+function orderSums(db: Db, s: repo.Scope, cells: Cells | null, by: repo.GroupBy, options: SumsOptions) {
+  if (!cells) {
+    options.onPath?.('raw');
+    return repo.orderSums(db, s, by);
+  }
+  const grain = monthGrainFor(by, s);
+  const tables = grain !== null && cells.monthGrains.has(grain) ? 'months' : 'days';
+  options.onPath?.(tables);
+  return rollupOrderSums(db, s, cells.days, by, tables);
+}
 
-const clickCounts = (db: Db, s: repo.Scope, days: RollupDays | null, by: 'none' | 'kos' | 'unit' | 'day') =>
-  days ? rollupClickCounts(db, s, days, by) : repo.clickCounts(db, s, by);
+const clickCounts = (db: Db, s: repo.Scope, cells: Cells | null, by: 'none' | 'kos' | 'unit' | 'day') =>
+  cells ? rollupClickCounts(db, s, cells.days, by) : repo.clickCounts(db, s, by);
 
 /** GMV, net sales, orders, clicks, rates and commission of a scope (docs/metrics.md). */
 export async function summary(
@@ -59,10 +86,10 @@ export async function summary(
   q: AnalyticsQuery,
   options: SumsOptions = {},
 ): Promise<Metrics & { currency: string }> {
-  const { scope, currency, days } = await scopeOf(db, principal, q, options);
-  const sums = (await orderSums(db, scope, days, 'none')).get('') ?? EMPTY_SUMS;
+  const { scope, currency, cells } = await scopeOf(db, principal, q, options);
+  const sums = (await orderSums(db, scope, cells, 'none', options)).get('') ?? EMPTY_SUMS;
   // Clicks belong to KOS links, not to platforms or import sources: those scopes have no clicks.
-  const clicks = q.platform || q.source ? null : ((await clickCounts(db, scope, days, 'none')).get('') ?? 0);
+  const clicks = q.platform || q.source ? null : ((await clickCounts(db, scope, cells, 'none')).get('') ?? 0);
   const commission = (await repo.commissionSums(db, scope, 'none')).get('') ?? 0;
   return { ...deriveMetrics(sums, clicks, commission), currency };
 }
@@ -71,10 +98,10 @@ export type BreakdownBy = 'kos' | 'unit' | 'platform' | 'product' | 'source' | '
 
 /** The same metrics per KOS, unit, platform, product SKU, source or day, largest GMV first (days in order). */
 export async function breakdown(db: Db, principal: Principal, by: BreakdownBy, q: AnalyticsQuery, options: SumsOptions = {}) {
-  const { scope, currency, days } = await scopeOf(db, principal, q, options);
-  const sums = await orderSums(db, scope, days, by);
+  const { scope, currency, cells } = await scopeOf(db, principal, q, options);
+  const sums = await orderSums(db, scope, cells, by, options);
   const clickBy = by === 'kos' || by === 'unit' || by === 'day' ? by : null;
-  const clicks = clickBy && !q.platform && !q.source ? await clickCounts(db, scope, days, clickBy) : null;
+  const clicks = clickBy && !q.platform && !q.source ? await clickCounts(db, scope, cells, clickBy) : null;
   const commission = await repo.commissionSums(db, scope, by);
   const keys = new Set([...sums.keys(), ...(clicks?.keys() ?? []), ...commission.keys()]);
   const labels = await labelsFor(db, principal, by, [...keys]);

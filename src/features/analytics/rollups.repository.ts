@@ -119,8 +119,9 @@ async function refreshGrain(db: Db, orgId: string, timeZone: string, days: { fro
     group by ${CELL}`.execute(db);
   await sql`${ctes}
     insert into rollup_order_parts (grain, org_id, day, kos_id, link_id, platform, sku, source, order_id,
-      paid, all_cancelled, any_returned, any_kept, any_settled, new_buyer)
-    select ${grain}, ${orgId}, ${CELL}, oc.order_id, oc.paid, oc.all_cancelled, oc.any_returned, oc.any_kept, oc.any_settled, oc.new_buyer
+      paid, all_cancelled, any_returned, any_kept, any_settled, new_buyer, lines, order_lines)
+    select ${grain}, ${orgId}, ${CELL}, oc.order_id, oc.paid, oc.all_cancelled, oc.any_returned, oc.any_kept, oc.any_settled,
+      oc.new_buyer, oc.n, ot.n_all
     from oc join ot on ot.source = oc.source and ot.order_id = oc.order_id
     where oc.n <> ot.n_all`.execute(db);
 }

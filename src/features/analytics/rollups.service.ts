@@ -2,6 +2,8 @@ import { type Db, withTransaction } from '../../db/database.js';
 import { lockName } from '../../db/locks.js';
 import { rebuildClickRollup } from '../clicks/clicks.service.js';
 import * as dayMarks from '../orders/line-day-marks.service.js';
+import { deleteOrgMonths, invalidateMonths } from './rollup-months.repository.js';
+import { buildStaleMonths, monthsOfDays, orgsWithRollup } from './rollup-months.service.js';
 import {
   dayRuns,
   localDayOf,
@@ -9,6 +11,7 @@ import {
   localDaysOfUtcDay,
   monthRuns,
   type RollupDays,
+  rollupLock,
   utcDaysOfPeriod,
   wholeDays,
 } from './rollups.js';
@@ -22,9 +25,12 @@ interface Org {
   timezone: string;
 }
 
-const lockOf = (orgId: string) => `rollups:${orgId}`;
+const lockOf = rollupLock;
 
-/** Recomputes the local days `days` (and the other days of orders spanning them) inside `trx`. */
+/**
+ * Recomputes the local days `days` (and the other days of orders spanning them) inside `trx`; their
+ * months turn stale until the keeper rebuilds them (docs/rollups.md "Month grain").
+ */
 async function refreshLocalDays(trx: Db, org: Org, days: Iterable<number>): Promise<void> {
   const all = new Set(days);
   for (const [first, last] of dayRuns(all)) {
@@ -39,6 +45,7 @@ async function refreshLocalDays(trx: Db, org: Org, days: Iterable<number>): Prom
       from: localDayStart(firstDay, org.timezone),
       to: localDayStart(lastDay + 1, org.timezone),
     });
+  await invalidateMonths(trx, org.id, monthsOfDays(all));
 }
 
 /**
@@ -83,13 +90,16 @@ export async function rebuildOrg(
     await lockName(trx, lockOf(org.id));
     await repo.setRollupState(trx, org.id, null);
     await repo.deleteOrgRollup(trx, org.id);
+    await deleteOrgMonths(trx, org.id);
     return dayMarks.dirtyMarks(trx, org.id);
   });
   const clicksRebuilt = Boolean(options.clicks) || (before !== undefined && before.timezone !== org.timezone);
   if (clicksRebuilt) await rebuildClickRollup(db, org.id, org.timezone);
   const span = await repo.lineTimeSpan(db, org.id);
   const months = span ? monthRuns(localDayOf(span.first, org.timezone), localDayOf(span.last, org.timezone)) : [];
-  options.onMonth?.(0, months.length);
+  // Progress counts the day months, then the month cells built from them (two grains a month).
+  const steps = 3 * months.length;
+  options.onMonth?.(0, steps);
   for (const [i, [firstDay, lastDay]] of months.entries()) {
     await withTransaction(db, async (trx) => {
       await lockName(trx, lockOf(org.id));
@@ -97,13 +107,15 @@ export async function rebuildOrg(
       const to = localDayStart(lastDay + 1, org.timezone);
       await repo.refreshDays(trx, org.id, org.timezone, { firstDay, lastDay, from, to });
     });
-    options.onMonth?.(i + 1, months.length);
+    options.onMonth?.(i + 1, steps);
   }
   await withTransaction(db, async (trx) => {
     await lockName(trx, lockOf(org.id));
     await dayMarks.clearMarks(trx, marks);
     await repo.setRollupState(trx, org.id, org.timezone);
   });
+  // The month cells, from the day cells just built; the days answer meanwhile.
+  await buildStaleMonths(db, org, (done) => options.onMonth?.(Math.min(months.length + done, steps), steps));
   return { orgId: org.id, months: months.length, clicksRebuilt };
 }
 
@@ -154,11 +166,13 @@ export async function orgsNeedingBuild(db: Db): Promise<Org[]> {
 /**
  * docs/rollups.md "Kept by the jobs thread": builds the rollups of orgs that have none (new orgs, an
  * upgrade, a zone change) and refreshes the dirty days of the others — a few days in one transaction, a
- * large backlog (a big import) as a rebuild, a month per transaction, so no write waits long on it.
+ * large backlog (a big import) as a rebuild, a month per transaction, so no write waits long on it —
+ * then builds the ended months made stale by those refreshes from their day cells ("Month grain").
  */
-export async function keepRollups(db: Db): Promise<{ built: number; refreshed: number }> {
+export async function keepRollups(db: Db): Promise<{ built: number; refreshed: number; months: number }> {
   let built = 0;
   let refreshed = 0;
+  let months = 0;
   for (const org of await orgsNeedingBuild(db)) {
     await rebuildOrg(db, org);
     built += 1;
@@ -169,5 +183,7 @@ export async function keepRollups(db: Db): Promise<{ built: number; refreshed: n
       built += 1;
     } else refreshed += await refreshDirty(db, org);
   }
-  return { built, refreshed };
+  // docs/rollups.md "Month grain": months made stale by those refreshes are rebuilt from their days.
+  for (const org of await orgsWithRollup(db)) months += await buildStaleMonths(db, org);
+  return { built, refreshed, months };
 }

@@ -79,3 +79,35 @@ export function monthRuns(firstDay: number, lastDay: number): Array<[number, num
   }
   return runs;
 }
+
+/** The first day of the calendar month a day (number) lies in: the key of its month cells. */
+export const monthStartOf = (day: number): number => dayNumber(`${dayString(day).slice(0, 7)}-01`);
+
+/** The first day of the month after the one a day lies in. */
+export const nextMonthStart = (day: number): number => monthStartOf(monthStartOf(day) + 31);
+
+/**
+ * docs/rollups.md "Month grain": the months (their first days) of a period of whole local days when it is
+ * made of whole calendar months, else null (the day cells answer).
+ */
+export function wholeMonths(days: RollupDays): number[] | null {
+  if (monthStartOf(days.fromDay) !== days.fromDay || monthStartOf(days.toDay) !== days.toDay) return null;
+  const months: number[] = [];
+  for (let m = days.fromDay; m < days.toDay; m = nextMonthStart(m)) months.push(m);
+  return months.length > 0 ? months : null;
+}
+
+/** The name of an org's rollup lock: refreshes, rebuilds and month builds of one org never overlap. */
+export const rollupLock = (orgId: string): string => `rollups:${orgId}`;
+
+/**
+ * docs/rollups.md "Month grain": the grain of month cells that holds what a query needs, or null — grain 1
+ * (KOS × platform × source) answers every grouping but product and day under any filter; grain 0
+ * (platform × SKU × source) answers the product breakdown when no KOS filter applies. The day breakdown
+ * needs days.
+ */
+export function monthGrainFor(by: string, filter: { kosIds?: readonly string[] }): 0 | 1 | null {
+  if (by === 'day') return null;
+  if (by === 'product') return filter.kosIds === undefined ? 0 : null;
+  return 1;
+}
