@@ -1,5 +1,5 @@
 // Data of bench/analytics.ts, written in bulk: units, links, order lines, raw clicks and their link_daily
-// rows. SQLite: one prepared statement per table in 20 000-row transactions; PostgreSQL: INSERT … SELECT
+// and link_monthly rows. SQLite: one prepared statement per table in 20 000-row transactions; PostgreSQL: INSERT … SELECT
 // FROM unnest(arrays), 20 000 rows a statement (the COPY-like path without a COPY client).
 import { sql } from 'kysely';
 import { sqliteTransactionHandle } from '../src/db/bulk-insert.js';
@@ -245,6 +245,11 @@ export async function clicksAndDaily(database: Database, shape: Shape, count: nu
     );
     dailyRows += daily.size;
   }
+  // link_monthly: the same counts per link and month (the click ingester keeps both in one transaction).
+  await sql`
+    insert into link_monthly (link_id, month, org_id, kos_id, clicks, unique_clicks, bots)
+    select link_id, substr(day, 1, 7), min(org_id), min(kos_id), sum(clicks), sum(unique_clicks), sum(bots)
+    from link_daily where org_id = ${shape.orgId} group by link_id, substr(day, 1, 7)`.execute(database.db);
   return { daily: dailyRows };
 }
 

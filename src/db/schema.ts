@@ -200,6 +200,17 @@ export interface LinkDailyTable {
   bots: number;
 }
 
+/** One link's clicks in one month (`YYYY-MM`) of its org's calendar: `link_daily` summed by month. */
+export interface LinkMonthlyTable {
+  link_id: string;
+  month: string;
+  org_id: string;
+  kos_id: string;
+  clicks: number;
+  unique_clicks: number;
+  bots: number;
+}
+
 /** The click ingester's position in one instance's click log (docs/clicks.md). */
 export interface ClickLogCheckpointsTable {
   instance: string;
@@ -265,6 +276,7 @@ export interface DB {
   links: LinksTable;
   clicks: ClicksTable;
   link_daily: LinkDailyTable;
+  link_monthly: LinkMonthlyTable;
   click_log_checkpoints: ClickLogCheckpointsTable;
   imports: ImportsTable;
   rate_limits: RateLimitsTable;

@@ -41,6 +41,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   links: 'links',
   clicks: 'clicks',
   link_daily: 'clicks',
+  link_monthly: 'clicks',
   click_log_checkpoints: 'clicks',
   imports: 'imports',
   webhook_signatures: 'imports',

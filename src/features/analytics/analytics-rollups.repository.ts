@@ -104,21 +104,33 @@ export async function rollupOrderSums(
 }
 
 /**
- * Non-bot unique clicks per group from `link_daily` (kept by the click ingester in the clicks'
- * transaction; its days are the org's calendar days): the raw `clickCounts`, key for key.
+ * Non-bot unique clicks per group from `link_daily`, or for whole months from `link_monthly` (both kept by
+ * the click ingester in the clicks' transaction; their days and months are the org's calendar's): the raw
+ * `clickCounts`, key for key.
  */
-export async function rollupClickCounts(db: Db, s: Scope, d: RollupDays, by: 'none' | 'kos' | 'unit' | 'day') {
+export async function rollupClickCounts(
+  db: Db,
+  s: Scope,
+  d: RollupDays,
+  by: 'none' | 'kos' | 'unit' | 'day',
+  table: 'days' | 'months' = 'days',
+) {
   const key = by === 'kos' ? sql`r.kos_id` : by === 'day' ? sql`r.day` : sql`''`;
-  const parts = [sql`r.org_id = ${s.orgId}`, sql`r.day >= ${dayString(d.fromDay)}`, sql`r.day < ${dayString(d.toDay)}`];
+  const [from, to] = [dayString(d.fromDay), dayString(d.toDay)];
+  const source = table === 'months' ? sql`link_monthly` : sql`link_daily`;
+  const parts =
+    table === 'months'
+      ? [sql`r.org_id = ${s.orgId}`, sql`r.month >= ${from.slice(0, 7)}`, sql`r.month < ${to.slice(0, 7)}`]
+      : [sql`r.org_id = ${s.orgId}`, sql`r.day >= ${from}`, sql`r.day < ${to}`];
   if (s.kosIds) parts.push(s.kosIds.length ? sql`r.kos_id in (${sql.join(s.kosIds)})` : sql`1 = 0`);
   const where = sql.join(parts, sql` and `);
   // A unit's clicks: sum per KOS first, then join the few KOS sums to their units (not every link-day row).
   const query =
     by === 'unit'
       ? sql`select k.unit_id as g, sum(x.n) as n from (
-          select r.kos_id, sum(r.unique_clicks) as n from link_daily r where ${where} group by r.kos_id
+          select r.kos_id, sum(r.unique_clicks) as n from ${source} r where ${where} group by r.kos_id
         ) x left join kos k on k.id = x.kos_id group by k.unit_id`
-      : sql`select ${key} as g, sum(r.unique_clicks) as n from link_daily r where ${where} ${groupBy(by, key)}`;
+      : sql`select ${key} as g, sum(r.unique_clicks) as n from ${source} r where ${where} ${groupBy(by, key)}`;
   const result = await sql<{ g: string | null; n: number | string | null }>`${query}`.execute(db);
   const counts = new Map<string, number>();
   for (const row of result.rows) {

@@ -9,7 +9,7 @@ import * as repo from './analytics.repository.js';
 import { rollupClickCounts, rollupOrderSums } from './analytics-rollups.repository.js';
 import { dayNumberToDate } from './day-bucket.js';
 import { coveringMonthGrains } from './rollup-months.service.js';
-import { monthGrainFor, type RollupDays } from './rollups.js';
+import { monthGrainFor, type RollupDays, wholeMonths } from './rollups.js';
 import { coveringDays } from './rollups.service.js';
 
 export interface AnalyticsQuery {
@@ -38,6 +38,8 @@ export interface SumsOptions {
 interface Cells {
   days: RollupDays;
   monthGrains: ReadonlySet<number>;
+  /** Whole months: clicks come from `link_monthly` (always exact: kept with `link_daily`). */
+  clickMonths: boolean;
 }
 
 /** The period and scope of a query: `[from, to)` days of the org (default: the last 30 days). */
@@ -57,7 +59,7 @@ async function scopeOf(
     scope: { orgId: org.id, from, to, kosIds, platform: q.platform, source: q.source, timezone: org.timezone },
     currency: org.currency,
     timezone: org.timezone,
-    cells: days ? { days, monthGrains } : null,
+    cells: days ? { days, monthGrains, clickMonths: options.months !== false && wholeMonths(days) !== null } : null,
   };
 }
 
@@ -77,7 +79,9 @@ function orderSums(db: Db, s: repo.Scope, cells: Cells | null, by: repo.GroupBy,
 }
 
 const clickCounts = (db: Db, s: repo.Scope, cells: Cells | null, by: 'none' | 'kos' | 'unit' | 'day') =>
-  cells ? rollupClickCounts(db, s, cells.days, by) : repo.clickCounts(db, s, by);
+  cells
+    ? rollupClickCounts(db, s, cells.days, by, cells.clickMonths && by !== 'day' ? 'months' : 'days')
+    : repo.clickCounts(db, s, by);
 
 /** GMV, net sales, orders, clicks, rates and commission of a scope (docs/metrics.md). */
 export async function summary(

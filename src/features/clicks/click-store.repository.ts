@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { type SqliteHandle, sqliteTransactionHandle } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/database.js';
 import type { ClickRow } from './clicks.repository.js';
-import type { DailyDelta } from './daily-rollup.js';
+import { type DailyDelta, monthlyDeltas } from './daily-rollup.js';
 
 /**
  * The bulk statements of click ingestion (docs/clicks.md "Ingestion cost"), run inside the caller's
@@ -13,12 +13,15 @@ import type { DailyDelta } from './daily-rollup.js';
 
 const CLICK_COLUMNS =
   'click_id, org_id, link_id, kos_id, clicked_at, visitor_hash, user_agent, referrer_host, device, is_bot, is_unique';
-const DAILY_COLUMNS = 'link_id, day, org_id, kos_id, clicks, unique_clicks, bots';
-const ADD_TO_DAILY =
-  'on conflict (link_id, day) do update set clicks = link_daily.clicks + excluded.clicks, ' +
-  'unique_clicks = link_daily.unique_clicks + excluded.unique_clicks, bots = link_daily.bots + excluded.bots';
 const SQLITE_INSERT_CLICK = `insert into clicks (${CLICK_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (click_id) do nothing`;
-const SQLITE_ADD_DAILY = `insert into link_daily (${DAILY_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?) ${ADD_TO_DAILY}`;
+
+/** The two count tables: per link and day, and per link and month (docs/clicks.md "Daily and monthly counts"). */
+type CountTable = 'link_daily' | 'link_monthly';
+const countColumns = (table: CountTable) =>
+  `link_id, ${table === 'link_daily' ? 'day' : 'month'}, org_id, kos_id, clicks, unique_clicks, bots`;
+const addToCounts = (table: CountTable) =>
+  `on conflict (link_id, ${table === 'link_daily' ? 'day' : 'month'}) do update set clicks = ${table}.clicks + excluded.clicks, ` +
+  `unique_clicks = ${table}.unique_clicks + excluded.unique_clicks, bots = ${table}.bots + excluded.bots`;
 const PG_SLICE = 5000;
 
 function prepared(handle: SqliteHandle, text: string) {
@@ -75,12 +78,23 @@ export async function insertNewClicks(trx: Db, clicks: readonly ClickRow[]): Pro
   return inserted;
 }
 
-/** Adds per-(link, day) sums to `link_daily` (one row per key: `dailyDeltas` aggregates the batch first). */
+/**
+ * Adds per-(link, day) sums to `link_daily` and their per-(link, month) sums to `link_monthly`, in the
+ * caller's transaction (one row per key: `dailyDeltas` aggregates the batch first).
+ */
 export async function addToDaily(trx: Db, deltas: readonly DailyDelta[]): Promise<void> {
+  await addCounts(trx, 'link_daily', deltas);
+  await addCounts(trx, 'link_monthly', monthlyDeltas(deltas));
+}
+
+async function addCounts(trx: Db, table: CountTable, deltas: readonly DailyDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   const handle = sqliteTransactionHandle(trx);
   if (handle) {
-    const add = prepared(handle, SQLITE_ADD_DAILY);
+    const add = prepared(
+      handle,
+      `insert into ${table} (${countColumns(table)}) values (?, ?, ?, ?, ?, ?, ?) ${addToCounts(table)}`,
+    );
     for (const d of deltas) add.run(d.linkId, d.day, d.orgId, d.kosId, d.clicks, d.uniqueClicks, d.bots);
     return;
   }
@@ -88,11 +102,11 @@ export async function addToDaily(trx: Db, deltas: readonly DailyDelta[]): Promis
     const slice = deltas.slice(i, i + PG_SLICE);
     const column = <T>(pick: (d: DailyDelta) => T) => slice.map(pick);
     await sql`
-      insert into link_daily (${sql.raw(DAILY_COLUMNS)})
+      insert into ${sql.raw(table)} (${sql.raw(countColumns(table))})
       select * from unnest(
         ${column((d) => d.linkId)}::text[], ${column((d) => d.day)}::text[], ${column((d) => d.orgId)}::text[],
         ${column((d) => d.kosId)}::text[], ${column((d) => d.clicks)}::bigint[], ${column((d) => d.uniqueClicks)}::bigint[],
         ${column((d) => d.bots)}::bigint[])
-      ${sql.raw(ADD_TO_DAILY)}`.execute(trx);
+      ${sql.raw(addToCounts(table))}`.execute(trx);
   }
 }

@@ -19,18 +19,6 @@ export interface ClickRow {
   isUnique: boolean;
 }
 
-const CHUNK = 400;
-
-const rollupRow = (d: DailyDelta) => ({
-  link_id: d.linkId,
-  day: d.day,
-  org_id: d.orgId,
-  kos_id: d.kosId,
-  clicks: d.clicks,
-  unique_clicks: d.uniqueClicks,
-  bots: d.bots,
-});
-
 /**
  * Stores enriched clicks exactly once by click id, with `link_daily`, in one transaction (and the
  * click log's checkpoint, when given, in the same one): the one way clicks go into the database — the
@@ -129,15 +117,11 @@ export async function* streamOrgClicks(db: Db, orgId: string, batch = 5000) {
   }
 }
 
-/** Replaces the org's whole daily rollup with these rows, in one transaction. */
+/** Replaces the org's whole daily rollup with these rows, and its monthly one with their sums, in one transaction. */
 export async function replaceOrgRollup(db: Db, orgId: string, deltas: DailyDelta[]): Promise<void> {
   await withTransaction(db, async (trx) => {
     await trx.deleteFrom('link_daily').where('org_id', '=', orgId).execute();
-    for (let i = 0; i < deltas.length; i += CHUNK) {
-      await trx
-        .insertInto('link_daily')
-        .values(deltas.slice(i, i + CHUNK).map(rollupRow))
-        .execute();
-    }
+    await trx.deleteFrom('link_monthly').where('org_id', '=', orgId).execute();
+    await addToDaily(trx, deltas);
   });
 }

@@ -66,3 +66,22 @@ export function dailyDeltas(clicks: Iterable<RollupClick>): DailyDelta[] {
   for (const click of clicks) rollup.add(click);
   return rollup.deltas();
 }
+
+/**
+ * Daily sums summed again per link and month of the org's calendar (`YYYY-MM`, the day's first seven
+ * characters): the rows `link_monthly` adds, with `day` holding the month.
+ */
+export function monthlyDeltas(deltas: Iterable<DailyDelta>): DailyDelta[] {
+  const byKey = new Map<string, DailyDelta>();
+  for (const d of deltas) {
+    const month = d.day.slice(0, 7);
+    const key = `${d.linkId}|${month}`;
+    const sum = byKey.get(key);
+    if (sum) {
+      sum.clicks += d.clicks;
+      sum.uniqueClicks += d.uniqueClicks;
+      sum.bots += d.bots;
+    } else byKey.set(key, { ...d, day: month });
+  }
+  return [...byKey.values()];
+}
