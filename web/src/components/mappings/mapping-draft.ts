@@ -3,13 +3,33 @@
  * and the body `POST`/`PATCH /import-mappings` and the preview take. Pure, for the builder and tests.
  */
 
-import { MAPPED_FIELDS, REQUIRED_FIELDS as MAPPING_REQUIRED } from '../../../../src/features/import-mappings/import-mappings';
+import type { MappedField } from '../../data/import-mappings-types';
 
-/** The canonical fields of an order line a column can feed, in the builder's order: the server's own list. */
-export const CANONICAL_FIELDS = MAPPED_FIELDS;
+/** The canonical fields of an order line a column can feed, in the builder's order (API.md "Canonical order line"). */
+export const CANONICAL_FIELDS = [
+  'orderId',
+  'lineKey',
+  'status',
+  'orderTime',
+  'completedTime',
+  'sku',
+  'productName',
+  'category',
+  'quantity',
+  'grossMinor',
+  'netMinor',
+  'refundMinor',
+  'platformCommissionMinor',
+  'currency',
+  'kosCode',
+  'clickId',
+  'creator',
+  'voucher',
+  'contentType',
+] as const satisfies readonly MappedField[];
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
-/** The fields a mapping must name a column for (the server's list). */
-export const REQUIRED_FIELDS: readonly CanonicalField[] = MAPPING_REQUIRED;
+/** The fields a mapping must name a column for. */
+export const REQUIRED_FIELDS: readonly CanonicalField[] = ['orderId', 'status', 'orderTime', 'grossMinor', 'netMinor'];
 
 export const MAPPING_NAME = /^[a-z0-9_]{3,40}$/;
 export const AMOUNT_UNITS = ['major', 'minor'] as const;
