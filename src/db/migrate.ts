@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016-product-url.js';
 import * as m0017 from './migrations/0017-click-log.js';
 import * as m0018 from './migrations/0018-rollups.js';
 import * as m0020 from './migrations/0020-line-kos-index.js';
+import * as m0021 from './migrations/0021-line-fingerprint.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-click-log': m0017,
   '0018-rollups': m0018,
   '0020-line-kos-index': m0020,
+  '0021-line-fingerprint': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

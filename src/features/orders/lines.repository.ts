@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
 import type { Platform } from '../../lib/schemas.js';
 import { markRollupDays } from './line-day-marks.service.js';
+import { lineFingerprint } from './line-fingerprint.js';
 import type { AttributionMethod, ContentType, LineStatus, StoredLine } from './lines.js';
 
 /** The columns of a stored line in storedLineOf's order, for reads that take rows as arrays. */
@@ -117,6 +118,7 @@ export const toRow = (l: StoredLine): Insertable<OrderLinesTable> => ({
   import_id: l.importId,
   created_at: l.createdAt,
   updated_at: l.updatedAt,
+  fingerprint: lineFingerprint(l),
 });
 
 /** The stored lines of these orders of one source, keyed `orderId\u0001lineKey`. */
@@ -155,6 +157,48 @@ export async function linesOfOrders(db: Db, orgId: string, source: string, order
         .where(sql<boolean>`"order_id" = any(${orderIds}::text[])`)
         .execute();
   return new Map(rows.map((row) => [`${row.order_id}\u0001${row.line_key}`, toStoredLine(row)]));
+}
+
+/** What a re-import needs to know of a stored line first: its fingerprint, and whether it is unattributed. */
+export interface LinePrint {
+  fingerprint: string | null;
+  unattributed: boolean;
+}
+
+/**
+ * The fingerprints of the stored lines of these orders of one source, keyed `orderId\u0001lineKey`: four
+ * columns a line instead of all of them (docs/imports.md, "Speed"). Every stored line of the orders is
+ * there, so a key that is absent is a new line.
+ */
+export async function linePrintsOfOrders(
+  db: Db,
+  orgId: string,
+  source: string,
+  orderIds: string[],
+): Promise<Map<string, LinePrint>> {
+  const prints = new Map<string, LinePrint>();
+  const add = (orderId: string, lineKey: string, fingerprint: string | null, attribution: string) =>
+    prints.set(`${orderId}\u0001${lineKey}`, { fingerprint, unattributed: attribution === 'none' });
+  const values = preparedAllValues(
+    db,
+    `select "order_id", "line_key", "fingerprint", "attribution" from "order_lines" where "org_id" = ? and "source" = ? and "order_id" in (select "value" from json_each(?))`,
+    [orgId, source, JSON.stringify(orderIds)],
+  );
+  if (values) {
+    for (const v of values) add(v[0] as string, v[1] as string, v[2] as string | null, v[3] as string);
+    return prints;
+  }
+  const query = () =>
+    db
+      .selectFrom('order_lines')
+      .select(['order_id', 'line_key', 'fingerprint', 'attribution'])
+      .where('org_id', '=', orgId)
+      .where('source', '=', source);
+  const rows = writersAreSerialised(db)
+    ? await inChunks(orderIds, (slice) => query().where('order_id', 'in', slice).execute())
+    : await query().where(sql<boolean>`"order_id" = any(${orderIds}::text[])`).execute();
+  for (const r of rows) add(r.order_id, r.line_key, r.fingerprint, r.attribution);
+  return prints;
 }
 
 export async function insertLines(db: Db, lines: StoredLine[]): Promise<void> {
