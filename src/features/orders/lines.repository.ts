@@ -1,5 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import { bulkInsert, preparedAllValues } from '../../db/bulk-insert.js';
+import { bulkInsert, preparedAllValues, sqliteTransactionHandle } from '../../db/bulk-insert.js';
 import { type Db, inChunks } from '../../db/database.js';
 import { writersAreSerialised } from '../../db/locks.js';
 import type { OrderLinesTable } from '../../db/schema.js';
@@ -199,6 +199,40 @@ export async function linePrintsOfOrders(
     : await query().where(sql<boolean>`"order_id" = any(${orderIds}::text[])`).execute();
   for (const r of rows) add(r.order_id, r.line_key, r.fingerprint, r.attribution);
   return prints;
+}
+
+/**
+ * Writes the fingerprints of stored lines that have none (stored before migration 0021) and were found
+ * unchanged: only that column, so nothing else about them moves (docs/imports.md, "Speed").
+ */
+export async function writeFingerprints(db: Db, orgId: string, lines: StoredLine[]): Promise<void> {
+  if (lines.length === 0) return;
+  const ids = lines.map((l) => l.id);
+  const prints = lines.map((l) => lineFingerprint(l));
+  const handle = sqliteTransactionHandle(db);
+  if (handle) {
+    const text = 'update "order_lines" set "fingerprint" = ? where "org_id" = ? and "id" = ?';
+    let statement = handle.statements.get(text);
+    if (!statement) {
+      statement = handle.database.prepare(text);
+      handle.statements.set(text, statement);
+    }
+    for (let i = 0; i < ids.length; i++) statement.run(prints[i], orgId, ids[i]);
+    return;
+  }
+  if (writersAreSerialised(db)) {
+    for (let i = 0; i < ids.length; i++)
+      await db
+        .updateTable('order_lines')
+        .set({ fingerprint: prints[i] })
+        .where('org_id', '=', orgId)
+        .where('id', '=', ids[i] as string)
+        .execute();
+    return;
+  }
+  await sql`update "order_lines" set "fingerprint" = "v"."fingerprint"
+    from unnest(${ids}::text[], ${prints}::text[]) as "v"("id", "fingerprint")
+    where "order_lines"."org_id" = ${orgId} and "order_lines"."id" = "v"."id"`.execute(db);
 }
 
 export async function insertLines(db: Db, lines: StoredLine[]): Promise<void> {

@@ -21,6 +21,7 @@ import {
   linePrintsOfOrders,
   linesOfOrders,
   replaceLine,
+  writeFingerprints,
 } from './lines.repository.js';
 
 export interface StoreContext {
@@ -94,6 +95,8 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
   const updates = new Map<string, StoredLine>();
   const history: HistoryEvent[] = [];
   const changed: LineChangePair[] = [];
+  // Unchanged lines stored before migration 0021: their fingerprint is written, once (docs/imports.md, "Speed").
+  const unprinted: StoredLine[] = [];
 
   for (const incoming of rest) {
     const key = keyOf(incoming);
@@ -122,6 +125,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
       const match = before.attribution === 'none' ? attributeIn(incoming, index, ctx.reportKosId) : null;
       if (match === null || match.attribution === 'none') {
         counts.unchanged += 1;
+        if (prints.get(key)?.fingerprint === null) unprinted.push(before);
         continue;
       }
     }
@@ -131,6 +135,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
     const newMatch = match !== null && match.attribution !== 'none';
     if (Object.keys(changes).length === 0 && !newMatch) {
       counts.unchanged += 1;
+      if (prints.get(key)?.fingerprint === null) unprinted.push(before);
       continue;
     }
     const after: StoredLine = { ...before, ...resolved, ...(newMatch ? match : {}), importId: ctx.importId, updatedAt: ctx.now };
@@ -152,6 +157,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
   await insertLines(trx, [...inserts.values()]);
   for (const line of updates.values()) await replaceLine(trx, line);
   await insertHistory(trx, history);
+  await writeFingerprints(trx, ctx.orgId, unprinted);
   return { counts, changes: changed };
 }
 
