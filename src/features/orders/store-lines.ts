@@ -3,6 +3,7 @@ import { newId } from '../../lib/ids.js';
 import { findClicks } from '../clicks/clicks.service.js';
 import { type AttributionIndex, attribute } from './attribution.js';
 import { lineFingerprint } from './line-fingerprint.js';
+import { type LinePrint, linePrintsOfOrders, writeFingerprints } from './line-prints.repository.js';
 import {
   type Attribution,
   type CanonicalLine,
@@ -13,16 +14,7 @@ import {
   type StoredLine,
   sameCanonical,
 } from './lines.js';
-import {
-  type HistoryEvent,
-  insertHistory,
-  insertLines,
-  type LinePrint,
-  linePrintsOfOrders,
-  linesOfOrders,
-  replaceLine,
-  writeFingerprints,
-} from './lines.repository.js';
+import { type HistoryEvent, insertHistory, insertLines, linesOfOrders, replaceLine } from './lines.repository.js';
 
 export interface StoreContext {
   orgId: string;
