@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017-click-log.js';
 import * as m0018 from './migrations/0018-rollups.js';
 import * as m0019 from './migrations/0019-rollup-months.js';
 import * as m0020 from './migrations/0020-line-kos-index.js';
+import * as m0021 from './migrations/0021-line-fingerprint.js';
 import * as m0022 from './migrations/0022-link-monthly.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-rollups': m0018,
   '0019-rollup-months': m0019,
   '0020-line-kos-index': m0020,
+  '0021-line-fingerprint': m0021,
   '0022-link-monthly': m0022,
 };
 

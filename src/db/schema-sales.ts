@@ -33,6 +33,8 @@ export interface OrderLinesTable {
   import_id: string | null;
   created_at: number;
   updated_at: number;
+  /** A hash of the canonical fields (lineFingerprint, migration 0021); null on lines stored before it. */
+  fingerprint: string | null;
 }
 
 export interface OrderLineHistoryTable {

@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
 import type { Platform } from '../../lib/schemas.js';
 import { markRollupDays } from './line-day-marks.service.js';
+import { lineFingerprint } from './line-fingerprint.js';
 import type { AttributionMethod, ContentType, LineStatus, StoredLine } from './lines.js';
 
 /** The columns of a stored line in storedLineOf's order, for reads that take rows as arrays. */
@@ -117,6 +118,7 @@ export const toRow = (l: StoredLine): Insertable<OrderLinesTable> => ({
   import_id: l.importId,
   created_at: l.createdAt,
   updated_at: l.updatedAt,
+  fingerprint: lineFingerprint(l),
 });
 
 /** The stored lines of these orders of one source, keyed `orderId\u0001lineKey`. */

@@ -69,7 +69,7 @@ export interface StoredLine extends CanonicalLine, Attribution {
  * amounts, quantity, times, SKU/category and attribution inputs. Raw status texts and product names
  * are not among them — the same report in another language is `unchanged`.
  */
-const CANONICAL_FIELDS = [
+export const CANONICAL_FIELDS = [
   'platform',
   'status',
   'orderTime',

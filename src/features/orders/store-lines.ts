@@ -2,6 +2,8 @@ import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { findClicks } from '../clicks/clicks.service.js';
 import { type AttributionIndex, attribute } from './attribution.js';
+import { lineFingerprint } from './line-fingerprint.js';
+import { type LinePrint, linePrintsOfOrders, writeFingerprints } from './line-prints.repository.js';
 import {
   type Attribution,
   type CanonicalLine,
@@ -52,7 +54,7 @@ const attributeIn = (line: CanonicalLine, index: AttributionIndex, reportKosId: 
 
 export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLine[]): Promise<StoredChunk> {
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const known = await linesOfOrders(trx, ctx.orgId, ctx.source, [...new Set(lines.map((l) => l.orderId))]);
+  const prints = await linePrintsOfOrders(trx, ctx.orgId, ctx.source, [...new Set(lines.map((l) => l.orderId))]);
   const index: AttributionIndex = {
     ...ctx.index,
     clicks: await findClicks(
@@ -61,12 +63,34 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
       lines.flatMap((l) => l.subIds),
     ),
   };
+  // A re-import's common case, told from the stored fingerprint alone (docs/imports.md, "Speed"): the same
+  // canonical fields and no new match. The other lines are compared with their stored lines, in file order.
+  const rest: CanonicalLine[] = [];
+  const restKeys = new Set<string>();
+  let restStored = false;
+  for (const incoming of lines) {
+    const key = keyOf(incoming);
+    const print = prints.get(key);
+    if (print && !restKeys.has(key) && unchangedByPrint(incoming, print, index, ctx.reportKosId)) {
+      counts.unchanged += 1;
+      continue;
+    }
+    // A key met again after a line that may change it is compared with that line, as before.
+    restKeys.add(key);
+    rest.push(incoming);
+    if (print) restStored = true;
+  }
+  const known = restStored
+    ? await linesOfOrders(trx, ctx.orgId, ctx.source, [...new Set(rest.map((l) => l.orderId))])
+    : new Map<string, StoredLine>();
   const inserts = new Map<string, StoredLine>();
   const updates = new Map<string, StoredLine>();
   const history: HistoryEvent[] = [];
   const changed: LineChangePair[] = [];
+  // Unchanged lines stored before migration 0021: their fingerprint is written, once (docs/imports.md, "Speed").
+  const unprinted: StoredLine[] = [];
 
-  for (const incoming of lines) {
+  for (const incoming of rest) {
     const key = keyOf(incoming);
     const before = known.get(key) ?? null;
     const refundMinor = resolveRefund(incoming);
@@ -93,6 +117,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
       const match = before.attribution === 'none' ? attributeIn(incoming, index, ctx.reportKosId) : null;
       if (match === null || match.attribution === 'none') {
         counts.unchanged += 1;
+        if (prints.get(key)?.fingerprint === null) unprinted.push(before);
         continue;
       }
     }
@@ -102,6 +127,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
     const newMatch = match !== null && match.attribution !== 'none';
     if (Object.keys(changes).length === 0 && !newMatch) {
       counts.unchanged += 1;
+      if (prints.get(key)?.fingerprint === null) unprinted.push(before);
       continue;
     }
     const after: StoredLine = { ...before, ...resolved, ...(newMatch ? match : {}), importId: ctx.importId, updatedAt: ctx.now };
@@ -123,7 +149,26 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
   await insertLines(trx, [...inserts.values()]);
   for (const line of updates.values()) await replaceLine(trx, line);
   await insertHistory(trx, history);
+  await writeFingerprints(trx, ctx.orgId, unprinted);
   return { counts, changes: changed };
+}
+
+/**
+ * Whether a stored line with this print stays `unchanged` by `incoming`: its fingerprint is that of the
+ * incoming line (with its resolved refund and completion) and, if unattributed, no rule matches it now —
+ * what the field-by-field comparison answers. A completion the report leaves out is resolved from the
+ * stored line, so such a line (and one without a fingerprint) is compared field by field.
+ */
+function unchangedByPrint(
+  incoming: CanonicalLine,
+  print: LinePrint,
+  index: AttributionIndex,
+  reportKosId: string | null | undefined,
+): boolean {
+  if (print.fingerprint === null) return false;
+  if (incoming.completedTime === null && (incoming.status === 'completed' || incoming.status === 'returned')) return false;
+  if (lineFingerprint(incoming, resolveRefund(incoming), incoming.completedTime) !== print.fingerprint) return false;
+  return !print.unattributed || attributeIn(incoming, index, reportKosId).attribution === 'none';
 }
 
 /** A new stored line: the incoming line with its resolved refund and completion, attribution and identity. */
