@@ -1,16 +1,7 @@
-/** Tables of the analytics rollups (docs/rollups.md, migration 0018). */
+/** Tables of the analytics rollups (docs/rollups.md, migrations 0018 and 0019). */
 
-/** Sums of one cell: org × local day (days since 1970-01-01 in the org's zone) × KOS × link × platform × SKU × source. */
-export interface RollupDaysTable {
-  /** 0: the cell as above; 1: link and SKU left out (null), one cell per KOS × platform × source × day. */
-  grain: number;
-  org_id: string;
-  day: number;
-  kos_id: string | null;
-  link_id: string | null;
-  platform: string;
-  sku: string | null;
-  source: string;
+/** What a day cell and a month cell sum. */
+interface CellSums {
   lines: number;
   quantity: number;
   gmv_minor: number;
@@ -29,16 +20,8 @@ export interface RollupDaysTable {
   new_buyers: number;
 }
 
-/** The facts of an order spanning several cells, over its lines in one cell. */
-export interface RollupOrderPartsTable {
-  grain: number;
-  org_id: string;
-  day: number;
-  kos_id: string | null;
-  link_id: string | null;
-  platform: string;
-  sku: string | null;
-  source: string;
+/** The facts of an order spanning several cells (day or month), over its lines in one cell. */
+interface OrderPartFacts {
   order_id: string;
   paid: number;
   all_cancelled: number;
@@ -49,6 +32,31 @@ export interface RollupOrderPartsTable {
   /** The order's lines in this cell, and over all its lines (migration 0019): a month build sums the first. */
   lines: number;
   order_lines: number;
+}
+
+/** Sums of one cell: org × local day (days since 1970-01-01 in the org's zone) × KOS × link × platform × SKU × source. */
+export interface RollupDaysTable extends CellSums {
+  /** 0: the cell as above; 1: link and SKU left out (null), one cell per KOS × platform × source × day. */
+  grain: number;
+  org_id: string;
+  day: number;
+  kos_id: string | null;
+  link_id: string | null;
+  platform: string;
+  sku: string | null;
+  source: string;
+}
+
+/** The facts of an order spanning several cells, over its lines in one cell. */
+export interface RollupOrderPartsTable extends OrderPartFacts {
+  grain: number;
+  org_id: string;
+  day: number;
+  kos_id: string | null;
+  link_id: string | null;
+  platform: string;
+  sku: string | null;
+  source: string;
 }
 
 /** A mark: a UTC day (days since 1970-01-01) of an org whose order lines changed since its rollup was refreshed. */
@@ -66,7 +74,7 @@ export interface RollupStateTable {
 }
 
 /** Sums of a month cell (migration 0019): grain 1 per KOS × platform × source, grain 0 per platform × SKU × source. */
-export interface RollupMonthsTable {
+export interface RollupMonthsTable extends CellSums {
   grain: number;
   org_id: string;
   /** The month's first local day (days since 1970-01-01 in the org's zone). */
@@ -75,25 +83,10 @@ export interface RollupMonthsTable {
   platform: string;
   sku: string | null;
   source: string;
-  lines: number;
-  quantity: number;
-  gmv_minor: number;
-  net_minor: number;
-  refund_minor: number;
-  unpaid_lines: number;
-  pending_lines: number;
-  completed_lines: number;
-  cancelled_lines: number;
-  returned_lines: number;
-  orders: number;
-  cancelled_orders: number;
-  returned_orders: number;
-  settled_orders: number;
-  new_buyers: number;
 }
 
 /** The facts of an order spanning several month cells, over its lines in one. */
-export interface RollupMonthPartsTable {
+export interface RollupMonthPartsTable extends OrderPartFacts {
   grain: number;
   org_id: string;
   month: number;
@@ -101,16 +94,6 @@ export interface RollupMonthPartsTable {
   platform: string;
   sku: string | null;
   source: string;
-  order_id: string;
-  paid: number;
-  all_cancelled: number;
-  any_returned: number;
-  any_kept: number;
-  any_settled: number;
-  new_buyer: number;
-  /** The order's lines in this month cell, and over all its lines (they differ: the order spans cells). */
-  lines: number;
-  order_lines: number;
 }
 
 /** A month whose cells of a grain were built from its current day cells (deleted when any of its days is refreshed). */
