@@ -48,7 +48,9 @@ async function closableByKos(db: Db, orgId: string, end: number): Promise<Map<st
   const byKos = new Map<string, Entry[]>();
   for (const e of pending) {
     if (e.kind === 'sale' && !(e.lineId && completed.has(e.lineId))) continue;
-    byKos.set(e.kosId, [...(byKos.get(e.kosId) ?? []), e]);
+    const entries = byKos.get(e.kosId);
+    if (entries) entries.push(e);
+    else byKos.set(e.kosId, [e]);
   }
   return byKos;
 }
