@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { withRetriedTransaction } from '../../db/database.js';
+import { plannerStatsKeeper, preferIndexLookups } from '../../db/planner-stats.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { cursorAfter, type Page, type PageQuery, toPage } from '../../lib/pagination.js';
@@ -79,6 +80,10 @@ export async function storeImportRows(
   let chunkSize = FIRST_CHUNK;
   let chunk: CanonicalLine[] = [];
   let pending = 0;
+  const stats = plannerStatsKeeper(db, {
+    order_lines: ['org_id', 'source', 'order_id'],
+    ledger_entries: ['org_id', 'line_id'],
+  });
   const commit = async (finished: boolean) => {
     const lines = chunk;
     const rows = pending;
@@ -87,6 +92,7 @@ export async function storeImportRows(
     // One transaction per chunk: the lines, their ledger entries and the import's counts commit together.
     // Retried whole on a busy lock or a deadlock: the counts are applied only once the chunk committed.
     const next = await withRetriedTransaction(db, async (trx) => {
+      await preferIndexLookups(trx);
       const { counts, changes } = await storeLines(trx, store, lines);
       // Only lines attributed before or after can move the ledger (bookLineChanges skips the others too).
       const booked = changes.filter(([before, after]) => before?.kosId || after.kosId);
@@ -101,7 +107,9 @@ export async function storeImportRows(
       await repo.saveProgress(trx, org.id, id, after, finished ? Date.now() : null);
       return after;
     });
+    const inserted = next.inserted - progress.inserted;
     Object.assign(progress, next);
+    await stats.afterCommit(inserted);
     options.onProgress?.(progress.rows, input.total);
   };
   for await (const row of input.rows) {
