@@ -1,16 +1,18 @@
 // Import benchmark (issues 4, 14): writes a Shopee conversion report of N lines, then measures, each phase
 // in its own child process (so peak RSS is that phase's): bare streaming parses of the file with csv-parse,
 // udsv, papaparse and the importer's own record reader, the full import into a fresh SQLite database, the re-import of the same file into it,
-// and the import into a fresh PostgreSQL database. Reports lines/s, the ratio to the fastest bare parse and
+// and the import into a fresh PostgreSQL database. The imports run the compiled product (built first when
+// dist/ is older than src/, as `npm start` does), in plain Node, as `kos import` runs them. Reports lines/s, the ratio to the fastest bare parse and
 // peak RSS, and checks that the re-import changed nothing. It reports goals; it never fails on a missed one.
 // Usage: npm run bench:import [-- --lines 20000] [-- --sqlite-only]   (or BENCH_LINES=20000;
 // BENCH_PROFILE=<dir> writes a --cpu-prof profile of the SQLite import child there)
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createPostgresDatabase, flag, format, postgresReachable, printTable, sizeOption } from './support-common.js';
 import { writeShopeeCsv } from './support-csv.js';
-import { runPhase, since } from './support-phase.js';
+import { ROOT, runPhase, since } from './support-phase.js';
 
 const GOAL = { linesPerSecond: 50_000, reimportLinesPerSecond: 100_000, postgresLinesPerSecond: 25_000, peakRssMb: 300 };
 const PARSERS = ['csv-parse', 'udsv', 'papaparse', 'kos-reader'] as const;
@@ -36,6 +38,8 @@ const sqliteOnly = flag('sqlite-only');
 const profileDir = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : null;
 
 async function main(): Promise<void> {
+  const build = spawnSync(process.execPath, ['scripts/build-if-needed.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build failed: the import phases run the compiled product');
   console.log(`import benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${lines} lines`);
   console.log(
     `load average at the start: ${loadavg()
@@ -63,26 +67,35 @@ async function main(): Promise<void> {
     return result;
   };
   const sqliteUrl = `sqlite:${join(dir, 'kos.db')}`;
-  const importArgs = (url: string) => [url, file, String(KOS)];
+  // The measured import runs the compiled product (bench/support-import-run.mjs); set-up and the stored
+  // state before and after are children of their own, so the import's peak RSS is its own.
+  const imported = async (url: string, cpuProf: string[] = []): Promise<Imported> => {
+    const { created } = await runPhase<{ created: boolean }>('bench/support-import.ts', ['setup', url, String(KOS)]);
+    const state = async () =>
+      (await runPhase<{ state: Record<string, number> }>('bench/support-import.ts', ['state', url])).state;
+    const before = await state();
+    const run = await runPhase<Omit<Imported, 'reimport' | 'before' | 'after'>>(
+      'bench/support-import-run.mjs',
+      [url, file],
+      cpuProf,
+    );
+    return { ...run, reimport: !created, before, after: await state() };
+  };
   // The same file through each CSV library, bare: the fastest sets the bar the import is measured against.
   const parses: Parsed[] = [];
   for (const library of PARSERS) {
     parses.push(await step(`bare ${library}`, () => runPhase<Parsed>('bench/support-parse.ts', [file, library])));
   }
   const cpuProf = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const sqlite = await step('import → SQLite (fresh)', () =>
-    runPhase<Imported>('bench/support-import.ts', importArgs(sqliteUrl), cpuProf),
-  );
-  const again = await step('re-import → SQLite', () => runPhase<Imported>('bench/support-import.ts', importArgs(sqliteUrl)));
+  const sqlite = await step('import → SQLite (fresh)', () => imported(sqliteUrl, cpuProf));
+  const again = await step('re-import → SQLite', () => imported(sqliteUrl));
   let postgres: Imported | null = null;
   if (sqliteOnly) console.log('PostgreSQL: skipped (--sqlite-only)');
   else if (!(await postgresReachable())) console.log('PostgreSQL: skipped (not reachable)');
   else {
     const database = await createPostgresDatabase('kos_bench_import');
     try {
-      postgres = await step('import → PostgreSQL (fresh)', () =>
-        runPhase<Imported>('bench/support-import.ts', importArgs(database.url)),
-      );
+      postgres = await step('import → PostgreSQL (fresh)', () => imported(database.url));
     } finally {
       await database.drop();
     }

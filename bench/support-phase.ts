@@ -23,9 +23,13 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-/** Runs `node --import tsx <script> …args` and resolves with the JSON it reports (`RESULT {…}`). */
+/**
+ * Runs `node --import tsx <script> …args` (a `.mjs` script in plain Node: the compiled product, without the
+ * loader's memory) and resolves with the JSON it reports (`RESULT {…}`).
+ */
 export function runPhase<T>(script: string, args: string[], nodeOptions: string[] = []): Promise<T & { peakRssMb: number }> {
-  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeOptions, ...loader, script, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -33,7 +33,11 @@ export class SqliteHandle implements KyselyPlugin {
  * directly: the transaction holds the single connection, so the statements run inside it.
  */
 export function sqliteTransactionHandle(db: Kysely<DB>): SqliteHandle | null {
-  if (!db.isTransaction) return null;
+  return db.isTransaction ? sqliteHandle(db) : null;
+}
+
+/** The SQLite handle of `db`, in a transaction or not (for connection settings, never for statements); null on PostgreSQL. */
+export function sqliteHandle(db: Kysely<DB>): SqliteHandle | null {
   for (const plugin of db.getExecutor().plugins) if (plugin instanceof SqliteHandle) return plugin;
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { withRetriedTransaction } from '../../db/database.js';
+import { withImportCache } from '../../db/import-cache.js';
 import { plannerStatsKeeper, preferIndexLookups } from '../../db/planner-stats.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -57,20 +58,21 @@ export async function importWebhookLines(
  * crash loses no committed chunk, and running the file again finishes it without duplicates. The last
  * commit marks the import `done`.
  */
-export async function storeImportRows(
-  db: Db,
-  org: Org,
-  input: {
-    id: string;
-    /** A built-in source, a saved mapping's name, or `webhook`. */
-    source: Source | 'webhook' | string;
-    total: number;
-    rows: AsyncIterable<ParsedRow>;
-    /** A creator-side report's KOS: every new line is attributed `report` to it. */
-    reportKosId?: string | null;
-  },
-  options: ImportOptions,
-): Promise<ImportReport> {
+export function storeImportRows(db: Db, org: Org, input: ImportInput, options: ImportOptions): Promise<ImportReport> {
+  return withImportCache(db, () => storeRows(db, org, input, options));
+}
+
+interface ImportInput {
+  id: string;
+  /** A built-in source, a saved mapping's name, or `webhook`. */
+  source: Source | 'webhook' | string;
+  total: number;
+  rows: AsyncIterable<ParsedRow>;
+  /** A creator-side report's KOS: every new line is attributed `report` to it. */
+  reportKosId?: string | null;
+}
+
+async function storeRows(db: Db, org: Org, input: ImportInput, options: ImportOptions): Promise<ImportReport> {
   const { id } = input;
   const store = {
     ...(await lineStoreContext(db, org, input.source, id, options.now ?? Date.now())),

@@ -76,13 +76,17 @@ function toChange(c: PendingChange): Updateable<LedgerEntriesTable> {
 /** Serialises ledger changes per KOS (row locks on PostgreSQL; SQLite's single writer already does). */
 export const lockKos = (db: Db, kosIds: Iterable<string>): Promise<void> => lockRows(db, 'kos', kosIds);
 
+/**
+ * The entries of a chunk's lines on SQLite, by `ledger_line`: `+` keeps the org's term off the indexes, or
+ * SQLite, without statistics, walks every entry of the org through `ledger_org_kos_status` and each chunk of
+ * an import is slower than the last (docs/imports.md, "Speed"). The org is still checked on every row.
+ */
+export const ENTRIES_OF_LINES_SQLITE =
+  'select * from "ledger_entries" where +"org_id" = ? and "line_id" in (select "value" from json_each(?))';
+
 export async function entriesOfLines(db: Db, orgId: string, lineIds: string[]): Promise<Entry[]> {
   // SQLite in an import's transaction: one prepared statement for the whole chunk (docs/imports.md, "Speed").
-  const prepared = preparedAll<EntryRow>(
-    db,
-    'select * from "ledger_entries" where "org_id" = ? and "line_id" in (select "value" from json_each(?))',
-    [orgId, JSON.stringify(lineIds)],
-  );
+  const prepared = preparedAll<EntryRow>(db, ENTRIES_OF_LINES_SQLITE, [orgId, JSON.stringify(lineIds)]);
   const rows =
     prepared ??
     (writersAreSerialised(db)
