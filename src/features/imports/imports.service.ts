@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { withRetriedTransaction } from '../../db/database.js';
-import { withImportCache } from '../../db/import-cache.js';
+import { withImportSettings } from '../../db/import-settings.js';
 import { plannerStatsKeeper, preferIndexLookups } from '../../db/planner-stats.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -59,7 +59,7 @@ export async function importWebhookLines(
  * commit marks the import `done`.
  */
 export function storeImportRows(db: Db, org: Org, input: ImportInput, options: ImportOptions): Promise<ImportReport> {
-  return withImportCache(db, () => storeRows(db, org, input, options));
+  return withImportSettings(db, () => storeRows(db, org, input, options));
 }
 
 interface ImportInput {
