@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDatabase, type Database } from '../db/database.js';
+import { CHECKPOINT_EVERY_MS, checkpointWal, createDatabase, type Database } from '../db/database.js';
 import type { Principal } from '../features/access/access.js';
 import { RollupKeeper } from '../features/analytics/rollup-keeper.js';
 import { ClickIngester } from '../features/clicks/click-ingester.js';
@@ -11,6 +11,7 @@ import { importWebhookBody } from '../features/imports/webhook-import.js';
 import { TierScheduler } from '../features/tiers/scheduler.js';
 import { recompute } from '../features/tiers/tiers.service.js';
 import { natsNames } from '../lib/nats.js';
+import { Periodic } from '../lib/periodic.js';
 // Training assigns courses when a recompute moves a KOS into a course's audience (its listener, docs/training.md).
 import '../features/training/assignment.service.js';
 import { lowerThreadPriority, serialiseError, type ThreadReply, type ThreadRequest } from '../lib/thread.js';
@@ -45,6 +46,9 @@ function jobMethods(database: Database): Methods {
     ? new RollupKeeper(database.db, { onError: (error) => event('error', 'keeping the analytics rollups failed', error) })
     : null;
   rollups?.start();
+  // The WAL is checkpointed from here: the serving thread's connection leaves it to this thread (serve-command).
+  const checkpoints = new Periodic(() => checkpointWal(database.db), CHECKPOINT_EVERY_MS);
+  checkpoints.start();
   // The click log of this instance goes into the database from here (docs/clicks.md "Ingestion"), or
   // with NATS to the JetStream stream that `kos worker` stores (docs/deployment.md "Clicks through NATS").
   const ingester = !settings.clickDir
@@ -91,6 +95,7 @@ function jobMethods(database: Database): Methods {
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await scheduler?.stop();
       await rollups?.stop();
+      await checkpoints.stop();
       await started.catch(() => {});
       await imports.close();
     },

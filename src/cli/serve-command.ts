@@ -12,7 +12,8 @@ export function registerServeCommand(program: Command): void {
     .option('--demo', 'load the demo organisation when the database is empty')
     .action(async (options: { demo?: boolean }) => {
       const config = loadConfig();
-      const database = createDatabase(config.databaseUrl);
+      // The serving thread's commits leave WAL checkpoints to the jobs thread (database.ts, checkpointWal).
+      const database = createDatabase(config.databaseUrl, { walCheckpoints: false });
       await migrateToLatest(database.db);
       const demo = options.demo ? await loadDemoIfEmpty(database.db, (msg) => process.stderr.write(`${msg}\n`)) : null;
       const app = await buildApp({ config, database });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { sqlitePath } from '../config.js';
 import { SqliteHandle } from './bulk-insert.js';
@@ -21,8 +21,13 @@ pg.types.setTypeParser(20, (value) => Number(value));
 // numeric (SUM over bigint) likewise.
 pg.types.setTypeParser(1700, (value) => Number(value));
 
-/** Opens the database named by a `sqlite:<path>` or `postgres://…` URL. */
-export function createDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
+/**
+ * Opens the database named by a `sqlite:<path>` or `postgres://…` URL. `walCheckpoints: false` (SQLite):
+ * this connection's commits never checkpoint the WAL — the serving thread's, since the jobs thread
+ * checkpoints (`checkpointWal`, docs/imports.md "Speed"): an import lets the WAL grow to ~100 MB between
+ * checkpoints, and the commit of a request that met it would copy all of it on the serving event loop.
+ */
+export function createDatabase(databaseUrl: string, options: { poolSize?: number; walCheckpoints?: boolean } = {}): Database {
   if (databaseUrl.startsWith('sqlite:')) {
     const path = sqlitePath(databaseUrl);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -31,6 +36,7 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    if (options.walCheckpoints === false) sqlite.pragma('wal_autocheckpoint = 0');
     // The handle rides along as a no-op plugin for bulk writers (bulk-insert.ts).
     const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins: [new SqliteHandle(sqlite)] });
     return { db, dialect: dialectHelpers('sqlite'), close: () => db.destroy() };
@@ -41,6 +47,16 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: dialectHelpers('postgres'), close: () => db.destroy() };
 }
+
+/**
+ * Copies what the WAL holds into the SQLite database without waiting for readers or writers (a passive
+ * checkpoint); nothing on PostgreSQL. The jobs thread runs it every CHECKPOINT_EVERY_MS, for the commits of
+ * connections that leave checkpoints to it.
+ */
+export async function checkpointWal(db: Db): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
+}
+export const CHECKPOINT_EVERY_MS = 10_000;
 
 /**
  * SQLite transactions that begin `IMMEDIATE`: they take the write lock at the start, waiting for it under
