@@ -28,11 +28,16 @@ export function plannerStatsKeeper(db: Kysely<DB>, tables: Partial<Record<keyof 
       if (!active || added <= 0) return;
       since += added;
       if (since < ANALYZE_MIN_ROWS) return;
-      analysedRows ??= await estimatedRows(db, names[0] as string);
-      if (since < analysedRows) return;
-      await sql.raw(statement).execute(db);
-      analysedRows = await estimatedRows(db, names[0] as string);
-      since = 0;
+      try {
+        analysedRows ??= await estimatedRows(db, names[0] as string);
+        if (since < analysedRows) return;
+        await sql.raw(statement).execute(db);
+        analysedRows = await estimatedRows(db, names[0] as string);
+        since = 0;
+      } catch {
+        // Statistics only speed the load up: a refresh that fails (a lost connection, a cancelled wait)
+        // must not fail an import whose chunks committed. The next chunk tries again; autovacuum remains.
+      }
     },
   };
 }
