@@ -3,7 +3,7 @@ import { type SqliteHandle, sqliteHandle } from './bulk-insert.js';
 import type { DB } from './schema.js';
 
 /** SQLite's page cache while an import runs on the connection, in KiB (better-sqlite3 builds SQLite with 16 000). */
-export const IMPORT_CACHE_KIB = 65_536;
+export const IMPORT_CACHE_KIB = 49_152;
 /** WAL pages after which a commit checkpoints while an import runs (SQLite's default is 1 000: 4 MB). */
 export const IMPORT_CHECKPOINT_PAGES = 25_000;
 
@@ -13,9 +13,10 @@ const raised = new WeakMap<SqliteHandle, { imports: number; cacheSize: unknown; 
  * Runs `work` (an import's store pass) with the SQLite connection set for bulk writes (docs/imports.md,
  * "Speed"), on a fresh 1 000 000-line import:
  * - the page cache raised to IMPORT_CACHE_KIB: the random pages of the order-id and order-time indexes a
- *   chunk touches stay cached instead of being read again and spilled (−13 % wall time, +58 MB peak RSS);
+ *   chunk touches stay cached instead of being read again and spilled (64 MB: −13 % wall time for +58 MB of
+ *   peak RSS, which with the rest passed 300 MB in two runs of five: 48 MB keeps it at 239–278 MB);
  * - a checkpoint every IMPORT_CHECKPOINT_PAGES WAL pages (~100 MB) instead of every 4 MB: a chunk's
- *   commit writes ~20 MB of pages, so each commit checkpointed — copied every page into the database
+ *   commit writes tens of MB of pages, so each commit checkpointed — copied every page into the database
  *   and synced both files; now about every fifth does, and a page changed by several chunks is copied
  *   once (−20 % more). The WAL file grows to about that size during an import.
  * Imports on one connection share the settings; the last to end puts the connection's own back (which
