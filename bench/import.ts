@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createPostgresDatabase, flag, format, postgresReachable, printTable, sizeOption } from './support-common.js';
+import { BENCH_SLUG, createPostgresDatabase, flag, format, postgresReachable, printTable, sizeOption } from './support-common.js';
 import { writeShopeeCsv } from './support-csv.js';
 import { ROOT, runPhase, since } from './support-phase.js';
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const before = await state();
     const run = await runPhase<Omit<Imported, 'reimport' | 'before' | 'after'>>(
       'bench/support-import-run.mjs',
-      [url, file],
+      [url, file, BENCH_SLUG],
       cpuProf,
     );
     return { ...run, reimport: !created, before, after: await state() };

@@ -1,23 +1,25 @@
 // Measured phase of bench/import.ts: one import of a Shopee report with the real importFile, run from the
 // compiled product (dist/, as `npm start` and `kos import` run it) in plain Node — without the tsx loader,
 // which alone holds ~55 MB of the peak RSS this phase reports. The benchmark org must exist
-// (bench/support-import.ts setup). Reports the import's counts, its seconds, CPU seconds and peak RSS.
-// Usage: support-import-run.mjs <database-url> <file.csv>
+// (bench/support-import.ts setup; its slug comes from the parent). Reports the import's counts, its seconds, CPU seconds and peak RSS.
+// Usage: support-import-run.mjs <database-url> <file.csv> <org-slug>
 import { createDatabase } from '../dist/src/db/database.js';
 import { systemPrincipal } from '../dist/src/features/access/access.js';
 import { importFile } from '../dist/src/features/imports/import-jobs.js';
 import { findOrgBySlug } from '../dist/src/features/orgs/orgs.service.js';
 
-const [url, path] = process.argv.slice(2);
-if (!url || !path) {
-  console.log('support-import-run.mjs <database-url> <file.csv> is a child phase of bench/import.ts: run npm run bench:import');
+const [url, path, slug] = process.argv.slice(2);
+if (!url || !path || !slug) {
+  console.log(
+    'support-import-run.mjs <database-url> <file.csv> <org-slug> is a child phase of bench/import.ts: run npm run bench:import',
+  );
   process.exit(0);
 }
 const log = (text) => process.stderr.write(`  [${url.split(':')[0]}] ${text}\n`);
 const since = (start) => (performance.now() - start) / 1000;
 
 const database = createDatabase(url, { poolSize: 4 });
-const org = await findOrgBySlug(database.db, 'bench-org');
+const org = await findOrgBySlug(database.db, slug);
 if (!org) throw new Error('no benchmark org: run bench/support-import.ts setup first');
 const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
 let tenth = 0;

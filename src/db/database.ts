@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { sqlitePath } from '../config.js';
-import { SqliteHandle } from './bulk-insert.js';
+import { SqliteHandle, sqliteHandle } from './bulk-insert.js';
 import { type DialectHelpers, dialectHelpers, isRetryableConflict } from './dialect.js';
 import type { DB } from './schema.js';
 
@@ -50,11 +50,13 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
 
 /**
  * Copies what the WAL holds into the SQLite database without waiting for readers or writers (a passive
- * checkpoint); nothing on PostgreSQL. The jobs thread runs it every CHECKPOINT_EVERY_MS, for the commits of
- * connections that leave checkpoints to it.
+ * checkpoint); nothing on PostgreSQL, nor while this connection is inside a transaction (the next call
+ * does it). The jobs thread runs it every CHECKPOINT_EVERY_MS, for the commits of connections that leave
+ * checkpoints to it, and an import when it puts the connection's settings back (import-settings.ts).
  */
 export async function checkpointWal(db: Db): Promise<void> {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
+  const sqlite = sqliteHandle(db)?.database;
+  if (sqlite && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
 }
 export const CHECKPOINT_EVERY_MS = 10_000;
 

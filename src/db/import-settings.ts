@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type SqliteHandle, sqliteHandle } from './bulk-insert.js';
+import { checkpointWal } from './database.js';
 import type { DB } from './schema.js';
 
 /** SQLite's page cache while an import runs on the connection, in KiB (better-sqlite3 builds SQLite with 16 000). */
@@ -47,7 +48,7 @@ export async function withImportSettings<T>(db: Kysely<DB>, work: () => Promise<
       raised.delete(handle);
       sqlite.pragma(`cache_size = ${Number(state.cacheSize)}`);
       sqlite.pragma(`wal_autocheckpoint = ${Number(state.checkpoint)}`);
-      if (!sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
+      await checkpointWal(db);
     }
   }
 }
