@@ -69,13 +69,13 @@ export function* stagedFileLines(path: string): Generator<string> {
         }
         continue;
       }
-      const text = buffer.toString('utf8', 0, last);
+      // Each line decoded on its own: a string of one row, not a slice of the piece's text, which would stay
+      // alive (and, read among many runs, old) until every row of the piece had been taken.
       let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        yield text.slice(start, end);
+      for (let end = buffer.indexOf(0x0a, start); end !== -1 && end <= last; end = buffer.indexOf(0x0a, start)) {
+        yield buffer.toString('utf8', start, end);
         start = end + 1;
       }
-      yield text.slice(start);
       buffer.copy(buffer, 0, last + 1, filled);
       filled -= last + 1;
       if (buffer.length > PIECE && filled <= PIECE) {

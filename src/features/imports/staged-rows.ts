@@ -1,17 +1,26 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CanonicalLine } from '../orders/lines.js';
 import type { ParsedRow } from './import-types.js';
+import { byKey, mergeSorted } from './sorted-runs.js';
 import { StagedFileWriter, stagedFileLines } from './staged-file.js';
 
 /**
- * Staged rows (docs/imports.md, "Speed"): the file is read and mapped once, its parsed rows written to a
- * temporary file; only when the whole file was read (no file error) are they stored, read back from there.
+ * Staged rows (docs/imports.md, "Speed"): the file is read and mapped once, its parsed rows written to
+ * temporary files; only when the whole file was read (no file error) are they stored, read back from there.
  * So a file error part-way still stores nothing, without a second pass over the file. A line row is one
  * JSON array of its values in LINE_KEYS order (compact, and quick to read back); any other row — a row
  * error, a skip, or a line with a value JSON cannot carry exactly (undefined, NaN) — is a v8 record.
+ *
+ * A file of more than RUN_ROWS rows comes back in order-id order, not file order (an external merge sort:
+ * runs of RUN_ROWS rows, each sorted in memory and written to its own file, merged when read back). Each chunk then stores a
+ * narrow range of order ids — and, as platforms' order ids grow with time, of order times — so the
+ * database writes a few neighbouring index pages per chunk instead of a page per line. Rows of one order
+ * keep their file order (the sort is stable), and rows without a line (row errors, skips) come first,
+ * in file order; lines of different orders do not depend on each other when stored.
  */
 const LINE_KEYS = [
   'platform',
@@ -102,31 +111,84 @@ const lineOf = (v: unknown[]): CanonicalLine =>
 const literalKeys = Object.keys(lineOf([]));
 if (literalKeys.join() !== LINE_KEYS.join()) throw new Error('staged-rows: lineOf and LINE_KEYS disagree');
 
+/** Rows a sorted run holds (a few hundred characters each, staged: a run holds a few MB while it is sorted). */
+export const RUN_ROWS = 10_000;
+/** Runs merged at once at most: a file of more than RUN_ROWS × FAN_IN rows merges runs while it is staged. */
+export const FAN_IN = 100;
+
+/** The order a row is stored in: its order id; rows without a line first. */
+const sortKey = (row: ParsedRow): string => ('line' in row ? row.line.orderId : '');
+
+/**
+ * The key as a string of its own: a cell read from the file may be a slice that keeps the whole 32 KB
+ * piece of text it came from alive for as long as the run holds its key.
+ */
+const ownKey = (key: string): string => (key.length < 13 ? key : Buffer.from(key).toString());
+
 export interface StagedRows {
   /** Data rows read from the file (lines, row errors and skips). */
   total: number;
-  /** The rows, in file order. */
+  /**
+   * The rows: of a file of one run, in file order; of a longer file, those without a line in file order,
+   * then the lines by order id, each order's in file order.
+   */
   replay(): AsyncGenerator<ParsedRow>;
-  /** Removes the temporary file. */
+  /** Removes the temporary files. */
   dispose(): Promise<void>;
 }
 
-/** Reads every row of the file into a temporary file; a file error throws here, before anything is stored. */
-export async function stageRows(rows: AsyncIterable<ParsedRow>): Promise<StagedRows> {
+/** Reads every row of the file into sorted runs on disk; a file error throws here, before anything is stored. */
+export async function stageRows(
+  rows: AsyncIterable<ParsedRow>,
+  { runRows = RUN_ROWS, fanIn = FAN_IN }: { runRows?: number; fanIn?: number } = {},
+): Promise<StagedRows> {
   const dir = await mkdtemp(join(tmpdir(), 'kos-import-'));
-  const path = join(dir, 'rows.ndjson');
   const dispose = () => rm(dir, { recursive: true, force: true });
-  let total = 0;
-  try {
+  // The runs in file order; a run of level n holds fanIn^n runs' rows.
+  const runs: { path: string; level: number }[] = [];
+  let files = 0;
+  const writeFile = (texts: Iterable<string>): string => {
+    const path = join(dir, `run-${files++}.ndjson`);
     const file = new StagedFileWriter(path);
     try {
-      for await (const row of rows) {
-        file.line(encode(row));
-        total += 1;
-      }
+      for (const text of texts) file.line(text);
     } finally {
       file.close();
     }
+    return path;
+  };
+  let run: { key: string; text: string }[] = [];
+  // As a counter carries: before a run is added after fanIn runs of one level, those are merged into one
+  // run of the next level — so the replay never opens more than about fanIn runs per level at once.
+  const carry = () => {
+    for (;;) {
+      const last = runs.slice(-fanIn);
+      const level = last[0]?.level ?? 0;
+      if (last.length < fanIn || last.some((r) => r.level !== level)) return;
+      const merged = mergeSorted(
+        last.map((r) => stagedFileLines(r.path)),
+        (text) => sortKey(decode(text)),
+      );
+      const path = writeFile(merged);
+      for (const r of last) rmSync(r.path);
+      runs.splice(-fanIn, fanIn, { path, level: level + 1 });
+    }
+  };
+  const writeRun = (sorted = true) => {
+    carry();
+    if (sorted) run.sort(byKey);
+    runs.push({ path: writeFile(textsOf(run)), level: 0 });
+    run = [];
+  };
+  let total = 0;
+  try {
+    for await (const row of rows) {
+      if (run.length >= runRows) writeRun();
+      run.push({ key: ownKey(sortKey(row)), text: encode(row) });
+      total += 1;
+    }
+    // A file of one run (most files) stays in file order: its few chunks gain nothing from the sort.
+    if (run.length > 0) writeRun(runs.length > 0);
   } catch (error) {
     await dispose();
     throw error;
@@ -136,12 +198,21 @@ export async function stageRows(rows: AsyncIterable<ParsedRow>): Promise<StagedR
     dispose,
     async *replay() {
       let count = 0;
-      for (const text of stagedFileLines(path)) {
-        yield decode(text);
+      const sources = runs.map((r) => mapped(stagedFileLines(r.path), decode));
+      for (const row of sources.length === 1 ? (sources[0] as Generator<ParsedRow>) : mergeSorted(sources, sortKey)) {
+        yield row;
         // A turn of the event loop now and then: V8 finishes its incremental garbage collection in tasks
         // that run only then (without them the peak RSS of a fresh 200 000-line import rose by ~30 MB).
         if (++count % 1000 === 0) await new Promise(setImmediate);
       }
     },
   };
+}
+
+function* textsOf(run: { text: string }[]): Generator<string> {
+  for (const item of run) yield item.text;
+}
+
+function* mapped<A, B>(items: Iterable<A>, map: (item: A) => B): Generator<B> {
+  for (const item of items) yield map(item);
 }
