@@ -7,6 +7,7 @@ import { sqlitePath } from '../config.js';
 import { SqliteHandle, sqliteHandle } from './bulk-insert.js';
 import { type DialectHelpers, dialectHelpers, isRetryableConflict } from './dialect.js';
 import type { DB } from './schema.js';
+import { waitForLocksOffTheLoop } from './sqlite-lock-wait.js';
 
 export type Db = Kysely<DB>;
 
@@ -35,10 +36,9 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     if (options.walCheckpoints === false) sqlite.pragma('wal_autocheckpoint = 0');
     // The handle rides along as a no-op plugin for bulk writers (bulk-insert.ts).
-    const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins: [new SqliteHandle(sqlite)] });
+    const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite), plugins: [new SqliteHandle(sqlite)] });
     return { db, dialect: dialectHelpers('sqlite'), close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
@@ -61,17 +61,21 @@ export async function checkpointWal(db: Db): Promise<void> {
 export const CHECKPOINT_EVERY_MS = 10_000;
 
 /**
- * SQLite transactions that begin `IMMEDIATE`: they take the write lock at the start, waiting for it under
- * the busy timeout. A plain (deferred) transaction that reads and then writes fails at once with
- * SQLITE_BUSY when another connection — the background threads write clicks and imports on their own —
- * committed in between; it cannot wait, because its snapshot is stale.
+ * SQLite transactions that begin `IMMEDIATE`: they take the write lock at the start, waiting for it
+ * without holding the event loop (sqlite-lock-wait.ts). A plain (deferred) transaction that reads and then
+ * writes fails at once with SQLITE_BUSY when another connection — the background threads write clicks and
+ * imports on their own — committed in between; it cannot wait, because its snapshot is stale.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
   override createDriver(): Driver {
     const driver = super.createDriver();
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     };
+    waitForLocksOffTheLoop(driver, this.sqlite);
     return driver;
   }
 }
