@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { type DemoLogin, loadDemoIfEmpty } from '../features/demo/demo.service.js';
+import type { DemoLogin } from '../features/demo/demo.service.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -11,6 +10,12 @@ export function registerServeCommand(program: Command): void {
     .description('migrate, then serve the API, console, redirects and bio pages')
     .option('--demo', 'load the demo organisation when the database is empty')
     .action(async (options: { demo?: boolean }) => {
+      // The server (every route, the console, the jobs thread) is loaded only to serve: the other commands
+      // of `kos` start in about half the time without it.
+      const [{ buildApp }, { loadDemoIfEmpty }] = await Promise.all([
+        import('../app.js'),
+        import('../features/demo/demo.service.js'),
+      ]);
       const config = loadConfig();
       // The serving thread's commits leave WAL checkpoints to the jobs thread (database.ts, checkpointWal).
       const database = createDatabase(config.databaseUrl, { walCheckpoints: false });
