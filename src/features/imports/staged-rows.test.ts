@@ -35,6 +35,9 @@ const line = (orderId: string, lineKey: string, grossMinor: number): CanonicalLi
   newBuyer: null,
 });
 
+/** Code-unit order of two strings (the order the staged rows are sorted in). */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 async function* each(rows: ParsedRow[]) {
   yield* rows;
 }
@@ -55,7 +58,7 @@ const replayAll = async (rows: ParsedRow[], runRows: number, fanIn = 100): Promi
 const expected = (rows: ParsedRow[], runRows: number): ParsedRow[] => {
   if (rows.length <= runRows) return rows;
   const key = (r: ParsedRow) => ('line' in r ? r.line.orderId : '');
-  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...rows].sort((a, b) => compare(key(a), key(b)));
 };
 
 describe('the merge of sorted runs', () => {
@@ -64,14 +67,14 @@ describe('the merge of sorted runs', () => {
       fc.property(
         fc.array(fc.array(fc.tuple(fc.string({ maxLength: 3 }), fc.nat()), { maxLength: 30 }), { maxLength: 8 }),
         (runs) => {
-          const sorted = runs.map((run) => [...run].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+          const sorted = runs.map((run) => [...run].sort((a, b) => compare(a[0], b[0])));
           const merged = [
             ...mergeSorted(
               sorted.map((run) => run[Symbol.iterator]()),
               (item) => item[0],
             ),
           ];
-          const stable = sorted.flat().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+          const stable = sorted.flat().sort((a, b) => compare(a[0], b[0]));
           expect(merged).toEqual(stable);
         },
       ),
@@ -142,25 +145,25 @@ describe('staged rows', () => {
   });
 
   test('a file error while staging removes the runs written so far, and a replay stopped early frees them', async () => {
-    // A temporary folder of this test's own (os.tmpdir() reads TMPDIR at each call).
-    const saved = process.env.TMPDIR;
-    process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'kos-staged-rows-'));
-    async function* failing() {
-      yield* rows;
-      throw new Error('cut short');
+    // A temporary folder of this test's own: other test files' imports stage beside it in the system one.
+    const tempDir = mkdtempSync(join(tmpdir(), 'kos-staged-rows-'));
+    try {
+      async function* failing() {
+        yield* rows;
+        throw new Error('cut short');
+      }
+      await expect(stageRows(failing(), { runRows: 2, tempDir })).rejects.toThrow('cut short');
+      expect(readdirSync(tempDir)).toEqual([]);
+      const openFiles = () => readdirSync('/proc/self/fd').length;
+      const fds = openFiles();
+      const staged = await stageRows(each(rows), { runRows: 2, tempDir });
+      for await (const row of staged.replay()) if (row.row === 4) break;
+      expect(openFiles()).toBe(fds); // the five runs' files are closed
+      expect(readdirSync(tempDir)).toHaveLength(1);
+      await staged.dispose();
+      expect(readdirSync(tempDir)).toEqual([]);
+    } finally {
+      rmSync(tempDir, { recursive: true, force: true });
     }
-    await expect(stageRows(failing(), { runRows: 2 })).rejects.toThrow('cut short');
-    expect(readdirSync(tmpdir())).toEqual([]);
-    const openFiles = () => readdirSync('/proc/self/fd').length;
-    const fds = openFiles();
-    const staged = await stageRows(each(rows), { runRows: 2 });
-    for await (const row of staged.replay()) if (row.row === 4) break;
-    expect(openFiles()).toBe(fds); // the five runs' files are closed
-    expect(readdirSync(tmpdir())).toHaveLength(1);
-    await staged.dispose();
-    expect(readdirSync(tmpdir())).toEqual([]);
-    rmSync(tmpdir(), { recursive: true });
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
   });
 });

@@ -16,8 +16,8 @@ import { StagedFileWriter, stagedFileLines } from './staged-file.js';
  * error, a skip, or a line with a value JSON cannot carry exactly (undefined, NaN) — is a v8 record.
  *
  * A file of more than RUN_ROWS rows comes back in order-id order, not file order (an external merge sort:
- * runs of RUN_ROWS rows, each sorted in memory and written to its own file, merged when read back). Each chunk then stores a
- * narrow range of order ids — and, as platforms' order ids grow with time, of order times — so the
+ * runs of RUN_ROWS rows, each sorted in memory and written to its own file, merged when read back). Each
+ * chunk then stores a narrow range of order ids — and, as platforms' order ids grow with time, of order times — so the
  * database writes a few neighbouring index pages per chunk instead of a page per line. Rows of one order
  * keep their file order (the sort is stable), and rows without a line (row errors, skips) come first,
  * in file order; lines of different orders do not depend on each other when stored.
@@ -137,12 +137,19 @@ export interface StagedRows {
   dispose(): Promise<void>;
 }
 
+export interface StageOptions {
+  runRows?: number;
+  fanIn?: number;
+  /** Where the import's temporary folder goes (the system's by default). */
+  tempDir?: string;
+}
+
 /** Reads every row of the file into sorted runs on disk; a file error throws here, before anything is stored. */
 export async function stageRows(
   rows: AsyncIterable<ParsedRow>,
-  { runRows = RUN_ROWS, fanIn = FAN_IN }: { runRows?: number; fanIn?: number } = {},
+  { runRows = RUN_ROWS, fanIn = FAN_IN, tempDir = tmpdir() }: StageOptions = {},
 ): Promise<StagedRows> {
-  const dir = await mkdtemp(join(tmpdir(), 'kos-import-'));
+  const dir = await mkdtemp(join(tempDir, 'kos-import-'));
   const dispose = () => rm(dir, { recursive: true, force: true });
   // The runs in file order; a run of level n holds fanIn^n runs' rows.
   const runs: { path: string; level: number }[] = [];
@@ -177,7 +184,7 @@ export async function stageRows(
   const writeRun = (sorted = true) => {
     carry();
     if (sorted) run.sort(byKey);
-    runs.push({ path: writeFile(textsOf(run)), level: 0 });
+    runs.push({ path: writeFile(mapped(run, (r) => r.text)), level: 0 });
     run = [];
   };
   let total = 0;
@@ -199,7 +206,7 @@ export async function stageRows(
     async *replay() {
       let count = 0;
       const sources = runs.map((r) => mapped(stagedFileLines(r.path), decode));
-      for (const row of sources.length === 1 ? (sources[0] as Generator<ParsedRow>) : mergeSorted(sources, sortKey)) {
+      for (const row of mergeSorted(sources, sortKey)) {
         yield row;
         // A turn of the event loop now and then: V8 finishes its incremental garbage collection in tasks
         // that run only then (without them the peak RSS of a fresh 200 000-line import rose by ~30 MB).
@@ -207,10 +214,6 @@ export async function stageRows(
       }
     },
   };
-}
-
-function* textsOf(run: { text: string }[]): Generator<string> {
-  for (const item of run) yield item.text;
 }
 
 function* mapped<A, B>(items: Iterable<A>, map: (item: A) => B): Generator<B> {
