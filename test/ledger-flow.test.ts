@@ -38,7 +38,7 @@ describe.each(DIALECTS)('commission flow on %s', (dialect) => {
       headers: {
         authorization: `Bearer ${o.apiKey}`,
         'content-type': 'application/json',
-        ...signWebhook(SECRET, raw, uniqueTimestamp()),
+        ...signWebhook(SECRET, raw, uniqueTimestamp(raw)),
       },
     });
   };

@@ -68,7 +68,7 @@ describe.each(DIALECTS)('payout rules on %s', (dialect) => {
       headers: {
         authorization: `Bearer ${o.apiKey}`,
         'content-type': 'application/json',
-        ...signWebhook(SECRET, raw, uniqueTimestamp()),
+        ...signWebhook(SECRET, raw, uniqueTimestamp(raw)),
       },
     });
     expect(res.statusCode, res.body).toBe(201);

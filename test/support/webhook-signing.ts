@@ -12,13 +12,14 @@ export function signWebhook(secret: string, rawBody: string, timestamp = Math.fl
 
 /**
  * A complete signed POST to /api/v1/webhooks/orders for `app.inject`, kept as a value so a test can send
- * it again unchanged (a captured request, replayed). `secret: null` leaves it unsigned.
+ * it again unchanged (a captured request, replayed). `secret: null` leaves it unsigned; `timestamp:
+ * 'unique'` signs with a timestamp this body was not signed with before (`uniqueTimestamp`).
  */
 export function signedWebhookRequest(
   apiKey: string,
   secret: string | null,
   body: object | string,
-  timestamp?: number,
+  timestamp?: number | 'unique',
 ): InjectOptions & { payload: string; headers: Record<string, string> } {
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
   return {
@@ -27,15 +28,29 @@ export function signedWebhookRequest(
     headers: {
       authorization: `Bearer ${apiKey}`,
       'content-type': 'application/json',
-      ...(secret === null ? {} : signWebhook(secret, payload, timestamp)),
+      ...(secret === null ? {} : signWebhook(secret, payload, timestamp === 'unique' ? uniqueTimestamp(payload) : timestamp)),
     },
     payload,
   };
 }
 
-let spread = 0;
+const given = new Map<string, Set<number>>();
 /**
- * A current timestamp that differs from the last few calls' (stepping back up to 200 s, well inside the
- * 300 s window), so a test may push the same body twice in one second without it being a replay.
+ * A current timestamp not given before in this process for `body` (stepping back up to 250 s, inside the
+ * 300 s window), so a test may push the same body twice in one second without it being a replay — the
+ * replay guard keys on the signature, that is on body and timestamp. Without a body, every call counts as
+ * the same body. Only a record of what was given makes it unique: "now minus a counter" repeats itself
+ * when the clock ticks between two calls.
  */
-export const uniqueTimestamp = (): number => Math.floor(Date.now() / 1000) - (spread++ % 200);
+export const uniqueTimestamp = (body = ''): number => {
+  const now = Math.floor(Date.now() / 1000);
+  const used = given.get(body) ?? new Set<number>();
+  given.set(body, used);
+  for (let back = 0; back <= 250; back++) {
+    const timestamp = now - back;
+    if (used.has(timestamp)) continue;
+    used.add(timestamp);
+    return timestamp;
+  }
+  throw new Error('uniqueTimestamp: the same body signed more than 250 times in 250 s');
+};

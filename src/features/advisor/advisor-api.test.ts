@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sessionCaller, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
-import { signedWebhookRequest, uniqueTimestamp } from '../../../test/support/webhook-signing.js';
+import { signedWebhookRequest } from '../../../test/support/webhook-signing.js';
 
 const SECRET = 'advisor-secret-0123456789';
 const DAY = 86_400_000;
@@ -61,7 +61,7 @@ describe.each(DIALECTS)('GET /api/v1/advisor/platforms on %s', (dialect) => {
       // Lines of other platforms are not ranked.
       ...Array.from({ length: 40 }, () => line('website', 3, {})),
     ];
-    const pushed = await t.app.inject(signedWebhookRequest(org.apiKey, SECRET, { lines }, uniqueTimestamp()));
+    const pushed = await t.app.inject(signedWebhookRequest(org.apiKey, SECRET, { lines }, 'unique'));
     expect(pushed.statusCode, pushed.body).toBe(201);
 
     const advise = async (query: string) => {

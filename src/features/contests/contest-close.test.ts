@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type TestContext, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
-import { signedWebhookRequest, uniqueTimestamp } from '../../../test/support/webhook-signing.js';
+import { signedWebhookRequest } from '../../../test/support/webhook-signing.js';
 import { addDays, dayInZone, dayStart } from '../../lib/time.js';
 import { systemPrincipal } from '../access/access.js';
 import { closePeriod } from '../payouts/payouts.service.js';
@@ -67,8 +67,7 @@ async function setup(t: TestContext, sales: readonly number[], day: string, tag:
         ]
       : [],
   );
-  if (lines.length)
-    expect((await t.app.inject(signedWebhookRequest(key, SECRET, { lines }, uniqueTimestamp()))).statusCode).toBe(201);
+  if (lines.length) expect((await t.app.inject(signedWebhookRequest(key, SECRET, { lines }, 'unique'))).statusCode).toBe(201);
   return { key, orgId: org.orgId, ids, storeOf, storeIds };
 }
 

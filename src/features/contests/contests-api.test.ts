@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { type Caller, sessionCaller, type TestContext, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
 import { expectProblem } from '../../../test/support/problem.js';
-import { signedWebhookRequest, uniqueTimestamp } from '../../../test/support/webhook-signing.js';
+import { signedWebhookRequest } from '../../../test/support/webhook-signing.js';
 import { addDays, dayInZone } from '../../lib/time.js';
 
 const SECRET = 'contests-secret-0123456789';
@@ -72,7 +72,7 @@ describe.each(DIALECTS)('contests API on %s', (dialect) => {
       line('KOSD', `${addDays(from, 5)}T09:00:00+07:00`, 200_000),
       line('KOSE', `${addDays(from, 5)}T09:00:00+07:00`, 1_000_000), // paused: takes no part
     ];
-    expect((await t.app.inject(signedWebhookRequest(key, SECRET, { lines }, uniqueTimestamp()))).statusCode).toBe(201);
+    expect((await t.app.inject(signedWebhookRequest(key, SECRET, { lines }, 'unique'))).statusCode).toBe(201);
 
     // Validation.
     const base = { name: 'November', metric: 'netSales', from, to };
@@ -233,12 +233,7 @@ describe.each(DIALECTS)('contests API on %s', (dialect) => {
     expect(
       (
         await t.app.inject(
-          signedWebhookRequest(
-            key,
-            SECRET,
-            { lines: [line('KOSD', `${addDays(from, 6)}T09:00:00+07:00`, 5_000_000)] },
-            uniqueTimestamp(),
-          ),
+          signedWebhookRequest(key, SECRET, { lines: [line('KOSD', `${addDays(from, 6)}T09:00:00+07:00`, 5_000_000)] }, 'unique'),
         )
       ).statusCode,
     ).toBe(201);

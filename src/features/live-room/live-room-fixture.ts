@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { TestContext } from '../../../test/support/app.js';
-import { signedWebhookRequest, uniqueTimestamp } from '../../../test/support/webhook-signing.js';
+import { signedWebhookRequest } from '../../../test/support/webhook-signing.js';
 import { createSession, type LivestreamFixture, livestreamFixture, sessionBody } from '../livestreams/livestreams-fixture.js';
 
 /** Test fixture (not a test file): a live session with two products, and signed webhook lines tied to it. */
@@ -51,5 +51,5 @@ export const liveLine = (s: LiveSession, grossMinor: number, over: object = {}) 
     contentType: 'live',
     ...over,
   };
-  return signedWebhookRequest(s.f.org.apiKey, SECRET, { lines: [line] }, uniqueTimestamp());
+  return signedWebhookRequest(s.f.org.apiKey, SECRET, { lines: [line] }, 'unique');
 };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type Caller, sessionCaller, type TestContext, useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
-import { signedWebhookRequest, uniqueTimestamp } from '../../../test/support/webhook-signing.js';
+import { signedWebhookRequest } from '../../../test/support/webhook-signing.js';
 
 const SECRET = 'tiers-secret-0123456789';
 // d = 2026-06-01 in Asia/Ho_Chi_Minh: W = [2026-05-02, 2026-06-01), P = [2026-04-02, 2026-05-02).
@@ -82,7 +82,7 @@ describe.each(DIALECTS)('scorecards and tiers on %s (docs/tiers.md)', (dialect) 
       line('MINHV', '2026-05-25T10:00:00+07:00', 3000, { category: 'Sắc đẹp' }),
       line('OFFV', '2026-05-25T10:00:00+07:00', 9000),
     ];
-    const pushed = await t.app.inject(signedWebhookRequest(org.apiKey, SECRET, { lines }, uniqueTimestamp()));
+    const pushed = await t.app.inject(signedWebhookRequest(org.apiKey, SECRET, { lines }, 'unique'));
     expect(pushed.statusCode, pushed.body).toBe(201);
 
     // LAN: relevance 600/1000, performance 1000×1000/2000, growth (2000−1000)/1000 + (1000−500)/500.
