@@ -1,7 +1,8 @@
 // Import benchmark (issues 4, 14): writes a Shopee conversion report of N lines, then measures, each phase
 // in its own child process (so peak RSS is that phase's): bare streaming parses of the file with csv-parse,
 // udsv, papaparse and the importer's own record reader, the full import into a fresh SQLite database, the re-import of the same file into it,
-// and the import into a fresh PostgreSQL database. The imports run the compiled product (built first when
+// the floor under it (the rows it stored written back with bare prepared inserts, with this schema's indexes
+// and with its keys only), and the import into a fresh PostgreSQL database. The imports run the compiled product (built first when
 // dist/ is older than src/, as `npm start` does), in plain Node, as `kos import` runs them. Reports lines/s, the ratio to the fastest bare parse and
 // peak RSS, and checks that the re-import changed nothing. It reports goals; it never fails on a missed one.
 // Usage: npm run bench:import [-- --lines 20000] [-- --sqlite-only]   (or BENCH_LINES=20000;
@@ -89,6 +90,13 @@ async function main(): Promise<void> {
   const cpuProf = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const sqlite = await step('import → SQLite (fresh)', () => imported(sqliteUrl, cpuProf));
   const again = await step('re-import → SQLite', () => imported(sqliteUrl));
+  // The floor under the store pass: the same rows written back bare (bench/support-store-floor.ts).
+  for (const [variant, name] of [
+    ['schema', 'bare store of the same rows, this schema'],
+    ['keys', 'bare store of the same rows, keys only'],
+  ] as const) {
+    await step(name, () => runPhase<Parsed>('bench/support-store-floor.ts', [sqliteUrl, variant]));
+  }
   let postgres: Imported | null = null;
   if (sqliteOnly) console.log('PostgreSQL: skipped (--sqlite-only)');
   else if (!(await postgresReachable())) console.log('PostgreSQL: skipped (not reachable)');
