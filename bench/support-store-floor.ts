@@ -46,9 +46,10 @@ const columns = (table: string) =>
   (target.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => `"${c.name}"`);
 const streams = TABLES.map((table) => {
   const names = columns(table);
-  const rows = source.prepare(`select ${names.join(', ')} from "${table}" order by rowid`).raw().iterate() as IterableIterator<
-    unknown[]
-  >;
+  const rows = source
+    .prepare(`select ${names.join(', ')} from "${table}" order by rowid`)
+    .raw()
+    .iterate() as IterableIterator<unknown[]>;
   const insert = target.prepare(`insert into "${table}" (${names.join(', ')}) values (${names.map(() => '?').join(', ')})`);
   return { table, rows, insert, written: 0 };
 });
@@ -83,7 +84,8 @@ const cpu = process.cpuUsage(cpuStart);
 const seconds = since(start) - readSeconds;
 const written = Object.fromEntries(streams.map((s) => [s.table, s.written]));
 for (const stream of streams) {
-  if (stream.written !== totals[stream.table]) throw new Error(`${stream.table}: ${stream.written} of ${totals[stream.table]} written`);
+  if (stream.written !== totals[stream.table])
+    throw new Error(`${stream.table}: ${stream.written} of ${totals[stream.table]} written`);
   stream.rows.return?.();
 }
 source.close();

@@ -8,6 +8,7 @@ import { parseJson } from '../../lib/json.js';
 import type { Platform } from '../../lib/schemas.js';
 import { markRollupDays } from './line-day-marks.service.js';
 import { lineFingerprint } from './line-fingerprint.js';
+import type { HistoryEntry, HistoryEvent } from './line-history.js';
 import type { AttributionMethod, ContentType, LineStatus, StoredLine } from './lines.js';
 
 /** The columns of a stored line in storedLineOf's order, for reads that take rows as arrays. */
@@ -172,14 +173,6 @@ export async function replaceLine(db: Db, line: StoredLine): Promise<void> {
   await db.updateTable('order_lines').set(rest).where('org_id', '=', org_id).where('id', '=', id).execute();
 }
 
-export interface HistoryEvent {
-  orgId: string;
-  lineId: string;
-  importId: string | null;
-  at: number;
-  change: object;
-}
-
 export async function insertHistory(db: Db, events: HistoryEvent[]): Promise<void> {
   await bulkInsert(
     db,
@@ -195,7 +188,22 @@ export async function insertHistory(db: Db, events: HistoryEvent[]): Promise<voi
   );
 }
 
-export async function lineHistory(db: Db, orgId: string, lineId: string) {
+/** The ids among `lineIds` that have history rows (a line without any is as it was created: line-history.ts). */
+export async function linesWithHistory(db: Db, orgId: string, lineIds: readonly string[]): Promise<Set<string>> {
+  const rows = await inChunks([...new Set(lineIds)], (slice) =>
+    db
+      .selectFrom('order_line_history')
+      .select('line_id')
+      .distinct()
+      .where('org_id', '=', orgId)
+      .where('line_id', 'in', slice)
+      .execute(),
+  );
+  return new Set(rows.map((r) => r.line_id));
+}
+
+/** A line's history rows, oldest first (see line-history.ts `historyOf` for what is shown). */
+export async function lineHistory(db: Db, orgId: string, lineId: string): Promise<HistoryEntry[]> {
   const rows = await db
     .selectFrom('order_line_history')
     .selectAll()

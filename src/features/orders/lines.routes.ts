@@ -61,7 +61,7 @@ export function registerLineRoutes(router: Router<Principal>, { database }: AppD
     response: lineDetailOut,
     handler: async ({ auth, params }) => {
       const line = await service.getLineOrThrow(db, auth, params.id);
-      const history = await service.lineHistory(db, auth.orgId, line.id);
+      const history = await service.lineHistory(db, line);
       const codes = await kosCodes(db, auth.orgId, [line.kosId]);
       return { ...presentLine(line, codes), history: history.map((h) => ({ ...h, at: toIso(h.at) })) };
     },

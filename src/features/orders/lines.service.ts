@@ -12,6 +12,7 @@ import { type TieCandidate, tieSession } from '../livestreams/livestreams.js';
 import { sessionsForTie } from '../livestreams/livestreams.service.js';
 import { getOrgOrThrow } from '../orgs/orgs.service.js';
 import { resolveScope } from '../units/units.service.js';
+import { type HistoryEntry, historyOf, withCreatedEntries } from './line-history.js';
 import { ledgerChange, type StoredLine } from './lines.js';
 import * as repo from './lines.repository.js';
 import type { StoreContext } from './store-lines.js';
@@ -89,9 +90,9 @@ export async function getLineOrThrow(db: Db, principal: Principal, id: string): 
   return line;
 }
 
-/** A line's history: every import or person that changed it, oldest first. */
-export function lineHistory(db: Db, orgId: string, id: string) {
-  return repo.lineHistory(db, orgId, id);
+/** A line's history: its creation, then every import or person that changed it, oldest first. */
+export async function lineHistory(db: Db, line: StoredLine): Promise<HistoryEntry[]> {
+  return historyOf(line, await repo.lineHistory(db, line.orgId, line.id));
 }
 
 /**
@@ -123,19 +124,18 @@ export async function assignLine(
     const sessions = kosId && after.contentType === 'live' ? await sessionsForTie(trx, org.id, [kosId]) : [];
     after.sessionId = liveSessionOf(sessions, after, org.postLiveWindowHours);
     await repo.replaceLine(trx, after);
-    await repo.insertHistory(trx, [
-      {
-        orgId: principal.orgId,
-        lineId: id,
-        importId: null,
-        at: now,
-        change: {
-          kosId: [before.kosId, kosId],
-          attribution: [before.attribution, after.attribution],
-          by: principal.memberId ?? principal.apiKeyId,
-        },
+    const event = {
+      orgId: principal.orgId,
+      lineId: id,
+      importId: null,
+      at: now,
+      change: {
+        kosId: [before.kosId, kosId],
+        attribution: [before.attribution, after.attribution],
+        by: principal.memberId ?? principal.apiKeyId,
       },
-    ]);
+    };
+    await repo.insertHistory(trx, withCreatedEntries([{ event, before }], await repo.linesWithHistory(trx, org.id, [id])));
     await bookLineChanges(trx, [ledgerChange([before, after])], now);
     return after;
   });

@@ -3,6 +3,7 @@ import { newId } from '../../lib/ids.js';
 import { findClicks } from '../clicks/clicks.service.js';
 import { type AttributionIndex, attribute } from './attribution.js';
 import { lineFingerprint } from './line-fingerprint.js';
+import { type HistoryEvent, withCreatedEntries } from './line-history.js';
 import { type LinePrint, linePrintsOfOrders, writeFingerprints } from './line-prints.repository.js';
 import {
   type Attribution,
@@ -14,7 +15,7 @@ import {
   type StoredLine,
   sameCanonical,
 } from './lines.js';
-import { type HistoryEvent, insertHistory, insertLines, linesOfOrders, replaceLine } from './lines.repository.js';
+import { insertHistory, insertLines, linesOfOrders, linesWithHistory, replaceLine } from './lines.repository.js';
 
 export interface StoreContext {
   orgId: string;
@@ -85,7 +86,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
     : new Map<string, StoredLine>();
   const inserts = new Map<string, StoredLine>();
   const updates = new Map<string, StoredLine>();
-  const history: HistoryEvent[] = [];
+  const history: { event: HistoryEvent; before: StoredLine }[] = [];
   const changed: LineChangePair[] = [];
   // Unchanged lines stored before migration 0021: their fingerprint is written, once (docs/imports.md, "Speed").
   const unprinted: StoredLine[] = [];
@@ -101,13 +102,7 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
       line.sessionId = ctx.tieSession(line);
       known.set(key, line);
       inserts.set(line.id, line);
-      history.push({
-        orgId: ctx.orgId,
-        lineId: line.id,
-        importId: ctx.importId,
-        at: ctx.now,
-        change: { created: { status: line.status, attribution: line.attribution } },
-      });
+      // No history row: the new line is its own created entry until it changes (line-history.ts).
       changed.push([null, line]);
       counts.inserted += 1;
       continue;
@@ -136,11 +131,14 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
     if (inserts.has(after.id)) inserts.set(after.id, after);
     else updates.set(after.id, after);
     history.push({
-      orgId: ctx.orgId,
-      lineId: after.id,
-      importId: ctx.importId,
-      at: ctx.now,
-      change: { ...changes, ...(newMatch ? { attribution: ['none', after.attribution] } : {}) },
+      event: {
+        orgId: ctx.orgId,
+        lineId: after.id,
+        importId: ctx.importId,
+        at: ctx.now,
+        change: { ...changes, ...(newMatch ? { attribution: ['none', after.attribution] } : {}) },
+      },
+      before,
     });
     changed.push([before, after]);
     counts.updated += 1;
@@ -148,7 +146,14 @@ export async function storeLines(trx: Db, ctx: StoreContext, lines: CanonicalLin
 
   await insertLines(trx, [...inserts.values()]);
   for (const line of updates.values()) await replaceLine(trx, line);
-  await insertHistory(trx, history);
+  if (history.length > 0) {
+    const recorded = await linesWithHistory(
+      trx,
+      ctx.orgId,
+      history.map((h) => h.event.lineId),
+    );
+    await insertHistory(trx, withCreatedEntries(history, recorded));
+  }
   await writeFingerprints(trx, ctx.orgId, unprinted);
   return { counts, changes: changed };
 }
