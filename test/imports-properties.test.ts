@@ -84,7 +84,8 @@ describe.each(DIALECTS)('import properties on %s', (dialect) => {
           expect(normalise(await lineStore(t, org.orgId), org.kos)).toBe(normalise(expected, reference.kos));
         },
       ),
-      { numRuns: 6 },
+      // Stopped before the test's timeout, so that a failure found late still prints its counterexample.
+      { numRuns: 6, interruptAfterTimeLimit: 100_000, markInterruptAsFailure: true },
     );
   }, 120_000);
 

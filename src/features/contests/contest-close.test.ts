@@ -158,7 +158,8 @@ describe.each(DIALECTS)('closing a contest on %s', (dialect) => {
           expect(awards).toHaveLength(expected.length);
         },
       ),
-      { numRuns: 8 },
+      // Stopped before the test's timeout, so that a failure found late still prints its counterexample.
+      { numRuns: 8, interruptAfterTimeLimit: 200_000, markInterruptAsFailure: true },
     );
   }, 240_000);
 
