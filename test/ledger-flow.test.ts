@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { useTestApp } from './support/app.js';
 import { DIALECTS } from './support/database.js';
 import { type SampleOrg, seedSampleOrg } from './support/samples.js';
-import { signWebhook, uniqueTimestamp } from './support/webhook-signing.js';
+import { signedWebhookRequest } from './support/webhook-signing.js';
 
 const SECRET = 'ledger-flow-secret-0123';
 const line = (over: object) => ({
@@ -29,19 +29,7 @@ describe.each(DIALECTS)('commission flow on %s', (dialect) => {
     expect(plan.statusCode, plan.body).toBe(201);
     return o;
   };
-  const push = (o: SampleOrg, lines: object[]) => {
-    const raw = JSON.stringify({ lines });
-    return t.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks/orders',
-      payload: raw,
-      headers: {
-        authorization: `Bearer ${o.apiKey}`,
-        'content-type': 'application/json',
-        ...signWebhook(SECRET, raw, uniqueTimestamp(raw)),
-      },
-    });
-  };
+  const push = (o: SampleOrg, lines: object[]) => t.app.inject(signedWebhookRequest(o.apiKey, SECRET, { lines }, 'unique'));
   const ledger = async (o: SampleOrg, q = '') => (await t.call(o.apiKey, 'GET', `/api/v1/ledger?limit=500${q}`)).json().items;
 
   test('a completed line books a pending sale entry that follows it; a close pays it once, with tax withheld', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { useTestApp } from './support/app.js';
 import { DIALECTS } from './support/database.js';
 import { type SampleOrg, seedSampleOrg } from './support/samples.js';
-import { signWebhook, uniqueTimestamp } from './support/webhook-signing.js';
+import { signedWebhookRequest } from './support/webhook-signing.js';
 
 // Written on 2026-11-23 (Asia/Ho_Chi_Minh, +07:00): 2026-09 and 2026-10 have ended; the current month is computed.
 const SECRET = 'payouts-rules-secret-0123';
@@ -60,17 +60,7 @@ describe.each(DIALECTS)('payout rules on %s', (dialect) => {
     return o;
   };
   const push = async (o: SampleOrg, lines: object[]) => {
-    const raw = JSON.stringify({ lines });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks/orders',
-      payload: raw,
-      headers: {
-        authorization: `Bearer ${o.apiKey}`,
-        'content-type': 'application/json',
-        ...signWebhook(SECRET, raw, uniqueTimestamp(raw)),
-      },
-    });
+    const res = await t.app.inject(signedWebhookRequest(o.apiKey, SECRET, { lines }, 'unique'));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().errors).toEqual([]);
   };

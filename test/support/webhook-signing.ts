@@ -38,11 +38,10 @@ const given = new Map<string, Set<number>>();
 /**
  * A current timestamp not given before in this process for `body` (stepping back up to 250 s, inside the
  * 300 s window), so a test may push the same body twice in one second without it being a replay — the
- * replay guard keys on the signature, that is on body and timestamp. Without a body, every call counts as
- * the same body. Only a record of what was given makes it unique: "now minus a counter" repeats itself
- * when the clock ticks between two calls.
+ * replay guard keys on the signature, that is on body and timestamp. Only a record of what was given makes
+ * it unique: "now minus a counter" repeats itself when the clock ticks between two calls.
  */
-export const uniqueTimestamp = (body = ''): number => {
+const uniqueTimestamp = (body: string): number => {
   const now = Math.floor(Date.now() / 1000);
   const used = given.get(body) ?? new Set<number>();
   given.set(body, used);

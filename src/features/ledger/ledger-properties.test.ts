@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/database.js';
-import { signWebhook, uniqueTimestamp } from '../../../test/support/webhook-signing.js';
+import { signedWebhookRequest } from '../../../test/support/webhook-signing.js';
 import { applyBps } from '../../lib/money-math.js';
 import { ENTRY_KINDS, ENTRY_STATUSES, type EntryState, reconcileLine } from './ledger.js';
 
@@ -185,7 +185,7 @@ describe.each(DIALECTS)('ledger invariants under random line events on %s', (dia
           if (ev.type === 'push') {
             const refund = Math.floor(ev.net * ev.refundShare);
             const done = ev.status === 'completed' || ev.status === 'returned';
-            const raw = JSON.stringify({
+            const body = {
               lines: [
                 {
                   platform: 'website',
@@ -202,17 +202,8 @@ describe.each(DIALECTS)('ledger invariants under random line events on %s', (dia
                   kosCode: KOS[firstKos[ev.line] as number],
                 },
               ],
-            });
-            const res = await t.app.inject({
-              method: 'POST',
-              url: '/api/v1/webhooks/orders',
-              payload: raw,
-              headers: {
-                authorization: `Bearer ${org.apiKey}`,
-                'content-type': 'application/json',
-                ...signWebhook(SECRET, raw, uniqueTimestamp(raw)),
-              },
-            });
+            };
+            const res = await t.app.inject(signedWebhookRequest(org.apiKey, SECRET, body, 'unique'));
             expect(res.statusCode, res.body).toBe(201);
             expect(res.json().errors).toEqual([]);
             const kos = model.get(ev.line)?.kos ?? (firstKos[ev.line] as number);
